@@ -15,6 +15,9 @@ packages=(
   default-jre-headless python3
   # Browser checks (tests/browser): Debian's Chromium, driven by npm playwright-core.
   chromium
+  # Excel pack checks (tests/xlsx): openpyxl reads every pack; LibreOffice converts each to
+  # PDF (Carlito has Calibri's metrics, the packs' font).
+  python3-openpyxl libreoffice-calc fonts-crosextra-carlito
 )
 
 missing=()

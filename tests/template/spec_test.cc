@@ -1,5 +1,5 @@
-// Runs the official Mustache spec (shared/conformance/mustache-spec/specs/*.json, read at run
-// time) through the engine: every test of every module we implement must pass.
+// Runs the official Mustache spec (tests/conformance/mustache/specs/*.json, copied from the
+// spec repository with its LICENSE; read at run time) through the engine: every test of every module we implement must pass.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -12,8 +12,8 @@
 namespace outcomes::tmpl {
 namespace {
 
-// The shared folder sits beside the repository (see shared/README.md).
-constexpr const char* kSpecDir = OUTCOMES_SOURCE_DIR "/../shared/conformance/mustache-spec/specs/";
+// Test data, not source: the spec's JSON files with their licence (tests/conformance/mustache/).
+constexpr const char* kSpecDir = OUTCOMES_SOURCE_DIR "/tests/conformance/mustache/specs/";
 
 std::string Describe(const base::Diagnostics& diagnostics) {
   std::string text;
@@ -29,9 +29,7 @@ void RunSpecModule(const std::string& module) {
   const std::string path = std::string(kSpecDir) + module + ".json";
   std::ifstream in(path);
   if (!in) {
-    FAIL("cannot read the Mustache spec file " << path
-                                               << " — the shared/ folder must sit beside the "
-                                                  "repository (../shared from its root)");
+    FAIL("cannot read the Mustache spec file " << path);
   }
   const nlohmann::json spec = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (spec.is_discarded() || !spec.contains("tests") || spec["tests"].empty()) {
