@@ -18,6 +18,8 @@ packages=(
   # Excel pack checks (tests/xlsx): openpyxl reads every pack; LibreOffice converts each to
   # PDF (Carlito has Calibri's metrics, the packs' font).
   python3-openpyxl libreoffice-calc fonts-crosextra-carlito
+  # Disclosure audit (tests/suppression): an integer-programming reader (scipy's MILP).
+  python3-scipy
 )
 
 missing=()

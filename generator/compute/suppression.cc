@@ -1,14 +1,17 @@
 // Statistical disclosure control (DESIGN §3).
 //
 // Primary: a cell whose count is between 1 and the site's limit is hidden. Secondary: where a
-// published total and its published parts would let a hidden count be worked out by
-// subtraction (a group and its wards; the home area and its wards; the home area and the
-// groups that split it; an area's total and its breakdowns), the smallest other part is
-// hidden too, repeated until no hidden count can be recovered. Finally counts and
-// denominators are rounded to base 5 when asked, and every hidden cell loses all its figures.
+// published total and its published parts would let a reader narrow a hidden count down (a
+// group and its wards; the home area and its wards; the home area and the groups that split
+// it; an area's total and its breakdowns), further cells are hidden until, in every relation,
+// no hidden count is the only unknown and every primary cell keeps its whole range (1 to the
+// limit) — a protection interval, not just a sum of two. Finally counts and denominators are
+// rounded to base 5 when asked, and every hidden cell loses all its figures.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "compute/internal/steps.h"
@@ -93,6 +96,115 @@ std::vector<Relation> RelationsFor(const model::Site& site, const Results& resul
   return relations;
 }
 
+// How far an unknown count could move, as a reader who knew the suppression rule and which
+// hidden cells are primary sees it: a primary count lies in 1..limit; a secondary one is 0 or
+// above the limit; a count nobody has (missing, or a value given without one) may be anything
+// from 0 up — we cannot know how far it could fall; a count hidden at source or in an
+// incomplete group is taken to give no room at all, which can only add protection.
+struct Slack {
+  double up = 0;
+  double down = 0;
+};
+
+constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+
+Slack SlackOf(const Cell* cell, int limit) {
+  if (cell == nullptr) return {kUnbounded, 0};
+  if (cell->hidden == Hidden::kPrimary && model::Has(cell->count))
+    return {limit - cell->count, cell->count - 1};
+  if (cell->hidden == Hidden::kSecondary && model::Has(cell->count) && cell->count > limit)
+    return {kUnbounded, cell->count - (limit + 1)};
+  if (cell->hidden == Hidden::kNo || cell->hidden == Hidden::kMissing) return {kUnbounded, 0};
+  return {};
+}
+
+struct Victim {
+  Cell* cell = nullptr;
+  std::pair<uint32_t, uint16_t> key;
+};
+
+// The cell to hide next in `relation` for one period, or nothing when the relation is safe.
+// `cell_of` maps a key to its cell (or nullptr).
+template <typename CellOf>
+std::optional<Victim> ChooseVictim(const Relation& relation, CellOf&& cell_of, int limit) {
+  struct Member {
+    Cell* cell;
+    std::pair<uint32_t, uint16_t> key;
+    bool is_total;
+    Slack slack;
+  };
+  std::vector<Member> members;
+  members.reserve(relation.parts.size() + 1);
+  members.push_back({cell_of(relation.total), relation.total, true, {}});
+  for (const auto& key : relation.parts) members.push_back({cell_of(key), key, false, {}});
+  int unknown = 0;
+  int protected_cells = 0;
+  // Room among the hidden parts, and the total's, each direction summed once (linear).
+  Slack parts_room;
+  Slack total_room;
+  for (auto& member : members) {
+    if (!CountUnknown(member.cell)) continue;
+    ++unknown;
+    if (IsProtected(member.cell)) ++protected_cells;
+    member.slack = SlackOf(member.cell, limit);
+    Slack& room = member.is_total ? total_room : parts_room;
+    room.up += member.slack.up;
+    room.down += member.slack.down;
+  }
+  if (protected_cells == 0) return std::nullopt;
+  // What the relation still lacks: room for some primary to move up (`need_up`) or down.
+  double need_up = 0;    // a part rising needs the other parts to fall or the total to rise
+  double need_down = 0;  // a part falling needs the other parts to rise or the total to fall
+  bool lone_protected = unknown == 1;
+  for (const auto& member : members) {
+    if (!CountUnknown(member.cell) || member.cell == nullptr ||
+        member.cell->hidden != Hidden::kPrimary || !model::Has(member.cell->count))
+      continue;
+    const double rise = limit - member.cell->count;
+    const double fall = member.cell->count - 1;
+    double room_for_rise = 0;
+    double room_for_fall = 0;
+    if (member.is_total) {
+      room_for_rise = parts_room.up;
+      room_for_fall = parts_room.down;
+    } else {
+      room_for_rise = (parts_room.down - member.slack.down) + total_room.up;
+      room_for_fall = (parts_room.up - member.slack.up) + total_room.down;
+    }
+    need_up = std::max(need_up, rise - room_for_rise);
+    need_down = std::max(need_down, fall - room_for_fall);
+  }
+  if (!lone_protected && need_up <= 0 && need_down <= 0) return std::nullopt;
+  // Hide a published cell whose count is above the limit (so that it is not itself taken for
+  // a small one and gives room both ways): the smallest that meets the whole need, else the
+  // largest; a part before the total, which readers most want to see.
+  const Member* best_fit = nullptr;
+  const Member* largest = nullptr;
+  const Member* any_published = nullptr;
+  for (const auto& member : members) {
+    if (member.cell == nullptr || CountUnknown(member.cell)) continue;
+    const double count = member.cell->count;
+    if (!any_published || (any_published->is_total && !member.is_total)) any_published = &member;
+    if (count <= limit) continue;
+    const double room = count - (limit + 1);  // how far it may fall; it may rise without end
+    auto better = [&](const Member* current, bool smaller) {
+      if (current == nullptr) return true;
+      if (current->is_total != member.is_total) return current->is_total;
+      return smaller ? count < current->cell->count : count > current->cell->count;
+    };
+    // A part gives room for a rise of another part by falling and for a fall by rising; the
+    // total the other way round.
+    const double gives_for_rise = member.is_total ? kUnbounded : room;
+    const double gives_for_fall = member.is_total ? room : kUnbounded;
+    if (gives_for_rise >= need_up && gives_for_fall >= need_down && better(best_fit, true))
+      best_fit = &member;
+    if (better(largest, false)) largest = &member;
+  }
+  const Member* chosen = best_fit ? best_fit : largest ? largest : any_published;
+  if (chosen == nullptr) return std::nullopt;  // every count of the relation is hidden already
+  return Victim{chosen->cell, chosen->key};
+}
+
 double RoundToBase(double value, int base) {
   return model::Has(value) ? std::round(value / base) * base : value;
 }
@@ -127,6 +239,7 @@ void ApplyDisclosureControl(const model::Site& site, Results& results) {
       if (!model::Has(count)) continue;
       if (count >= 1 && count <= max_suppressed) {
         cell.hidden = Hidden::kPrimary;
+        cell.count = count;  // the implied count sets its protection interval; cleared below
         results.suppressed.push_back(
             {series.indicator, series.area, series.breakdown, cell.period, Hidden::kPrimary, rule});
       }
@@ -151,39 +264,23 @@ void ApplyDisclosureControl(const model::Site& site, Results& results) {
         Series* series = FindMutable(results, indicator_idx, key.first, key.second);
         return series ? CellAtMutable(*series, period) : nullptr;
       };
-      // In every relation total = sum of parts, a protected count is safe only when at least
-      // one other count of the relation is unknown too; otherwise it is the difference (or the
-      // sum) of the published ones. Hide the smallest published part (or the total) until
-      // that holds everywhere.
+      // Two rules, applied to every relation (total = sum of parts) until nothing changes:
+      // 1. No hidden count is the only unknown of a relation: a protected cell with every
+      //    other count published is their difference (or their sum).
+      // 2. Each primary cell keeps its whole range, 1 to the limit: whatever the published
+      //    figures, the other hidden cells of the relation can absorb the primary cell taking
+      //    any value in that range (see Slack). A reader who knew which hidden cells are
+      //    primary and which secondary still learns no more than "between 1 and the limit".
       bool changed = true;
       while (changed) {
         changed = false;
         for (const auto& relation : relations) {
-          Cell* total = cell_of(relation.total);
-          int unknown = CountUnknown(total) ? 1 : 0;
-          int protected_cells = IsProtected(total) ? 1 : 0;
-          Cell* smallest = nullptr;
-          std::pair<uint32_t, uint16_t> smallest_key{};
-          for (const auto& key : relation.parts) {
-            Cell* part = cell_of(key);
-            if (CountUnknown(part)) {
-              ++unknown;
-              if (IsProtected(part)) ++protected_cells;
-              continue;
-            }
-            if (!smallest || part->count < smallest->count) {
-              smallest = part;
-              smallest_key = key;
-            }
-          }
-          if (unknown != 1 || protected_cells != 1) continue;
-          Cell* victim = smallest ? smallest : total;
-          if (victim == nullptr || CountUnknown(victim)) continue;  // nothing left to hide
-          auto victim_key = smallest ? smallest_key : relation.total;
-          victim->hidden = Hidden::kSecondary;
+          std::optional<Victim> victim = ChooseVictim(relation, cell_of, max_suppressed);
+          if (!victim) continue;
+          victim->cell->hidden = Hidden::kSecondary;
           results.suppressed.push_back(
-              {indicator_idx, victim_key.first, victim_key.second, period, Hidden::kSecondary,
-               "secondary: would reveal a suppressed count through " + relation.name});
+              {indicator_idx, victim->key.first, victim->key.second, period, Hidden::kSecondary,
+               "secondary: would narrow down a suppressed count through " + relation.name});
           changed = true;
         }
       }

@@ -51,4 +51,13 @@ class Sink {
   std::set<std::string> made_folders_;  // folders already created in the staging folder
 };
 
+// The path of a file that sits beside the output folder `out` (never inside it): its name is
+// the folder's name followed by `suffix` ("site-output" + ".suppression-report.json").
+std::string BesidePath(const std::string& out, std::string_view suffix);
+// Writes `bytes` to BesidePath(out, suffix), atomically (a temporary file renamed over the
+// old one). Returns false with `error` set on failure. For what must not be published with
+// the site, such as the suppression report.
+bool WriteBeside(const std::string& out, std::string_view suffix, std::string_view bytes,
+                 std::string* error);
+
 }  // namespace outcomes::output

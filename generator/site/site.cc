@@ -235,10 +235,6 @@ Outcome Build(const Options& options) {
     std::vector<Row> plan = {
         {"model.json",
          [&] { return view::ModelView(computed.site, *computed.results).dump(1) + "\n"; }},
-        {"suppression-report.json",
-         [&] {
-           return view::SuppressionReportView(computed.site, *computed.results).dump(1) + "\n";
-         }},
     };
     for (size_t idx = 0; idx < computed.pages.size(); ++idx) {
       const std::string& path = computed.pages[idx].path;
@@ -260,7 +256,19 @@ Outcome Build(const Options& options) {
   if (!WritePacks(options, computed, *sink, out, outcome)) return outcome;
   {
     PhaseTimer timer(options, "commit");
-    if (!sink->Commit(&error)) outcome.diagnostics.Error({out, 0, 0}, error);
+    if (!sink->Commit(&error)) {
+      outcome.diagnostics.Error({out, 0, 0}, error);
+      return outcome;
+    }
+  }
+  {
+    // Which hidden cells are primary is itself disclosive: the report goes beside the output
+    // folder, for the publisher's eyes, and is never published with the site.
+    PhaseTimer timer(options, "suppression report");
+    const std::string report =
+        view::SuppressionReportView(computed.site, *computed.results).dump(1) + "\n";
+    if (!output::WriteBeside(out, kSuppressionReportSuffix, report, &error))
+      outcome.diagnostics.Error({out, 0, 0}, error);
   }
   return outcome;
 }

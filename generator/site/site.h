@@ -9,6 +9,10 @@
 
 namespace outcomes::site {
 
+// The suppression report (every hidden cell, primary or secondary, and its rule) is written
+// beside the output folder as "<out>" + this suffix: it is disclosive, so never published.
+inline constexpr const char* kSuppressionReportSuffix = ".suppression-report.json";
+
 struct Options {
   std::string site_dir = ".";  // the site folder
   std::string out_dir;         // default: <site_dir>/site-output
@@ -27,8 +31,8 @@ struct Outcome {
 // Loads, validates and computes the site; writes nothing.
 Outcome Check(const Options& options);
 
-// Check(), then writes every output into a staging folder and swaps it in. On any error the
-// previous output is left untouched.
+// Check(), then writes every output into a staging folder and swaps it in, then writes the
+// suppression report beside it. On any error the previous output is left untouched.
 Outcome Build(const Options& options);
 
 // The version string, e.g. "0.1.0".

@@ -110,13 +110,24 @@ std::string HiddenLabel(compute::Hidden hidden) {
     case compute::Hidden::kNo: return {};
     case compute::Hidden::kMissing: return "not available";
     case compute::Hidden::kSourceSuppressed: return "suppressed by the data's publisher";
-    case compute::Hidden::kPrimary: return "suppressed: a small number that could identify children";
+    // Primary and secondary cells read alike: saying which hidden cell holds the small number
+    // would itself give it away (a reader who knows that a total's two hidden parts are a
+    // small count and a larger one can often pin both down).
+    case compute::Hidden::kPrimary:
     case compute::Hidden::kSecondary:
-      return "suppressed so that a small number elsewhere cannot be worked out";
+      return "suppressed to protect small numbers";
     case compute::Hidden::kGroupIncomplete:
       return "not available: not every ward in the group has a count";
   }
   return {};
+}
+
+std::string_view HiddenPublicName(compute::Hidden hidden) {
+  switch (hidden) {
+    case compute::Hidden::kPrimary:
+    case compute::Hidden::kSecondary: return "suppressed";
+    default: return compute::HiddenName(hidden);
+  }
 }
 
 std::string HiddenMarker(compute::Hidden hidden) {

@@ -27,6 +27,9 @@ nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string
 std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& trend);
 // Why a cell shows no value: "[c] suppressed: small number", "[x] not available" ...
 std::string HiddenLabel(compute::Hidden hidden);
+// The machine name of why a cell is hidden, for public outputs (model.json): primary and
+// secondary suppression are both "suppressed" — only the unpublished report tells them apart.
+std::string_view HiddenPublicName(compute::Hidden hidden);
 // The short marker used in tables for a hidden cell: "[c]", "[x]", "[z]".
 std::string HiddenMarker(compute::Hidden hidden);
 std::string PolarityText(model::Polarity polarity);

@@ -1,5 +1,6 @@
 // model.json: the computed model, for machines and for golden tests.
 #include "base/format.h"
+#include "view/labels.h"
 #include "view/view.h"
 
 namespace outcomes::view {
@@ -24,7 +25,7 @@ json CellView(const model::Site& site, const compute::Results& results,
   json out;
   out["period"] = cell.period.Label();
   out["published"] = cell.Published();
-  if (cell.hidden != compute::Hidden::kNo) out["hidden"] = compute::HiddenName(cell.hidden);
+  if (cell.hidden != compute::Hidden::kNo) out["hidden"] = HiddenPublicName(cell.hidden);
   out["value"] = Number(cell.value);
   out["value_text"] = base::FormatNumber(cell.value, indicator.decimals);
   out["count"] = Number(cell.count);
@@ -187,7 +188,6 @@ json ModelView(const model::Site& site, const compute::Results& results) {
   for (uint32_t idx = 0; idx < site.indicators.size(); ++idx)
     indicators.push_back(IndicatorView(site, results, idx));
   out["indicators"] = indicators;
-  out["suppressed"] = SuppressionReportView(site, results);
   json pages = json::array();
   for (const auto& page : site.pages) {
     if (page.draft) continue;

@@ -15,7 +15,8 @@ namespace outcomes::view {
 // the same inputs give the same bytes.
 nlohmann::json ModelView(const model::Site& site, const compute::Results& results);
 
-// The suppression report: one row per hidden cell and the rule that hid it (no figures).
+// The suppression report: one row per hidden cell and the rule that hid it (no figures). It
+// says which cells are primary, so it is written beside the output folder, never inside it.
 nlohmann::json SuppressionReportView(const model::Site& site, const compute::Results& results);
 
 }  // namespace outcomes::view

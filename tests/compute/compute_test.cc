@@ -844,6 +844,45 @@ TEST_CASE("secondary: a group total with exactly one suppressed member hides the
   CHECK(RecoverableSuppressed(results, site, "gld", "2023", SouthendSums()).empty());
 }
 
+// Found by testing: Kursaal 1 and Victoria 5 hidden together with the group total published
+// leave 1 + 5 = 6; a reader who knows the rule (1-4 hidden, a secondary cell is 0 or above 4)
+// gets Kursaal = 1 exactly. The complement must leave Kursaal its whole range 1..4, so it must
+// be able to fall by 3 without entering 1..4: a count of at least 8.
+TEST_CASE("secondary: the complement leaves the primary cell its whole range (protection interval)") {
+  SiteBuilder builder = Southend();
+  builder.Indicator(Percent());
+  builder.Rows("gld", {
+                          Counts(kKursaal, "2023", 1, 40),
+                          Counts(kMilton, "2023", 25, 60),
+                          Counts(kVictoria, "2023", 5, 55),
+                          Counts(kLeigh, "2023", 40, 100),
+                          Counts(kEastwood, "2023", 35, 90),
+                      });
+  const model::Site& site = builder.site();
+  Results results = Compute(site);
+  CHECK(CellOf(results, site, "gld", kKursaal, "2023").hidden == Hidden::kPrimary);
+  CHECK(CellOf(results, site, "gld", kVictoria, "2023").Published());
+  CHECK(CellOf(results, site, "gld", kMilton, "2023").hidden == Hidden::kSecondary);
+  CHECK(CellOf(results, site, "gld", kTarget, "2023").count == 31);
+  CHECK(RecoverableSuppressed(results, site, "gld", "2023", SouthendSums()).empty());
+}
+
+TEST_CASE("secondary: two primary cells alone do not protect each other") {
+  // Kursaal 1 + Milton 1 = 2 with both hidden: each must be 1. A third cell is hidden.
+  SiteBuilder builder = Southend();
+  builder.Indicator(Percent());
+  builder.Rows("gld", {
+                          Counts(kKursaal, "2023", 1, 40),
+                          Counts(kMilton, "2023", 1, 60),
+                          Counts(kVictoria, "2023", 30, 55),
+                          Counts(kLeigh, "2023", 40, 100),
+                          Counts(kEastwood, "2023", 35, 90),
+                      });
+  const model::Site& site = builder.site();
+  Results results = Compute(site);
+  CHECK(CellOf(results, site, "gld", kVictoria, "2023").hidden == Hidden::kSecondary);
+}
+
 TEST_CASE("secondary: an area total and its breakdowns (Girls suppressed -> Boys hidden)") {
   SiteBuilder builder;
   builder.Area(kHome, "Southend-on-Sea", "unitary");
@@ -1117,17 +1156,13 @@ TEST_CASE("a suppressed benchmark cell means no comparison") {
   builder.Indicator(Percent());
   builder.Rows("gld", {
                           Counts(kHome, "2023", 4, 50),
-                          {.area = kKursaal,
-                           .period = "2023",
-                           .value = 60,
-                           .count = 30,
-                           .denominator = 50,
-                           .lower = 46,
-                           .upper = 72},
+                          // A value and interval without a count: nothing to subtract.
+                          {.area = kKursaal, .period = "2023", .value = 60, .lower = 46, .upper = 72},
                       });
   const model::Site& site = builder.site();
   Results results = Compute(site);
   const Cell& kursaal = CellOf(results, site, "gld", kKursaal, "2023");
+  REQUIRE(kursaal.Published());
   CHECK(kursaal.comparisons[0] == Comparison::kNotCompared);
   CHECK(kursaal.not_compared[0] == NotComparedReason::kNoBenchmarkValue);
 }

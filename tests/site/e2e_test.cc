@@ -187,10 +187,21 @@ TEST_CASE("a planted count of 3 appears nowhere in the output") {
     INFO(total);
     CHECK(hidden_members >= 2);
   }
-  // The suppression report lists the cell and its rule, without figures.
+  // The suppression report lists the cell and its rule, without figures, beside the output
+  // folder: nothing published says which hidden cell holds the small number.
+  CHECK_FALSE(model.contains("suppressed"));
+  CHECK_FALSE(fs::exists(out / "suppression-report.json"));
+  fs::path report_path = out.parent_path() / "site.suppression-report.json";
+  REQUIRE(fs::exists(report_path));
+  auto report = nlohmann::json::parse(ReadAll(report_path));
   bool listed = false;
-  for (const auto& row : model["suppressed"])
+  for (const auto& row : report)
     listed |= row["indicator"] == "breastfeeding" && row["area"] == "E05002216" &&
               row["period"] == "2018/19" && row["reason"] == "suppressed";
   CHECK(listed);
+  for (const auto& [path, bytes] : Tree(out)) {
+    INFO(path);
+    CHECK(bytes.find("suppressed-secondary") == std::string::npos);
+    CHECK(bytes.find("a small number elsewhere") == std::string::npos);
+  }
 }

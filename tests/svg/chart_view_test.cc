@@ -120,8 +120,8 @@ TEST_CASE("trend: a suppressed period is a gap with its marker and a note, never
   CHECK_FALSE(gap.contains("value"));
   CHECK_FALSE(gap.contains("lower"));
   CHECK(spec["gap_columns"] == json::array({{{"x", 1}, {"marker", "[c]"}}}));
-  CHECK(spec["notes"] == json::array({"No figure for Kursaal in 2016/17 [c] (suppressed: a small "
-                                      "number that could identify children)."}));
+  CHECK(spec["notes"] == json::array({"No figure for Kursaal in 2016/17 [c] (suppressed to "
+                                      "protect small numbers)."}));
   CHECK(subject["latest"] == json({{"x", 3}, {"value", 68.2}, {"label", "68.2%"}}));
   // Comparators have no band.
   CHECK(spec["series"][1]["band"] == false);
@@ -134,8 +134,8 @@ TEST_CASE("trend: the desc says what the chart shows, in words") {
         "Kursaal rose from 62.5% to 68.2%; Southend-on-Sea rose from 62.5% to 75.0%; England "
         "rose from 69.3% to 71.8%; the target for 2019/20 is 75.0%, with a trajectory from "
         "72.0% in 2017/18 to 73.5% in 2018/19. The shaded band is the 95% confidence interval "
-        "for Kursaal. No figure for Kursaal in 2016/17 [c] (suppressed: a small number that "
-        "could identify children).");
+        "for Kursaal. No figure for Kursaal in 2016/17 [c] (suppressed to protect small "
+        "numbers).");
   CHECK(KursaalTrend()["title"] == "Good level of development: Kursaal over time");
 }
 
@@ -273,8 +273,8 @@ TEST_CASE("sparkline: the area's line with its gaps; null without a figure") {
   CHECK(spec["y"]["max"] == 68.2);
   CHECK(spec["title"] == "Good level of development in Kursaal over time");
   CHECK(spec["desc"] ==
-        "Rose from 62.5% in 2015/16 to 68.2% in 2018/19. No figure in 2016/17 [c] (suppressed: "
-        "a small number that could identify children).");
+        "Rose from 62.5% in 2015/16 to 68.2% in 2018/19. No figure in 2016/17 [c] (suppressed "
+        "to protect small numbers).");
   CHECK(SparklineSpec(s.site, s.results, s.Indicator("visits"), s.Area(kKursaal), "x").is_null());
   // One point: an axis around it rather than a zero-height one.
   json victoria = SparklineSpec(s.site, s.results, s.Indicator("gld"), s.Area(kVictoria), "v");

@@ -328,7 +328,7 @@ TEST_CASE("a suppressed ward gets the no-data class and no figure") {
   const json& area = AreaIn(spec, "Kursaal");
   CHECK(area["class"] == "nodata");
   CHECK(area["label"] ==
-        "Kursaal: no data (suppressed: a small number that could identify children)");
+        "Kursaal: no data (suppressed to protect small numbers)");
   std::string svg = render::RenderMapSvg(spec);
   CHECK(svg.find("3.3%") == std::string::npos);
   CHECK(svg.find("Kursaal: 3") == std::string::npos);

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Checks every Excel pack of a built site against the site's own model.json.
 
-Usage: tests/xlsx/check_packs.py SITE_OUTPUT   (the folder holding model.json,
-suppression-report.json and downloads/packs/*.xlsx)
+Usage: tests/xlsx/check_packs.py SITE_OUTPUT   (the folder holding model.json and
+downloads/packs/*.xlsx; the suppression report is read from beside it, SITE_OUTPUT +
+".suppression-report.json")
 
 Opens each workbook with openpyxl (Debian's python3-openpyxl, hence /usr/bin/python3) and checks
 what DESIGN §4 and the Analysis Function's "Releasing statistics in spreadsheets" guidance ask:
@@ -157,7 +158,9 @@ class Model:
     def __init__(self, site_output):
         with open(os.path.join(site_output, "model.json"), encoding="utf-8") as f:
             self.model = json.load(f)
-        with open(os.path.join(site_output, "suppression-report.json"), encoding="utf-8") as f:
+        # The report sits beside the output folder: it is never published.
+        report = os.path.normpath(site_output) + ".suppression-report.json"
+        with open(report, encoding="utf-8") as f:
             self.suppressed = json.load(f)
         self.indicators = {ind["id"]: ind for ind in self.model["indicators"]}
         self.by_short_title = {ind["short_title"]: ind for ind in self.model["indicators"]}
