@@ -1,10 +1,11 @@
 #include "base/text.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace outcomes::base {
 
-std::string Slugify(std::string_view text) {
+std::string Slugify(std::string_view text, size_t max_length) {
   std::string slug;
   bool pending_hyphen = false;
   for (size_t idx = 0; idx < text.size(); ++idx) {
@@ -25,7 +26,76 @@ std::string Slugify(std::string_view text) {
     pending_hyphen = false;
     slug += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
+  if (max_length > 0 && slug.size() > max_length) {
+    // Cut at the last hyphen that keeps at least half the length, else mid-word.
+    size_t cut = slug.rfind('-', max_length);
+    slug.resize(cut != std::string::npos && cut >= max_length / 2 ? cut : max_length);
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  }
   return slug.empty() ? "page" : slug;
+}
+
+size_t CharacterCount(std::string_view text) {
+  size_t count = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;  // not a continuation byte
+  return count;
+}
+
+bool IsSlug(std::string_view text, size_t max_length) {
+  if (text.empty() || text.size() > max_length || text.front() == '-' || text.back() == '-')
+    return false;
+  for (size_t idx = 0; idx < text.size(); ++idx) {
+    char c = text[idx];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              (c == '-' && text[idx - 1] != '-');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string SlugSet::Claim(std::string_view name, std::string_view key) {
+  std::string slug = Slugify(name);
+  if (used_.insert(slug).second) return slug;
+  if (!key.empty()) {
+    std::string key_slug = Slugify(key, kMaxSlugLength / 3);
+    std::string keyed = Slugify(name, kMaxSlugLength - key_slug.size() - 1) + "-" + key_slug;
+    if (used_.insert(keyed).second) return keyed;
+    slug = keyed;
+  }
+  // Still taken (two things with one name and one key): number them. Each number is tried
+  // once per Claim, so n things with one name cost O(n^2) set lookups at worst; names repeat
+  // a handful of times, not thousands.
+  for (size_t number = 2;; ++number) {
+    std::string numbered = slug + "-" + std::to_string(number);
+    if (used_.insert(numbered).second) return numbered;
+  }
+}
+
+std::string EncodeUrlPath(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  encoded.reserve(path.size());
+  for (char raw : path) {
+    unsigned char c = static_cast<unsigned char>(raw);
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (plain) {
+      encoded += raw;
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
+}
+
+std::string RelativeUrl(std::string_view from, std::string_view to) {
+  size_t depth = static_cast<size_t>(std::count(from.begin(), from.end(), '/'));
+  std::string url;
+  for (size_t level = 0; level < depth; ++level) url += "../";
+  return url + EncodeUrlPath(to);
 }
 
 std::string ResolveRelativePath(const std::string& from, const std::string& target) {

@@ -1,6 +1,7 @@
 // Reads data/areas.csv and data/spending.csv.
 #include <array>
 
+#include "base/text.h"
 #include "load/csv.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
@@ -62,6 +63,9 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
       }
     }
     if (!ok) return true;
+    // Too long is reported, and the area kept, so its rows do not read as unknown areas.
+    CheckLength(area.name, base::kMaxNameLength, record.FieldLocation(kAreasFile, header.Index(1)),
+                "area name", diagnostics);
     if (auto existing = site.FindArea(area.code)) {
       diagnostics.Error(record.FieldLocation(kAreasFile, header.Index(size_t{0})),
                         "area code '" + area.code + "' is listed twice",

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/format.h"
+#include "base/text.h"
 #include "load/csv.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
@@ -301,6 +302,9 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
          ok;
   if (!ok || !CheckFigures(reader, record, indicator, observation, fields)) return;
   std::string_view note = CsvHeader::Field(record, header.Index(9));
+  if (!CheckLength(note, base::kMaxTextLength, record.FieldLocation(reader.file(), header.Index(9)),
+                   "note", reader.diagnostics()))
+    return;
   observation.note = reader.InternNote(note);
   observation.flags = NoteFlags(note);
   site.observations.push_back(observation);
@@ -453,6 +457,10 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
   }
   if (!ok || !CheckFigures(reader, record, *indicator, observation, fields)) return;
   std::string_view note = field(kFtValueNote);
+  if (!CheckLength(note, base::kMaxTextLength,
+                   record.FieldLocation(reader.file(), static_cast<size_t>(header.Index(size_t{kFtValueNote}))),
+                   "Value note", reader.diagnostics()))
+    return;
   if (note.find("uppress") != std::string_view::npos && !model::Has(observation.value))
     observation.marker = model::Marker::kSuppressedAtSource;
   observation.note = reader.InternNote(note);

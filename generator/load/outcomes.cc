@@ -1,6 +1,7 @@
 // Reads data/outcomes.yaml and data/indicators/*.yaml.
 #include <algorithm>
 
+#include "base/text.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 #include "load/internal/yaml_fields.h"
@@ -127,12 +128,14 @@ void ReadIndicator(const YAML::Node& node, const std::string& file, model::Site&
   if (!fields.ok()) return;
   model::Indicator indicator;
   indicator.location = LocationOf(file, node);
-  if (fields.String("id", indicator.id, true) && !IsSlug(indicator.id))
+  if (fields.String("id", indicator.id, true) && !base::IsSlug(indicator.id))
     diagnostics.Error(fields.Where("id"), "indicator id '" + indicator.id +
                                               "' must use lower-case letters, digits and "
-                                              "hyphens");
+                                              "hyphens (at most 100 characters)");
   fields.String("title", indicator.title, true);
-  fields.String("short_title", indicator.short_title, true);
+  if (fields.String("short_title", indicator.short_title, true))
+    CheckLength(indicator.short_title, base::kMaxNameLength, fields.Where("short_title"),
+                "short_title", diagnostics);
   fields.String("phrase", indicator.phrase, true);
   fields.String("population", indicator.population, true);
   using model::Unit;
@@ -238,10 +241,10 @@ void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
     if (!fields.ok()) continue;
     model::Outcome outcome;
     outcome.location = LocationOf(kOutcomesFile, item);
-    if (fields.String("id", outcome.id, true) && !IsSlug(outcome.id))
+    if (fields.String("id", outcome.id, true) && !base::IsSlug(outcome.id))
       diagnostics.Error(fields.Where("id"), "outcome id '" + outcome.id +
                                                 "' must use lower-case letters, digits and "
-                                                "hyphens");
+                                                "hyphens (at most 100 characters)");
     fields.String("title", outcome.title, true);
     fields.String("owner", outcome.owner, true);
     fields.String("summary", outcome.summary, true);

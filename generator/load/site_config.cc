@@ -1,4 +1,5 @@
 // Reads site.yaml into model::SiteConfig.
+#include "base/text.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 #include "load/internal/yaml_fields.h"
@@ -66,17 +67,18 @@ void ReadGroups(YamlFields& parent, model::SiteConfig& out) {
     model::AreaGroup group;
     group.location = LocationOf(kFile, item);
     fields.String("id", group.id, true);
-    fields.String("name", group.name, true);
+    if (fields.String("name", group.name, true))
+      CheckLength(group.name, base::kMaxNameLength, fields.Where("name"), "group name", diagnostics);
     fields.String("within", group.within, false);
     bool has_tag = fields.String("tag", group.tag, false);
     bool has_without = fields.String("without_tag", group.without_tag, false);
     if (has_tag == has_without)
       diagnostics.Error(group.location, "group '" + group.id +
                                             "' needs exactly one of 'tag' or 'without_tag'");
-    if (!group.id.empty() && !IsSlug(group.id))
+    if (!group.id.empty() && !base::IsSlug(group.id))
       diagnostics.Error(fields.Where("id"), "group id '" + group.id +
                                                 "' must use lower-case letters, digits and "
-                                                "hyphens");
+                                                "hyphens (at most 100 characters)");
     fields.Finish();
     out.groups.push_back(std::move(group));
   }
@@ -95,7 +97,12 @@ void ReadPacks(YamlFields& parent, model::SiteConfig& out) {
     if (!fields.ok()) continue;
     model::PackConfig pack;
     pack.location = LocationOf(kFile, item);
-    fields.String("id", pack.id, true);
+    // The id names the pack's file (downloads/packs/<id>.xlsx).
+    if (fields.String("id", pack.id, true) && !base::IsSlug(pack.id))
+      diagnostics.Error(fields.Where("id"), "pack id '" + pack.id +
+                                                "' must use lower-case letters, digits and "
+                                                "hyphens (at most 100 characters)",
+                        "it names the pack's file, e.g. 'scrutiny-2020-09'");
     fields.String("title", pack.title, true);
     if (fields.String("meeting_date", pack.meeting_date, true) && !IsIsoDate(pack.meeting_date))
       diagnostics.Error(fields.Where("meeting_date"),

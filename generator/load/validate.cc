@@ -274,15 +274,19 @@ void ValidateContent(const model::Site& site, base::Diagnostics& diagnostics) {
 
 }  // namespace
 
-bool IsSlug(const std::string& text) {
-  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
-  for (size_t idx = 0; idx < text.size(); ++idx) {
-    char c = text[idx];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              (c == '-' && text[idx - 1] != '-');
-    if (!ok) return false;
-  }
-  return true;
+bool CheckLength(std::string_view text, size_t max_characters, const base::Location& where,
+                 const std::string& what, base::Diagnostics& diagnostics) {
+  if (text.size() <= max_characters) return true;  // bytes >= characters: the quick case
+  const size_t characters = base::CharacterCount(text);
+  if (characters <= max_characters) return true;
+  const bool is_name = max_characters <= base::kMaxNameLength;
+  diagnostics.Error(where,
+                    what + " is " + std::to_string(characters) + " characters long; the most is " +
+                        std::to_string(max_characters),
+                    is_name ? "names head table columns and label charts: shorten it"
+                            : "a spreadsheet cell, and so a briefing pack, holds at most " +
+                                  std::to_string(max_characters) + " characters: shorten it");
+  return false;
 }
 
 bool IsIsoDate(const std::string& text) {

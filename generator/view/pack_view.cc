@@ -4,6 +4,8 @@
 // units in a column of their own and shorthand markers in square brackets in place of figures.
 #include "view/pack_view.h"
 
+#include "view/paths.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,6 +17,7 @@
 #include "base/text.h"
 #include "stats/stats.h"
 #include "view/labels.h"
+#include "view/paths.h"
 
 namespace outcomes::view {
 
@@ -1261,16 +1264,14 @@ std::vector<PackRef> ListPacks(const model::Site& site, const compute::Results& 
                 pack_idx};
     if (paths.insert(ref.path).second) packs.push_back(std::move(ref));
   }
-  std::set<std::string> slugs;
+  const std::vector<std::string> slugs = AreaSlugs(site, results);
   for (uint32_t area_idx = 0; area_idx < site.areas.size() && area_idx < results.areas.size();
        ++area_idx) {
     const auto& area = site.areas[area_idx];
     if (area.type != "ward") continue;
     if (site.config.ward_packs == model::WardPacks::kHome && area.parent != site.config.home_area)
       continue;
-    std::string slug = base::Slugify(area.name);
-    if (!slugs.insert(slug).second) slug += "-" + base::Slugify(area.code);
-    slugs.insert(slug);
+    const std::string& slug = slugs[area_idx];
     std::string path = std::string(kPackFolder) + "ward-" + slug + ".xlsx";
     // A scrutiny pack id such as "ward-leigh" must not take a ward's file.
     if (!paths.insert(path).second) {

@@ -63,8 +63,8 @@ struct PackRef {
 // Every pack the site writes, sorted by path: `downloads/packs/<pack-id>.xlsx` for each
 // `packs:` entry (about its `area`, default the home area) and `downloads/packs/ward-<slug>.xlsx`
 // for each ward: of the home area (type `ward`, parent the home area) by default, of every area
-// of type `ward` with `ward_packs: all` (each compared with its own parent authority). A ward's slug is base::Slugify of its name; a later ward
-// whose slug is taken gets "-<slug of its code>" appended, as on the website. Reads no figures.
+// of type `ward` with `ward_packs: all` (each compared with its own parent authority). A ward's
+// slug is its AreaSlugs slug (view/paths.h), as on the website. Reads no figures.
 std::vector<PackRef> ListPacks(const model::Site& site, const compute::Results& results);
 
 // The view model of one pack (the schema above). `pack` must come from ListPacks for the same

@@ -11,6 +11,7 @@
 #include "view/labels.h"
 #include "view/map_view.h"
 #include "view/pack_view.h"
+#include "view/paths.h"
 
 namespace outcomes::view {
 
@@ -26,13 +27,7 @@ std::string PagePath(const std::string& folder) {
   return folder.empty() ? "index.html" : folder + "/index.html";
 }
 
-// The relative URL from the page at `from` (an output path) to `to` (an output path).
-std::string RelativeUrl(const std::string& from, const std::string& to) {
-  size_t depth = static_cast<size_t>(std::count(from.begin(), from.end(), '/'));
-  std::string url;
-  for (size_t level = 0; level < depth; ++level) url += "../";
-  return url + to;
-}
+using base::RelativeUrl;
 
 const char* SectionFolder(model::ContentType type) {
   switch (type) {
@@ -57,7 +52,7 @@ class SiteMap {
       : site_(site), results_(results), diagnostics_(diagnostics),
         geometry_(BuildMapGeometry(site)) {
     // Areas with pages: the home area, its wards and the groups.
-    std::set<std::string> used_slugs;
+    const std::vector<std::string> slugs = AreaSlugs(site, results);
     for (uint32_t area_idx = 0; area_idx < results.areas.size(); ++area_idx) {
       const auto& area = results.areas[area_idx];
       bool is_ward = !area.is_group && area_idx < site.areas.size() &&
@@ -65,10 +60,7 @@ class SiteMap {
                      site.areas[area_idx].parent == site.config.home_area;
       bool is_home = area.code == site.config.home_area;
       if (!is_ward && !is_home && !area.is_group) continue;
-      std::string slug = area.is_group ? area.code : base::Slugify(area.name);
-      if (!used_slugs.insert(slug).second) slug += "-" + base::Slugify(area.code);
-      used_slugs.insert(slug);
-      area_paths_[area_idx] = PagePath("areas/" + slug);
+      area_paths_[area_idx] = PagePath("areas/" + slugs[area_idx]);
       if (is_ward) wards_.push_back(area_idx);
       if (area.is_group) groups_.push_back(area_idx);
     }
@@ -86,8 +78,7 @@ class SiteMap {
         content_paths_[page.path] = OutcomePath(narrative->second);
         continue;
       }
-      std::string folder = page.path.substr(0, page.path.size() - 3);  // drop ".md"
-      content_paths_[page.path] = PagePath(folder);
+      content_paths_[page.path] = PagePath(ContentFolder(page.path));
       published_.push_back(page_idx);
     }
     // Newest first, then by title, for every list.
@@ -1132,11 +1123,13 @@ PageView FeedPage(SiteMap& map) {
     const auto& page = map.site().pages[page_idx];
     if (updated < page.date) updated = page.date;
     if (entries.size() >= kFeedEntries) continue;
-    std::string link = base + map.ContentPath(page.path);
+    std::string link = base + base::EncodeUrlPath(map.ContentPath(page.path));
     entries.push_back({{"title", page.title},
                        {"summary", page.summary},
                        {"link", link},
-                       {"id", base.empty() ? "urn:outcomes:" + base::Slugify(config.organisation) + ":" + page.path : link},
+                       {"id", base.empty() ? "urn:outcomes:" + base::Slugify(config.organisation) + ":" +
+                                                 base::EncodeUrlPath(map.ContentPath(page.path))
+                                           : link},
                        {"updated", page.date + "T00:00:00Z"},
                        {"author", page.author.empty() ? config.organisation : page.author}});
   }
@@ -1178,31 +1171,50 @@ std::vector<PageView> BuildSiteView(const model::Site& site, const compute::Resu
   pages.push_back(AccessibilityPage(map));
   pages.push_back(NotFoundPage(map));
   pages.push_back(FeedPage(map));
-  // sitemap.xml and robots.txt list what was built.
+  // sitemap.xml lists what was built, as absolute URLs (the sitemap protocol has no relative
+  // ones): without a base_url there is no sitemap, and robots.txt names none.
   std::string base = site.config.base_url;
   if (!base.empty() && base.back() != '/') base += '/';
-  json urls = json::array();
-  for (const auto& page : pages) {
-    if (page.path.size() < 10 || page.path.compare(page.path.size() - 10, 10, "index.html") != 0)
-      continue;
-    std::string folder = page.path.substr(0, page.path.size() - 10);
-    urls.push_back({{"loc", base.empty() ? page.path : base + folder}});
+  if (!base.empty()) {
+    json urls = json::array();
+    for (const auto& page : pages) {
+      if (page.path.size() < 10 || page.path.compare(page.path.size() - 10, 10, "index.html") != 0)
+        continue;
+      urls.push_back({{"loc", base + base::EncodeUrlPath(page.path.substr(0, page.path.size() - 10))}});
+    }
+    std::sort(urls.begin(), urls.end(),
+              [](const json& a, const json& b) { return a["loc"] < b["loc"]; });
+    pages.push_back(MakePage("sitemap.xml", "sitemap", {{"urls", urls}}));
   }
-  std::sort(urls.begin(), urls.end(),
-            [](const json& a, const json& b) { return a["loc"] < b["loc"]; });
-  pages.push_back(MakePage("sitemap.xml", "sitemap", {{"urls", urls}}));
   pages.push_back(MakePage("robots.txt", "robots",
                            {{"sitemap_url", base.empty() ? "" : base + "sitemap.xml"},
                             {"has_sitemap_url", !base.empty()}}));
   // Two pages may not share a path (e.g. content/outcomes/x.md that is not an outcome's page).
   std::sort(pages.begin(), pages.end(),
             [](const PageView& a, const PageView& b) { return a.path < b.path; });
-  for (size_t idx = 1; idx < pages.size(); ++idx)
-    if (pages[idx].path == pages[idx - 1].path)
-      diagnostics.Error({"content", 0, 0},
-                        "two pages would be written to " + pages[idx].path,
-                        "rename or move the content file so its URL does not clash with a "
-                        "generated page");
+  for (size_t idx = 1; idx < pages.size(); ++idx) {
+    if (pages[idx].path != pages[idx - 1].path) continue;
+    // Blame the content file (the generated page cannot move); name the other side.
+    const std::string& path = pages[idx].path;
+    std::vector<const base::Location*> sources;
+    for (const auto& page : site.pages)
+      if (!page.draft && map.ContentPath(page.path) == path) sources.push_back(&page.location);
+    if (sources.empty()) {
+      diagnostics.Error({"content", 0, 0}, "two pages would be written to " + path);
+    } else if (sources.size() == 1) {
+      diagnostics.Error(*sources.front(),
+                        "this page would be written to " + path +
+                            ", where the site already writes a page of its own",
+                        "rename or move the content file");
+    } else {
+      for (size_t source = 1; source < sources.size(); ++source)
+        diagnostics.Error(*sources[source],
+                          "this page would be written to " + path + ", like " +
+                              sources.front()->file,
+                          "rename one of them: file names that differ only in capitals or "
+                          "punctuation give the same web address");
+    }
+  }
   return pages;
 }
 

@@ -33,7 +33,7 @@ import htmldom  # noqa: E402
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-REQUIRED_FILES = ["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
+REQUIRED_FILES = ["index.html", "404.html", "feed.xml", "robots.txt",
                   "assets/site.css", "model.json"]
 # Attributes that hold a URL, and the elements they count on (None: any element).
 URL_ATTRS = {"href": None, "src": None, "xlink:href": None, "poster": None, "action": None,
@@ -422,6 +422,13 @@ class Checker:
                 self.url_to_file(links[0].get("href"), "feed.xml", f"{where} link")
 
     def check_sitemap(self, html_pages):
+        # The sitemap protocol wants absolute URLs: a site with a base_url has a sitemap, one
+        # without has none.
+        if not self.base_url:
+            if self.exists("sitemap.xml"):
+                self.problem("sitemap.xml", 0, "written although site.yaml has no base_url: its "
+                             "URLs cannot be absolute")
+            return
         root = self.parse_xml("sitemap.xml")
         if root is None:
             return
@@ -452,8 +459,8 @@ class Checker:
         if "404.html" in listed:
             self.problem("sitemap.xml", 0, "lists 404.html")
         if relative:
-            self.warning("sitemap.xml", 0, f"{relative} <loc> are relative URLs: the sitemap protocol "
-                         "wants absolute ones (set base_url in site.yaml)")
+            self.problem("sitemap.xml", 0, f"{relative} <loc> are relative URLs: the sitemap "
+                         "protocol wants absolute ones")
 
     def check_robots(self):
         path = os.path.join(self.out, "robots.txt")

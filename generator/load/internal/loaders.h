@@ -28,8 +28,11 @@ void LoadContent(model::Site& site, base::Diagnostics& diagnostics);
 // Cross-file checks once everything is loaded.
 void Validate(model::Site& site, base::Diagnostics& diagnostics);
 
-// True for ids made of lower-case letters, digits and single hyphens ("best-start").
-bool IsSlug(const std::string& text);
+// Adds an error at `where` and returns false when `text` (`what`, e.g. "area name") has more
+// than `max_characters` characters; says why the limit exists.
+bool CheckLength(std::string_view text, size_t max_characters, const base::Location& where,
+                 const std::string& what, base::Diagnostics& diagnostics);
+
 // True for YYYY-MM-DD dates that exist.
 bool IsIsoDate(const std::string& text);
 

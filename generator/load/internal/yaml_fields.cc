@@ -1,5 +1,8 @@
 #include "load/internal/yaml_fields.h"
 
+#include "base/text.h"
+#include "load/internal/loaders.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -126,6 +129,9 @@ bool YamlFields::String(const char* key, std::string& out, bool required) {
     return false;
   }
   if (HasControlCharacter(child.Scalar(), file_, child, diagnostics_)) return false;
+  if (!CheckLength(child.Scalar(), base::kMaxTextLength, LocationOf(file_, child),
+                   "'" + std::string(key) + "' in " + what_, diagnostics_))
+    return false;
   out = child.Scalar();
   if (required && out.empty()) {
     diagnostics_.Error(LocationOf(file_, child),
