@@ -46,6 +46,7 @@ bench: build
 	bench/check.sh
 	bench/markdown/run.sh
 	bench/packs/run.sh
+	bench/large-council/run.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

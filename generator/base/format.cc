@@ -44,4 +44,18 @@ std::string ShortestNumber(double value) {
   return std::string(buffer, end);
 }
 
+std::string FormatOrdinal(size_t n) {
+  size_t last_two = n % 100;
+  const char* suffix = "th";
+  if (last_two < 11 || last_two > 13) {
+    switch (n % 10) {
+      case 1: suffix = "st"; break;
+      case 2: suffix = "nd"; break;
+      case 3: suffix = "rd"; break;
+      default: break;
+    }
+  }
+  return FormatNumber(static_cast<double>(n), 0) + suffix;
+}
+
 }  // namespace outcomes::base

@@ -13,6 +13,9 @@ double RoundTo(double value, int decimals);
 // NaN gives "".
 std::string FormatNumber(double value, int decimals, bool thousands = true);
 
+// "1st", "2nd", "3rd", "11th", "22nd", "2,345th".
+std::string FormatOrdinal(size_t n);
+
 // Shortest decimal text that reads back as the same double ("74", "61.25", "0.1"); used in
 // machine-readable output so values round-trip. NaN gives "".
 std::string ShortestNumber(double value);

@@ -95,7 +95,13 @@ Computed LoadAndCompute(const Options& options, Outcome& outcome, bool for_build
   outcome.suppressed_cells = computed.results->suppressed.size();
   {
     PhaseTimer timer(options, "views");
-    computed.pages = view::BuildSiteView(computed.site, *computed.results, outcome.diagnostics);
+    if (for_build) {
+      computed.pages = view::BuildSiteView(computed.site, *computed.results, outcome.diagnostics);
+    } else {
+      // check only wants the views' diagnostics: each page is dropped as soon as it is made.
+      view::BuildSiteView(computed.site, *computed.results, outcome.diagnostics,
+                          [](view::PageView&&) {});
+    }
   }
   if (for_build) {
     PhaseTimer timer(options, "open data view");

@@ -93,21 +93,6 @@ std::string JoinList(const std::vector<std::string>& items) {
   return text;
 }
 
-// "1st", "2nd", "3rd", "11th", "22nd".
-std::string Ordinal(size_t n) {
-  size_t last_two = n % 100;
-  const char* suffix = "th";
-  if (last_two < 11 || last_two > 13) {
-    switch (n % 10) {
-      case 1: suffix = "st"; break;
-      case 2: suffix = "nd"; break;
-      case 3: suffix = "rd"; break;
-      default: break;
-    }
-  }
-  return std::to_string(n) + suffix;
-}
-
 // Why `cell` (possibly absent) shows no value; kNo when it is published.
 compute::Hidden HiddenOf(const compute::Cell* cell) {
   if (cell == nullptr) return compute::Hidden::kMissing;
@@ -739,10 +724,10 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   } else if (rank + equal == total) {
     rank_text = joint + "lowest of " + std::to_string(total);
   } else if (rank <= total - rank - equal + 1) {
-    rank_text = joint + Ordinal(rank) + " highest of " + std::to_string(total);
+    rank_text = joint + base::FormatOrdinal(rank) + " highest of " + std::to_string(total);
   } else {
     // Nearer the bottom: count from there ("2nd lowest of 17").
-    rank_text = joint + Ordinal(total - rank - equal + 1) + " lowest of " + std::to_string(total);
+    rank_text = joint + base::FormatOrdinal(total - rank - equal + 1) + " lowest of " + std::to_string(total);
   }
 
   json focus = Point(indicator, *focus_cell);

@@ -771,9 +771,18 @@ json LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t 
                  const std::vector<uint32_t>& wards, const std::string& id_prefix) {
   const MapArea* target = geometry.Find(ward);
   if (!target) return nullptr;
+  // Every ward of the council, or for a council with many wards the ward and those next to it:
+  // a locator of thousands of outlines on each of thousands of pages would grow the site with
+  // the square of the council's size.
+  const bool whole_council = wards.size() <= kMaxLocatorWards;
   std::vector<uint32_t> drawn;
-  for (uint32_t area : wards)
-    if (area != ward && geometry.Find(area)) drawn.push_back(area);
+  if (whole_council) {
+    for (uint32_t area : wards)
+      if (area != ward && geometry.Find(area)) drawn.push_back(area);
+  } else {
+    for (uint32_t area : target->neighbours)
+      if (area != ward && geometry.Find(area)) drawn.push_back(area);
+  }
   std::sort(drawn.begin(), drawn.end());
   drawn.erase(std::unique(drawn.begin(), drawn.end()), drawn.end());
   drawn.push_back(ward);  // last, so its outline is on top
@@ -789,12 +798,18 @@ json LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t 
   }
   std::vector<std::string> neighbours;
   for (uint32_t other : target->neighbours)
-    if (other != ward && std::find(drawn.begin(), drawn.end(), other) != drawn.end())
+    if (other != ward && std::binary_search(drawn.begin(), drawn.end() - 1, other))
       neighbours.push_back(site.areas[other].name);
   std::sort(neighbours.begin(), neighbours.end());
-  std::string desc = "Map of the wards of " + home + " with " + name + " shaded dark. " + name +
-                     " is " + Whereabouts(target->centre, min, max) + " " + home;
-  desc += neighbours.empty() ? "." : ", next to " + JoinNames(neighbours) + ".";
+  std::string desc;
+  if (whole_council) {
+    desc = "Map of the wards of " + home + " with " + name + " shaded dark. " + name + " is " +
+           Whereabouts(target->centre, min, max) + " " + home;
+    desc += neighbours.empty() ? "." : ", next to " + JoinNames(neighbours) + ".";
+  } else {
+    desc = "Map of " + name + " (shaded dark) and the wards of " + home + " next to it" +
+           (neighbours.empty() ? "." : ": " + JoinNames(neighbours) + ".");
+  }
 
   json areas = json::array();
   for (uint32_t area : drawn)
@@ -805,7 +820,8 @@ json LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t 
   return {{"type", "locator"},
           {"id", id_prefix},
           {"role", "img"},
-          {"title", "Where " + name + " is in " + home},
+          {"title", whole_council ? "Where " + name + " is in " + home
+                                  : name + " and the wards next to it"},
           {"desc", desc},
           {"width", fit.width},
           {"height", fit.height},

@@ -114,7 +114,11 @@ nlohmann::json ChoroplethSpec(const model::Site& site, const compute::Results& r
                               const std::map<uint32_t, std::string>& ward_urls,
                               const std::string& id_prefix);
 
-// A small map of `wards` in light grey with `ward` highlighted (dark fill and a thick outline):
+// The most wards a locator map draws whole; with more, it draws the ward and its neighbours.
+inline constexpr size_t kMaxLocatorWards = 50;
+
+// A small map of `wards` in light grey with `ward` highlighted (dark fill and a thick outline)
+// — or, when there are more than kMaxLocatorWards, of `ward` and the wards next to it:
 //
 //   {"type": "locator", "id": id_prefix, "role": "img", "title" ("Where Kursaal is in
 //    Southend-on-Sea"), "desc" (where it is and which wards it borders), "width", "height",

@@ -3,7 +3,9 @@
 #include "view/site_view.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
+#include <unordered_map>
 
 #include "base/format.h"
 #include "base/text.h"
@@ -87,6 +89,11 @@ class SiteMap {
       const auto& pb = site.pages[b];
       return pa.date != pb.date ? pa.date > pb.date : pa.title < pb.title;
     });
+    for (size_t rank = 0; rank < published_.size(); ++rank)
+      for (const auto& code : site.pages[published_[rank]].areas)
+        pages_by_area_code_[code].push_back(rank);
+    for (uint32_t group : groups_)
+      for (uint32_t member : results.areas[group].members) groups_of_[member].push_back(group);
   }
 
   const model::Site& site() const { return site_; }
@@ -136,22 +143,53 @@ class SiteMap {
     return pages;
   }
   std::vector<size_t> PagesForArea(uint32_t area_idx) const {
-    std::set<std::string> codes{results_.areas[area_idx].code};
-    for (uint32_t group : groups_) {
-      const auto& members = results_.areas[group].members;
-      if (std::find(members.begin(), members.end(), area_idx) != members.end())
-        codes.insert(results_.areas[group].code);
-    }
+    std::vector<size_t> ranks;  // positions in published_, so the list keeps its order
+    auto add = [&](const std::string& code) {
+      auto it = pages_by_area_code_.find(code);
+      if (it != pages_by_area_code_.end()) ranks.insert(ranks.end(), it->second.begin(), it->second.end());
+    };
+    add(results_.areas[area_idx].code);
+    for (uint32_t group : GroupsOf(area_idx)) add(results_.areas[group].code);
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
     std::vector<size_t> pages;
-    for (size_t page_idx : published_) {
-      const auto& page = site_.pages[page_idx];
-      for (const auto& code : page.areas)
-        if (codes.count(code)) {
-          pages.push_back(page_idx);
-          break;
-        }
-    }
+    for (size_t rank : ranks) pages.push_back(published_[rank]);
     return pages;
+  }
+  // The groups `area_idx` is a member of, in map.groups() order.
+  const std::vector<uint32_t>& GroupsOf(uint32_t area_idx) const {
+    static const std::vector<uint32_t> kNone;
+    auto it = groups_of_.find(area_idx);
+    return it == groups_of_.end() ? kNone : it->second;
+  }
+
+  // Every ward's latest-period figure for an indicator, highest first (ties by name), built
+  // once per indicator and period: ward pages of a council with thousands of wards look their
+  // ward up here instead of sorting all wards again.
+  struct Ranking {
+    std::vector<std::pair<double, uint32_t>> ranked;  // (value, ward), highest first
+    std::vector<uint32_t> unpublished;                // wards with no published figure
+    std::unordered_map<uint32_t, size_t> position;    // ward -> index in `ranked`
+  };
+  const Ranking& RankingFor(uint32_t indicator_idx, const model::Period& period) {
+    auto key = std::make_pair(indicator_idx, period.Label());
+    auto it = rankings_.find(key);
+    if (it != rankings_.end()) return it->second;
+    Ranking ranking;
+    for (uint32_t ward : wards_) {
+      const compute::Cell* cell = results_.CellAt(indicator_idx, ward, period);
+      if (cell && cell->Published())
+        ranking.ranked.push_back({cell->value, ward});
+      else
+        ranking.unpublished.push_back(ward);
+    }
+    std::sort(ranking.ranked.begin(), ranking.ranked.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first
+                                : results_.areas[a.second].name < results_.areas[b.second].name;
+    });
+    for (size_t idx = 0; idx < ranking.ranked.size(); ++idx)
+      ranking.position[ranking.ranked[idx].second] = idx;
+    return rankings_.emplace(key, std::move(ranking)).first->second;
   }
 
  private:
@@ -165,6 +203,9 @@ class SiteMap {
   std::vector<uint32_t> wards_;
   std::vector<uint32_t> groups_;
   std::vector<size_t> published_;
+  std::map<uint32_t, std::vector<uint32_t>> groups_of_;                // area -> its groups
+  std::map<std::string, std::vector<size_t>> pages_by_area_code_;     // -> ranks in published_
+  std::map<std::pair<uint32_t, std::string>, Ranking> rankings_;      // (indicator, period)
 };
 
 // --- Shared view parts ------------------------------------------------------------------------
@@ -423,40 +464,6 @@ std::vector<uint32_t> HeadlineAreas(const SiteMap& map) {
 }
 
 // The figures a ward's position chart draws: every ward's latest value, highest first.
-json PositionTable(const SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
-  const auto& indicator = map.site().indicators[indicator_idx];
-  const auto& results = map.results();
-  const compute::Series* focus_series = results.Find(indicator_idx, focus, 0);
-  const compute::Cell* latest = focus_series ? focus_series->Latest() : nullptr;
-  if (!latest) return json();
-  std::vector<std::pair<double, uint32_t>> ranked;
-  std::vector<uint32_t> unpublished;
-  for (uint32_t ward : map.wards()) {
-    const compute::Cell* cell = results.CellAt(indicator_idx, ward, latest->period);
-    if (cell && cell->Published())
-      ranked.push_back({cell->value, ward});
-    else
-      unpublished.push_back(ward);
-  }
-  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first
-                              : results.areas[a.second].name < results.areas[b.second].name;
-  });
-  Table table;
-  table.caption = indicator.short_title + ": " + results.areas[focus].name + " among the wards (" +
-                  latest->period.Label() + ")";
-  table.headers = {"Ward", "Value"};
-  for (const auto& [value, ward] : ranked) {
-    std::string name = results.areas[ward].name + (ward == focus ? " (this ward)" : "");
-    table.rows.push_back({TextCell(name), {{"text", FormatValue(indicator, value)}, {"numeric", true}}});
-  }
-  for (uint32_t ward : unpublished)
-    table.rows.push_back({TextCell(results.areas[ward].name),
-                          ValueCell(indicator, results.CellAt(indicator_idx, ward, latest->period))});
-  table.notes = MarkerNotes(table);
-  return TableView(table);
-}
-
 // A chart with its numbers: the inline SVG (rendered by the HTML writer from "svg_spec") and
 // the same figures as a table. With no chart (no published figure) only the table is shown.
 json ChartFigure(json spec, json table) {
@@ -464,6 +471,85 @@ json ChartFigure(json spec, json table) {
   if (!spec.is_null()) figure["svg_spec"] = std::move(spec);
   return figure;
 }
+
+// A council with more wards than this gets, on each ward page, the ward's rank and its
+// neighbours in the ranking instead of a dot and a table row for every ward: all of them on
+// every page would make each page as long as the council is large, and the whole site grow
+// with the square of it.
+constexpr size_t kMaxWardsCompared = 50;
+// How many wards either side of the ward its page shows in that case.
+constexpr size_t kRankNeighbours = 5;
+
+std::string RankText(size_t rank, size_t total) {
+  if (total == 1) return "the only ward with a figure";
+  if (rank == 1) return "the highest of " + base::FormatNumber(static_cast<double>(total), 0);
+  if (rank == total) return "the lowest of " + base::FormatNumber(static_cast<double>(total), 0);
+  return "the " + base::FormatOrdinal(rank) + " highest of " + base::FormatNumber(static_cast<double>(total), 0);
+}
+
+json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
+  const auto& indicator = map.site().indicators[indicator_idx];
+  const auto& results = map.results();
+  const compute::Series* focus_series = results.Find(indicator_idx, focus, 0);
+  const compute::Cell* latest = focus_series ? focus_series->Latest() : nullptr;
+  if (!latest) return json();
+  const auto& ranking = map.RankingFor(indicator_idx, latest->period);
+  const auto& ranked = ranking.ranked;
+  Table table;
+  table.caption = indicator.short_title + ": " + results.areas[focus].name + " among the wards (" +
+                  latest->period.Label() + ")";
+  bool with_rank = false;
+  auto ranked_row = [&](size_t idx) {
+    const auto& [value, ward] = ranked[idx];
+    std::string name = results.areas[ward].name + (ward == focus ? " (this ward)" : "");
+    std::vector<json> row;
+    if (with_rank)
+      row.push_back({{"text", base::FormatNumber(static_cast<double>(idx + 1), 0)}, {"numeric", true}});
+    row.push_back(TextCell(name));
+    row.push_back({{"text", FormatValue(indicator, value)}, {"numeric", true}});
+    table.rows.push_back(std::move(row));
+  };
+  if (ranked.size() + ranking.unpublished.size() <= kMaxWardsCompared) {
+    table.headers = {"Ward", "Value"};
+    for (size_t idx = 0; idx < ranked.size(); ++idx) ranked_row(idx);
+    for (uint32_t ward : ranking.unpublished)
+      table.rows.push_back({TextCell(results.areas[ward].name),
+                            ValueCell(indicator, results.CellAt(indicator_idx, ward, latest->period))});
+    table.notes = MarkerNotes(table);
+    return TableView(table);
+  }
+  // A large council: the highest, the wards either side of this one, the lowest.
+  auto it = ranking.position.find(focus);
+  if (it == ranking.position.end()) return json();
+  const size_t at = it->second;
+  table.caption += ": " + results.areas[focus].name + " is " + RankText(at + 1, ranked.size()) +
+                   "; the highest, the lowest and the " + std::to_string(kRankNeighbours) +
+                   " wards either side of it";
+  table.headers = {"Rank", "Ward", "Value"};
+  with_rank = true;
+  const size_t from = at > kRankNeighbours ? at - kRankNeighbours : 0;
+  const size_t to = std::min(ranked.size(), at + kRankNeighbours + 1);
+  if (from > 0) ranked_row(0);
+  for (size_t idx = from; idx < to; ++idx) ranked_row(idx);
+  if (to < ranked.size()) ranked_row(ranked.size() - 1);
+  if (!ranking.unpublished.empty())
+    table.notes.push_back(base::FormatNumber(static_cast<double>(ranking.unpublished.size()), 0) +
+                          " wards have no published figure for " + latest->period.Label() + ".");
+  return TableView(table);
+}
+
+// The ward among the wards for one indicator: a dot chart with every ward and the table, or
+// for a large council the table of its neighbours in the ranking alone. Null without a figure.
+json WardPosition(SiteMap& map, uint32_t indicator_idx, uint32_t ward, const std::string& id) {
+  json table = PositionTable(map, indicator_idx, ward);
+  if (table.is_null()) return json();
+  json spec;
+  if (map.wards().size() <= kMaxWardsCompared)
+    spec = PositionChartSpec(map.site(), map.results(), indicator_idx, ward, map.wards(),
+                             "position-" + id);
+  return ChartFigure(std::move(spec), std::move(table));
+}
+
 
 json TrendFigure(const SiteMap& map, uint32_t indicator_idx, const std::vector<uint32_t>& areas,
                  const std::string& caption, const std::string& id_prefix) {
@@ -784,8 +870,20 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
       {Link(path, "downloads/" + indicator.id + ".csv", "All figures for this indicator (CSV)"),
        Link(path, "downloads/" + indicator.id + ".json", "All figures for this indicator (JSON)"),
        Link(path, "downloads/index.html", "Every download")});
-  // Full data: every area with a page, every period.
-  json full = TrendTable(map, indicator_idx, areas, indicator.short_title + ": every area and period");
+  // Full data: every area with a page, every period — for a council with many wards, the
+  // borough and its groups (a column per ward would not read; every ward's figure for every
+  // period is in the CSV download).
+  json full;
+  if (map.wards().size() <= kMaxWardsCompared) {
+    full = TrendTable(map, indicator_idx, areas, indicator.short_title + ": every area and period");
+  } else {
+    std::vector<uint32_t> summary{map.home()};
+    for (uint32_t group : map.groups()) summary.push_back(group);
+    full = TrendTable(map, indicator_idx, summary,
+                      indicator.short_title + ": " + results.areas[map.home()].name +
+                          " and its groups, every period");
+    full["notes"].push_back("Every ward's figure for every period is in the CSV download.");
+  }
   view["full_table"] = full;
   PageView page = MakePage(path, "indicator", view);
   MarkdownPart definition;
@@ -846,11 +944,8 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
     view["members"] = members;
   }
   json groups_of = json::array();
-  for (uint32_t group : map.groups()) {
-    const auto& members = results.areas[group].members;
-    if (std::find(members.begin(), members.end(), area_idx) != members.end())
-      groups_of.push_back(Link(path, map.AreaPath(group), results.areas[group].name));
-  }
+  for (uint32_t group : map.GroupsOf(area_idx))
+    groups_of.push_back(Link(path, map.AreaPath(group), results.areas[group].name));
   view["groups_of"] = groups_of;
   view["has_groups_of"] = !groups_of.empty();
   json outcomes = json::array();
@@ -861,10 +956,8 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
       if (it == map.site().indicator_index.end()) continue;
       json item = IndicatorSummary(map, path, it->second, area_idx);
       if (!area.is_group && area_idx != map.home()) {
-        json position = PositionChartSpec(map.site(), results, it->second, area_idx, map.wards(),
-                                          "position-" + id);
-        if (!position.is_null())
-          item["position"] = ChartFigure(position, PositionTable(map, it->second, area_idx));
+        json position = WardPosition(map, it->second, area_idx, id);
+        if (!position.is_null()) item["position"] = std::move(position);
       }
       indicators.push_back(item);
     }
@@ -1145,57 +1238,59 @@ PageView FeedPage(SiteMap& map) {
 
 }  // namespace
 
-std::vector<PageView> BuildSiteView(const model::Site& site, const compute::Results& results,
-                                    base::Diagnostics& diagnostics) {
+void BuildSiteView(const model::Site& site, const compute::Results& results,
+                   base::Diagnostics& diagnostics, const std::function<void(PageView&&)>& on_page) {
   SiteMap map(site, results, diagnostics);
-  std::vector<PageView> pages;
-  pages.push_back(HomePage(map));
-  pages.push_back(OutcomesIndexPage(map));
-  for (const auto& outcome : site.outcomes) pages.push_back(OutcomePage(map, outcome));
-  pages.push_back(IndicatorsIndexPage(map));
-  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx) pages.push_back(IndicatorPage(map, idx));
-  pages.push_back(AreasIndexPage(map));
-  for (uint32_t area : std::vector<uint32_t>{map.home()}) pages.push_back(AreaPage(map, area));
-  for (uint32_t group : map.groups()) pages.push_back(AreaPage(map, group));
-  for (uint32_t ward : map.wards()) pages.push_back(AreaPage(map, ward));
-  pages.push_back(DashboardPage(map));
-  for (size_t page_idx : map.published()) pages.push_back(ContentPageView(map, page_idx));
+  std::vector<std::string> paths;  // every page's path, for the sitemap and the clash check
+  auto emit = [&](PageView page) {
+    paths.push_back(page.path);
+    on_page(std::move(page));
+  };
+  emit(HomePage(map));
+  emit(OutcomesIndexPage(map));
+  for (const auto& outcome : site.outcomes) emit(OutcomePage(map, outcome));
+  emit(IndicatorsIndexPage(map));
+  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx) emit(IndicatorPage(map, idx));
+  emit(AreasIndexPage(map));
+  emit(AreaPage(map, map.home()));
+  for (uint32_t group : map.groups()) emit(AreaPage(map, group));
+  for (uint32_t ward : map.wards()) emit(AreaPage(map, ward));
+  emit(DashboardPage(map));
+  for (size_t page_idx : map.published()) emit(ContentPageView(map, page_idx));
   for (auto type : kListedTypes) {
     bool any = false;
     for (size_t page_idx : map.published()) any |= site.pages[page_idx].type == type;
-    if (any) pages.push_back(ListPage(map, type));
+    if (any) emit(ListPage(map, type));
   }
-  pages.push_back(LibraryPage(map));
-  pages.push_back(MethodologyPage(map));
-  pages.push_back(DownloadsPage(map));
-  pages.push_back(AccessibilityPage(map));
-  pages.push_back(NotFoundPage(map));
-  pages.push_back(FeedPage(map));
+  emit(LibraryPage(map));
+  emit(MethodologyPage(map));
+  emit(DownloadsPage(map));
+  emit(AccessibilityPage(map));
+  emit(NotFoundPage(map));
+  emit(FeedPage(map));
+  std::sort(paths.begin(), paths.end());
   // sitemap.xml lists what was built, as absolute URLs (the sitemap protocol has no relative
   // ones): without a base_url there is no sitemap, and robots.txt names none.
   std::string base = site.config.base_url;
   if (!base.empty() && base.back() != '/') base += '/';
   if (!base.empty()) {
     json urls = json::array();
-    for (const auto& page : pages) {
-      if (page.path.size() < 10 || page.path.compare(page.path.size() - 10, 10, "index.html") != 0)
-        continue;
-      urls.push_back({{"loc", base + base::EncodeUrlPath(page.path.substr(0, page.path.size() - 10))}});
+    for (const auto& path : paths) {
+      if (path.size() < 10 || path.compare(path.size() - 10, 10, "index.html") != 0) continue;
+      urls.push_back({{"loc", base + base::EncodeUrlPath(path.substr(0, path.size() - 10))}});
     }
-    std::sort(urls.begin(), urls.end(),
-              [](const json& a, const json& b) { return a["loc"] < b["loc"]; });
-    pages.push_back(MakePage("sitemap.xml", "sitemap", {{"urls", urls}}));
+    emit(MakePage("sitemap.xml", "sitemap", {{"urls", urls}}));
   }
-  pages.push_back(MakePage("robots.txt", "robots",
-                           {{"sitemap_url", base.empty() ? "" : base + "sitemap.xml"},
-                            {"has_sitemap_url", !base.empty()}}));
-  // Two pages may not share a path (e.g. content/outcomes/x.md that is not an outcome's page).
-  std::sort(pages.begin(), pages.end(),
-            [](const PageView& a, const PageView& b) { return a.path < b.path; });
-  for (size_t idx = 1; idx < pages.size(); ++idx) {
-    if (pages[idx].path != pages[idx - 1].path) continue;
+  emit(MakePage("robots.txt", "robots",
+                {{"sitemap_url", base.empty() ? "" : base + "sitemap.xml"},
+                 {"has_sitemap_url", !base.empty()}}));
+  // Two pages may not share a path (e.g. content/dashboard.md, or two content files whose
+  // names give one slug).
+  std::sort(paths.begin(), paths.end());
+  for (size_t idx = 1; idx < paths.size(); ++idx) {
+    if (paths[idx] != paths[idx - 1] || (idx >= 2 && paths[idx] == paths[idx - 2])) continue;
     // Blame the content file (the generated page cannot move); name the other side.
-    const std::string& path = pages[idx].path;
+    const std::string& path = paths[idx];
     std::vector<const base::Location*> sources;
     for (const auto& page : site.pages)
       if (!page.draft && map.ContentPath(page.path) == path) sources.push_back(&page.location);
@@ -1215,6 +1310,14 @@ std::vector<PageView> BuildSiteView(const model::Site& site, const compute::Resu
                           "punctuation give the same web address");
     }
   }
+}
+
+std::vector<PageView> BuildSiteView(const model::Site& site, const compute::Results& results,
+                                    base::Diagnostics& diagnostics) {
+  std::vector<PageView> pages;
+  BuildSiteView(site, results, diagnostics, [&](PageView&& page) { pages.push_back(std::move(page)); });
+  std::stable_sort(pages.begin(), pages.end(),
+                   [](const PageView& a, const PageView& b) { return a.path < b.path; });
   return pages;
 }
 

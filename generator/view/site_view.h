@@ -3,6 +3,7 @@
 // decided here; the HTML writer only renders templates and Markdown.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,9 +33,13 @@ struct PageView {
   std::vector<MarkdownPart> markdown;
 };
 
-// Builds every page of the site. Problems that only show when pages are laid out (two pages
-// wanting one URL; a Markdown link to a page or anchor that does not exist) go to
-// `diagnostics`. Pages are in output-path order.
+// Builds every page of the site and hands each to `on_page` as soon as it is made (so a caller
+// that only checks, or writes page by page, never holds the whole site). Problems that only
+// show when pages are laid out (two pages wanting one URL; a Markdown link to a page or anchor
+// that does not exist) go to `diagnostics`. Pages come in no particular order.
+void BuildSiteView(const model::Site& site, const compute::Results& results,
+                   base::Diagnostics& diagnostics, const std::function<void(PageView&&)>& on_page);
+// The same, collected: every page, in output-path order.
 std::vector<PageView> BuildSiteView(const model::Site& site, const compute::Results& results,
                                     base::Diagnostics& diagnostics);
 
