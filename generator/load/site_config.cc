@@ -132,10 +132,16 @@ void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
   fields.String("title", config.title, true);
   fields.String("organisation", config.organisation, true);
   fields.String("language", config.language, false);
-  if (fields.String("base_url", config.base_url, false) && !IsWebAddress(config.base_url))
-    diagnostics.Error(fields.Where("base_url"),
-                      "base_url must be a web address such as https://www.example.org/outcomes/",
-                      "start with https:// or http://; no spaces, quotes, < > { } or \\");
+  if (fields.String("base_url", config.base_url, false)) {
+    if (!IsWebAddress(config.base_url))
+      diagnostics.Error(fields.Where("base_url"),
+                        "base_url must be a web address such as https://www.example.org/outcomes/",
+                        "start with https:// or http://; no spaces, quotes, < > { } or \\");
+    else
+      // Pages add their paths to it, and the packs' cover link must stay within Excel's 2,079.
+      CheckLength(config.base_url, 1000, fields.Where("base_url"), "base_url", diagnostics,
+                  "a web address this long cannot be a link in a spreadsheet: shorten it");
+  }
   fields.String("home_area", config.home_area, true);
   config.home_area_location = fields.Where("home_area");
   fields.StringList("comparators", config.comparators, false, &config.comparator_locations);

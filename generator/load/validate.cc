@@ -275,7 +275,8 @@ void ValidateContent(const model::Site& site, base::Diagnostics& diagnostics) {
 }  // namespace
 
 bool CheckLength(std::string_view text, size_t max_characters, const base::Location& where,
-                 const std::string& what, base::Diagnostics& diagnostics) {
+                 const std::string& what, base::Diagnostics& diagnostics,
+                 const std::string& hint) {
   if (text.size() <= max_characters) return true;  // bytes >= characters: the quick case
   const size_t characters = base::CharacterCount(text);
   if (characters <= max_characters) return true;
@@ -283,9 +284,10 @@ bool CheckLength(std::string_view text, size_t max_characters, const base::Locat
   diagnostics.Error(where,
                     what + " is " + std::to_string(characters) + " characters long; the most is " +
                         std::to_string(max_characters),
-                    is_name ? "names head table columns and label charts: shorten it"
-                            : "a spreadsheet cell, and so a briefing pack, holds at most " +
-                                  std::to_string(max_characters) + " characters: shorten it");
+                    !hint.empty() ? hint
+                    : is_name     ? "names head table columns and label charts: shorten it"
+                                  : "a spreadsheet cell, and so a briefing pack, holds at most " +
+                                        std::to_string(max_characters) + " characters: shorten it");
   return false;
 }
 

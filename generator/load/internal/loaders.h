@@ -29,9 +29,11 @@ void LoadContent(model::Site& site, base::Diagnostics& diagnostics);
 void Validate(model::Site& site, base::Diagnostics& diagnostics);
 
 // Adds an error at `where` and returns false when `text` (`what`, e.g. "area name") has more
-// than `max_characters` characters; says why the limit exists.
+// than `max_characters` characters; `hint` says why the limit exists (by default: names head
+// table columns, texts must fit a spreadsheet cell).
 bool CheckLength(std::string_view text, size_t max_characters, const base::Location& where,
-                 const std::string& what, base::Diagnostics& diagnostics);
+                 const std::string& what, base::Diagnostics& diagnostics,
+                 const std::string& hint = {});
 
 // True for YYYY-MM-DD dates that exist.
 bool IsIsoDate(const std::string& text);
