@@ -16,8 +16,8 @@ packages=(
   # Browser checks (tests/browser): Debian's Chromium, driven by npm playwright-core.
   chromium
   # Excel pack checks (tests/xlsx): openpyxl reads every pack; LibreOffice converts each to
-  # PDF (Carlito has Calibri's metrics, the packs' font).
-  python3-openpyxl libreoffice-calc fonts-crosextra-carlito
+  # PDF (Carlito has Calibri's metrics, the packs' font); pdfinfo counts its pages.
+  python3-openpyxl libreoffice-calc fonts-crosextra-carlito poppler-utils
   # Disclosure audit (tests/suppression): an integer-programming reader (scipy's MILP).
   python3-scipy
 )

@@ -5,7 +5,8 @@
 # Usage: tests/xlsx/packs_to_pdf.sh SITE_OUTPUT [PDF_FOLDER]
 #   SITE_OUTPUT  the folder holding downloads/packs/*.xlsx
 #   PDF_FOLDER   where the PDFs go (default: a new temporary folder, printed at the end)
-# Needs Debian's libreoffice-calc; poppler-utils' pdfinfo when present checks the page count.
+# Needs Debian's libreoffice-calc, and poppler-utils' pdfinfo to check the page count
+# (scripts/install-deps.sh installs both).
 # To look at the pages: pdftoppm -png -r 60 -f 1 -l 3 PDF_FOLDER/<pack>.pdf page
 set -eu
 
@@ -49,12 +50,10 @@ for pack in "$@"; do
     failed=1
     continue
   fi
-  if command -v pdfinfo >/dev/null; then
-    pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
-    if [ -z "$pages" ] || [ "$pages" -lt 1 ]; then
-      echo "$pack: the PDF has no pages" >&2
-      failed=1
-    fi
+  pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  if [ -z "$pages" ] || [ "$pages" -lt 1 ]; then
+    echo "$pack: the PDF has no pages" >&2
+    failed=1
   fi
 done
 if [ "$failed" -ne 0 ]; then
