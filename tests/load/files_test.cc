@@ -236,6 +236,29 @@ TEST_CASE("a folder that cannot be listed is a located error") {
   CHECK(WEXITSTATUS(status) == 0);
 }
 
+TEST_CASE("an empty file is an error at line 1, column 1") {
+  Scratch scratch("empty");
+  scratch.Write("site/data/observations/bad.csv", "");
+  scratch.Write("site/data/indicators/blank.yaml", "\xEF\xBB\xBF \r\n\n\t\n");
+  scratch.Write("site/data/indicators/fine.yaml", "id: x\n");
+  base::Diagnostics diagnostics;
+  CHECK(!ReadFile(scratch.site(), "data/observations/bad.csv", diagnostics, true));
+  CHECK(!ReadFile(scratch.site(), "data/indicators/blank.yaml", diagnostics, true));
+  CHECK(ReadFile(scratch.site(), "data/indicators/fine.yaml", diagnostics, true));
+  REQUIRE(diagnostics.items().size() == 2);
+  CHECK(base::FormatDiagnostic(diagnostics.items()[0]) ==
+        "data/observations/bad.csv:1:1: error: the file is empty\n"
+        "  hint: a CSV file starts with a header row");
+  CHECK(Messages(diagnostics)[1] == "data/indicators/blank.yaml:1:1: error: the file is empty");
+  // Static files are bytes: an empty one is fine.
+  scratch.Write("site/templates/assets/empty.css", "");
+  base::Diagnostics bytes;
+  auto css = ReadBytes(scratch.site(), "templates/assets/empty.css", bytes);
+  REQUIRE(css);
+  CHECK(css->empty());
+  CHECK(bytes.items().empty());
+}
+
 TEST_CASE("a folder where a file should be, and a missing file") {
   Scratch scratch("shapes");
   fs::create_directories(scratch / "site/data/areas.csv");

@@ -104,6 +104,12 @@ std::optional<Problem> CheckPath(const std::string& root, const fs::path& root_c
   return std::nullopt;
 }
 
+bool IsBlank(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
 bool EndsWith(const std::string& text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -329,6 +335,14 @@ std::optional<std::string> ReadFile(const std::string& root, const std::string& 
                                     base::Diagnostics& diagnostics, bool required) {
   std::optional<std::string> text = ReadChecked(root, relative, diagnostics, required);
   if (!text) return std::nullopt;
+  // Every input file has something in it: an empty one is a mistake of the same kind for a
+  // CSV, a YAML or a Markdown file. Blamed on line 1, where the content should start.
+  if (IsBlank(*text)) {
+    diagnostics.Error({relative, 1, 1}, "the file is empty",
+                      EndsWith(relative, ".csv") ? "a CSV file starts with a header row"
+                                                 : "write its content, or delete the file");
+    return std::nullopt;
+  }
   // Invalid UTF-8 is reported by each reader with its own message; control characters are
   // checked here, once, for every kind of file.
   if (!base::FindInvalidUtf8(*text)) {

@@ -20,12 +20,13 @@ namespace outcomes::load::internal {
 
 // Reads `root/relative` as text. When it cannot be read, reports "cannot read file" (or
 // "missing required file" when `required` and it does not exist), a link problem on the way
-// to it, or a control character, and returns nullopt.
+// to it, "the file is empty" (at 1:1) for a file of nothing but spaces and line ends, or a
+// control character, and returns nullopt.
 std::optional<std::string> ReadFile(const std::string& root, const std::string& relative,
                                     base::Diagnostics& diagnostics, bool required);
 
-// Reads `root/relative` as bytes, as they are (static files such as images): no control
-// character check. A missing file is reported too.
+// Reads `root/relative` as bytes, as they are (static files such as images): only the link
+// rule and "cannot read file" apply. A missing file is reported too.
 std::optional<std::string> ReadBytes(const std::string& root, const std::string& relative,
                                      base::Diagnostics& diagnostics);
 
