@@ -54,6 +54,12 @@ std::string CheckOutputFolder(const std::string& out, const std::string& site_ro
     return "refusing to write the site into your home folder";
   if (target == site) return "refusing to write the site into the site folder itself";
   if (IsWithin(site, target)) return "refusing to write the site into a folder that contains the site";
+  for (const char* input : {"content", "data", "templates"}) {
+    if (IsWithin(target, Canonical((site / input).string())))
+      return std::string("refusing to write the site into the site's ") + input +
+             "/ folder or a folder inside it: each build would take the last one's output as "
+             "input";
+  }
   std::error_code error;
   if (fs::exists(target, error)) {
     if (!fs::is_directory(target, error)) return "the output path exists and is not a folder";

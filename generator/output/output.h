@@ -16,8 +16,10 @@ namespace outcomes::output {
 inline constexpr std::string_view kMarkerFile = ".outcomes-output";
 
 // Returns "" when `out` may be (re)written for the site at `site_root`, else why not: `/`, the
-// home folder, the site folder or any folder that contains it, a folder containing `content/`
-// or `data/`, or an existing non-empty folder without our marker file.
+// home folder, the site folder or any folder that contains it, the site's `content/`, `data/`
+// or `templates/` folder or any folder inside them (the next build would read or publish the
+// output as input), a folder containing `content/` or `data/`, or an existing non-empty folder
+// without our marker file.
 std::string CheckOutputFolder(const std::string& out, const std::string& site_root);
 
 class Sink {

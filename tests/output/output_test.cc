@@ -394,5 +394,32 @@ TEST_CASE("Open and Commit work for a new output given with a trailing slash") {
   CHECK(fs::exists(out / std::string(kMarkerFile)));
 }
 
+// ---------------------------------------------------------------------------------------------
+// The site's input folders
+
+TEST_CASE("CheckOutputFolder refuses the site's input folders and any folder inside them") {
+  TempFolder root("inputs");
+  const fs::path site = MakeSite(root);
+  WriteFile(site / "templates" / "assets" / "style.css", "body {}\n");
+  fs::create_directory_symlink(site / "templates", root / "templates-link");
+  const std::string inside[] = {
+      (site / "templates").string(),
+      (site / "templates" / "assets").string(),
+      (site / "templates" / "assets" / "out").string(),
+      (site / "templates" / "assets" / "out").string() + "/",
+      (site / "content" / "out").string(),
+      (site / "data" / "out" / "deeper").string(),
+      (root / "templates-link" / "assets" / "out").string(),  // through a link
+      (site / "site-output" / ".." / "templates" / "x").string(),
+  };
+  for (const std::string& out : inside) {
+    CAPTURE(out);
+    const std::string message = CheckOutputFolder(out, site.string());
+    CHECK(message.find("the site's ") != std::string::npos);
+  }
+  CHECK(CheckOutputFolder((site / "site-output").string(), site.string()) == "");
+  CHECK(CheckOutputFolder((site / "templates-out").string(), site.string()) == "");
+}
+
 }  // namespace
 }  // namespace outcomes::output

@@ -1,5 +1,6 @@
 // End-to-end, with the real binary: hostile files in the site folder (symbolic links out of
-// it, loops). Links are made at run time: git does not carry symbolic links well.
+// it, loops) and output folders inside the site's inputs. Links are made at run time: git does
+// not carry symbolic links well.
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
@@ -8,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -78,6 +80,15 @@ fs::path CopyExample(const Scratch& scratch) {
     if (fs::exists(from)) fs::copy(from, site / part, fs::copy_options::recursive);
   }
   return site;
+}
+
+// Every file under `root`, relative path -> bytes.
+std::map<std::string, std::string> Tree(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    if (entry.is_regular_file())
+      files[fs::relative(entry.path(), root).generic_string()] = ReadAll(entry.path());
+  return files;
 }
 
 const std::string kOutsideLink = "error: symbolic link points outside the site folder";
@@ -158,4 +169,20 @@ TEST_CASE("links inside the site are followed, and the build publishes what they
   REQUIRE(run.exit_code == 0);
   CHECK(ReadAll(out / "assets/extra.css") == "/* linked */\n");
   CHECK(fs::exists(out / "minutes/index.html"));
+}
+
+TEST_CASE("--out inside one of the site's input folders is refused") {
+  Scratch scratch("inputs");
+  const fs::path site = CopyExample(scratch);
+  fs::create_symlink(site / "templates", scratch / "templates-link");
+  for (const fs::path& out :
+       {site / "templates/assets", site / "templates/assets/out", site / "templates",
+        site / "content/out", site / "data/out", scratch / "templates-link/assets/out"}) {
+    const auto before = Tree(site);
+    Run run = RunOutcomes("build --site " + site.string() + " --out " + out.string(), scratch);
+    INFO(out.string() << "\n" << run.output);
+    CHECK(run.exit_code == 1);
+    CHECK(Contains(run.output, "refusing to write the site into the site's"));
+    CHECK(Tree(site) == before);
+  }
 }
