@@ -3,12 +3,17 @@
 // A build writes into a staging folder beside the target and swaps it in only when every
 // output was written, so a failed build leaves the previous output untouched. Guards refuse
 // output folders whose replacement would destroy something that is not ours.
+//
+// Beside an output folder `out` we make only `.out.staging-<pid>` (the build under way) and,
+// for a moment during Commit, `.out.old-<pid>` (the previous output). Both carry our marker
+// file. What a killed build leaves behind, Recover tidies up on the next build.
 #pragma once
 
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace outcomes::output {
 
@@ -22,9 +27,21 @@ inline constexpr std::string_view kMarkerFile = ".outcomes-output";
 // without our marker file.
 std::string CheckOutputFolder(const std::string& out, const std::string& site_root);
 
+// Tidies what builds that are no longer running left beside `out` (call it after
+// CheckOutputFolder accepted `out`, before Open):
+//  - when `out` is missing and a `.out.old-<pid>` is there (a build killed between the two
+//    renames of Commit), puts the newest one back as `out`;
+//  - removes `.out.staging-<pid>` folders, and `.out.old-<pid>` folders once `out` exists.
+// A pid counts as no longer running when kill(pid, 0) says there is no such process; a folder
+// is removed only when it carries our marker file (or is empty). Never removes an old output
+// that has no replacement. Returns notes for the user (a restored output, one that could not
+// be restored); tidying that went as planned says nothing.
+std::vector<std::string> Recover(const std::string& out);
+
 class Sink {
  public:
-  // Creates an empty staging folder beside `out`. nullopt (with `error` set) when it cannot.
+  // Creates an empty staging folder (with our marker file) beside `out`. nullopt (with
+  // `error` set) when it cannot: a folder of that name that is not ours is left alone.
   static std::optional<Sink> Open(const std::string& out, std::string* error);
   Sink(Sink&& other) noexcept;
   Sink& operator=(Sink&&) = delete;

@@ -213,6 +213,8 @@ Outcome Build(const Options& options) {
       outcome.diagnostics.Error({out, 0, 0}, refusal, "choose another folder with --out");
       return outcome;
     }
+    for (const std::string& note : output::Recover(out))
+      outcome.diagnostics.Warning({out, 0, 0}, note);
   }
   Computed computed = LoadAndCompute(options, outcome, true);
   if (!computed.results || outcome.diagnostics.HasErrors()) return outcome;

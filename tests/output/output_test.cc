@@ -5,9 +5,11 @@
 #include "output/output.h"
 
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -419,6 +421,121 @@ TEST_CASE("CheckOutputFolder refuses the site's input folders and any folder ins
   }
   CHECK(CheckOutputFolder((site / "site-output").string(), site.string()) == "");
   CHECK(CheckOutputFolder((site / "templates-out").string(), site.string()) == "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recover: what killed builds left beside the output
+
+// A pid no process has: a child that exited and was reaped.
+pid_t DeadPid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
+}
+
+// A folder as a build leaves it: our marker file and one page.
+void MakeOurs(const fs::path& folder, const std::string& page) {
+  WriteFile(folder / std::string(kMarkerFile), "");
+  WriteFile(folder / "index.html", page);
+}
+
+TEST_CASE("Recover removes the leftovers of builds that are not running, only when they are ours") {
+  TempFolder root("recover-stale");
+  const fs::path out = root / "out";
+  MakePreviousOutput(out);
+  const std::string dead = std::to_string(DeadPid());
+  const std::string alive = std::to_string(::getppid());
+  MakeOurs(root / (".out.staging-" + dead), "partial");
+  MakeOurs(root / (".out.old-" + dead), "old");
+  fs::create_directories(root / (".out.old-" + dead + "1"));        // empty: nothing to lose
+  WriteFile(root / (".out.staging-" + dead + "2") / "mine.txt", "x");  // no marker: not ours
+  MakeOurs(root / (".out.staging-" + alive), "running");               // a build under way
+  MakeOurs(root / (".other.staging-" + dead), "another output's");
+  MakeOurs(root / ".out.staging-", "no pid");
+  MakeOurs(root / ".out.staging-1a", "not a pid");
+  fs::create_directory_symlink(root / (".out.staging-" + dead + "2"),
+                               root / (".out.staging-" + dead + "3"));  // a link: not followed
+  const auto before = Tree(out);
+  CHECK(Recover(out.string()).empty());
+  CHECK(Tree(out) == before);
+  std::vector<std::string> kept = {".other.staging-" + dead,     ".out.staging-",
+                                   ".out.staging-" + alive,       ".out.staging-" + dead + "2",
+                                   ".out.staging-" + dead + "3", ".out.staging-1a",
+                                   "out"};
+  std::sort(kept.begin(), kept.end());
+  CHECK(Names(root.path()) == kept);
+  CHECK(ReadFile(root / (".out.staging-" + dead + "2") / "mine.txt") == "x");
+}
+
+TEST_CASE("Recover puts back the previous output when a build was killed between its renames") {
+  TempFolder root("recover-between");
+  const fs::path out = root / "out";
+  const std::string older = std::to_string(DeadPid());
+  const std::string newer = std::to_string(DeadPid());
+  MakeOurs(root / (".out.old-" + older), "older");
+  MakeOurs(root / (".out.old-" + newer), "newer");
+  MakeOurs(root / (".out.staging-" + newer), "complete but never swapped in");
+  const auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(root / (".out.old-" + older), now - std::chrono::hours(2));
+  fs::last_write_time(root / (".out.old-" + newer), now - std::chrono::hours(1));
+  const std::vector<std::string> notes = Recover((out.string() + "/"));
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] == "put the previous output back from .out.old-" + newer +
+                        ": an earlier build was stopped while putting its output in place");
+  CHECK(ReadFile(out / "index.html") == "newer");
+  CHECK(Names(root.path()) == std::vector<std::string>{"out"});
+  CHECK(Recover(out.string()).empty());  // nothing left to do
+}
+
+TEST_CASE("Recover leaves an old output alone while no output replaces it") {
+  TempFolder root("recover-keep");
+  const fs::path out = root / "out";
+  const std::string dead = std::to_string(DeadPid());
+  WriteFile(root / (".out.old-" + dead) / "index.html", "no marker");  // restored all the same
+  CHECK(Recover(out.string()).size() == 1);
+  CHECK(ReadFile(out / "index.html") == "no marker");
+  // The output exists: an unmarked old output beside it is still not deleted.
+  WriteFile(root / (".out.old-" + dead) / "index.html", "someone's");
+  CHECK(Recover(out.string()).empty());
+  CHECK(ReadFile(root / (".out.old-" + dead) / "index.html") == "someone's");
+}
+
+TEST_CASE("Recover does not take an open sink's staging folder for a leftover") {
+  TempFolder root("recover-open");
+  const fs::path out = root / "out";
+  std::string error;
+  std::optional<Sink> sink = Sink::Open(out.string(), &error);
+  REQUIRE_MESSAGE(sink.has_value(), error);
+  CHECK(Recover(out.string()).empty());
+  CHECK(fs::exists(fs::path(sink->staging()) / std::string(kMarkerFile)));
+  CHECK(sink->Write("index.html", "x", &error));
+  REQUIRE_MESSAGE(sink->Commit(&error), error);
+}
+
+TEST_CASE("a leftover with this process's pid (an earlier process's) is replaced if it is ours") {
+  TempFolder root("own-pid");
+  const fs::path out = root / "out";
+  MakePreviousOutput(out);
+  const std::string pid = std::to_string(::getpid());
+  MakeOurs(root / (".out.staging-" + pid), "stale");
+  MakeOurs(root / (".out.old-" + pid), "stale");
+  std::string error;
+  {
+    std::optional<Sink> sink = Sink::Open(out.string(), &error);
+    REQUIRE_MESSAGE(sink.has_value(), error);
+    CHECK(!fs::exists(fs::path(sink->staging()) / "index.html"));  // a fresh staging folder
+    CHECK(sink->Write("index.html", "new", &error));
+    REQUIRE_MESSAGE(sink->Commit(&error), error);
+  }
+  CHECK(ReadFile(out / "index.html") == "new");
+  CHECK(Names(root.path()) == std::vector<std::string>{"out"});
+  // Not ours: Open leaves it and says so.
+  WriteFile(root / (".out.staging-" + pid) / "mine.txt", "x");
+  CHECK(!Sink::Open(out.string(), &error).has_value());
+  CHECK(error.find("not made by outcomes") != std::string::npos);
+  CHECK(ReadFile(root / (".out.staging-" + pid) / "mine.txt") == "x");
 }
 
 }  // namespace

@@ -1,21 +1,29 @@
 // End-to-end, with the real binary: hostile files in the site folder (symbolic links out of
-// it, loops) and output folders inside the site's inputs. Links are made at run time: git does
-// not carry symbolic links well.
+// it, loops) and what killed builds leave beside the output folder. Links and leftovers are
+// made at run time: git does not carry symbolic links well, and pids are per run.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
 namespace fs = std::filesystem;
+
+const char kMarker[] = ".outcomes-output";
 
 struct Run {
   int exit_code = -1;
@@ -71,6 +79,29 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+// Every file under `root`, relative path -> bytes.
+std::map<std::string, std::string> Tree(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    if (entry.is_regular_file())
+      files[fs::relative(entry.path(), root).generic_string()] = ReadAll(entry.path());
+  return files;
+}
+
+// The names directly inside `folder` that belong to the output `out`: "out" and ".out.*",
+// sorted, one a line.
+std::string OutputNames(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (name == "out" || name.rfind(".out.", 0) == 0) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  std::string lines;
+  for (const std::string& name : names) lines += name + "\n";
+  return lines;
+}
+
 // A copy of the example site's inputs at `scratch/site`.
 fs::path CopyExample(const Scratch& scratch) {
   const fs::path site = scratch / "site";
@@ -82,13 +113,47 @@ fs::path CopyExample(const Scratch& scratch) {
   return site;
 }
 
-// Every file under `root`, relative path -> bytes.
-std::map<std::string, std::string> Tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), root).generic_string()] = ReadAll(entry.path());
-  return files;
+// The pid of a process that has ended (a child that exited at once and was reaped).
+pid_t DeadPid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
+}
+
+// Starts the binary with `arguments` and output to `log`, without waiting.
+pid_t Start(const std::vector<std::string>& arguments, const fs::path& log) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    // Whatever the test runner ignores, the build under test must see its signals.
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGINT, SIG_DFL);
+    std::vector<char*> argv;
+    std::string binary = OUTCOMES_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copies = arguments;
+    for (std::string& argument : copies) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  return child;
+}
+
+// Waits until `path` exists or `pid` has ended (then false).
+bool WaitFor(const fs::path& path, pid_t pid) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(path)) return true;
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
 }
 
 const std::string kOutsideLink = "error: symbolic link points outside the site folder";
@@ -185,4 +250,102 @@ TEST_CASE("--out inside one of the site's input folders is refused") {
     CHECK(Contains(run.output, "refusing to write the site into the site's"));
     CHECK(Tree(site) == before);
   }
+}
+
+TEST_CASE("a build removes the staging folders killed builds left, and only those") {
+  Scratch scratch("stale");
+  const fs::path site = CopyExample(scratch);
+  const fs::path out = scratch / "out";
+  const std::string build = "build --site " + site.string() + " --out " + out.string();
+  REQUIRE(RunOutcomes(build, scratch).exit_code == 0);
+  const std::string dead = std::to_string(DeadPid());
+  const std::string other_dead = std::to_string(DeadPid());
+  const std::string alive = std::to_string(::getpid());
+  // Ours, from a dead build: removed.
+  Write(scratch / (".out.staging-" + dead) / kMarker, "");
+  Write(scratch / (".out.staging-" + dead) / "indicators/gld/index.html", "partial");
+  Write(scratch / (".out.old-" + dead) / kMarker, "");
+  Write(scratch / (".out.old-" + dead) / "index.html", "old");
+  fs::create_directories(scratch / (".out.staging-" + other_dead));  // empty: nothing to lose
+  // Not ours (no marker), or a build still running: kept.
+  Write(scratch / (".out.staging-" + other_dead + "0") / "notes.txt", "mine");
+  Write(scratch / (".out.staging-" + alive) / kMarker, "");
+  Write(scratch / ".out.staging-12x" / kMarker, "");
+  std::vector<std::string> kept = {".out.staging-" + alive, ".out.staging-" + other_dead + "0",
+                                   ".out.staging-12x", "out"};
+  std::sort(kept.begin(), kept.end());
+
+  // check writes nothing and tidies nothing.
+  const std::string names = OutputNames(scratch / "");
+  CHECK(RunOutcomes("check --site " + site.string(), scratch).exit_code == 0);
+  CHECK(OutputNames(scratch / "") == names);
+
+  Run run = RunOutcomes(build, scratch);
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  std::string left;
+  for (const std::string& name : kept) left += name + "\n";
+  CHECK(OutputNames(scratch / "") == left);
+  CHECK(ReadAll(scratch / (".out.staging-" + other_dead + "0") / "notes.txt") == "mine");
+}
+
+TEST_CASE("a build killed between its two renames: the next run puts the previous output back") {
+  Scratch scratch("between");
+  const fs::path site = CopyExample(scratch);
+  const fs::path out = scratch / "out";
+  const std::string build = "build --site " + site.string() + " --out " + out.string();
+  REQUIRE(RunOutcomes(build, scratch).exit_code == 0);
+  const auto previous = Tree(out);
+  // The state after the first rename: no output, the old one aside, the new one in staging.
+  const std::string dead = std::to_string(DeadPid());
+  fs::rename(out, scratch / (".out.old-" + dead));
+  Write(scratch / (".out.staging-" + dead) / kMarker, "");
+  Write(scratch / (".out.staging-" + dead) / "index.html", "new");
+
+  // check does not touch it.
+  CHECK(RunOutcomes("check --site " + site.string(), scratch).exit_code == 0);
+  CHECK(fs::exists(scratch / (".out.old-" + dead)));
+  CHECK_FALSE(fs::exists(out));
+
+  // A build that fails on its input still gives the previous output back first.
+  Write(site / "data/observations/broken.csv",
+        "indicator,area,period,value\ngld,E05002216,2018/19,not-a-number\n");
+  Run failed = RunOutcomes(build, scratch);
+  INFO(failed.output);
+  CHECK(failed.exit_code == 1);
+  CHECK(Contains(failed.output, "warning: put the previous output back from .out.old-" + dead));
+  REQUIRE(fs::exists(out));
+  CHECK(Tree(out) == previous);
+  CHECK(OutputNames(scratch / "") == "out\n");  // the staging folder is gone too
+
+  fs::remove(site / "data/observations/broken.csv");
+  Run run = RunOutcomes(build, scratch);
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK(Tree(out) == previous);
+}
+
+TEST_CASE("SIGKILL in the middle of a build: the next build removes what it left") {
+  Scratch scratch("sigkill");
+  const fs::path site = CopyExample(scratch);
+  const fs::path out = scratch / "out";
+  const std::string build = "build --site " + site.string() + " --out " + out.string();
+  REQUIRE(RunOutcomes(build, scratch).exit_code == 0);
+  const auto previous = Tree(out);
+  const pid_t pid = Start({"build", "--site", site.string(), "--out", out.string()},
+                          scratch / "killed.log");
+  const fs::path staging = scratch / (".out.staging-" + std::to_string(pid));
+  const bool seen = WaitFor(staging / kMarker, pid);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE_MESSAGE(seen, "the build ended before its staging folder was seen");
+  CHECK(WIFSIGNALED(status));
+  CHECK(fs::exists(staging));  // nothing can clean up after SIGKILL...
+  CHECK(Tree(out) == previous);
+
+  Run run = RunOutcomes(build, scratch);  // ...but the next build does
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK(OutputNames(scratch / "") == "out\n");
 }
