@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -114,7 +115,90 @@ bool RemoveOurs(const fs::path& folder) {
   return !fs::exists(fs::symlink_status(folder, error));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stop signals
+//
+// While a sink is open, SIGINT, SIGTERM and SIGHUP only record the signal: the handler stores
+// it in a lock-free atomic, which is async-signal-safe, and does nothing else. Removing the
+// staging folder from the handler itself would not be: it needs opendir/readdir (which
+// allocate) while other threads may be writing into the folder. Instead the sink refuses
+// writes and the commit once a signal is recorded, the build unwinds, the destructor removes
+// the staging folder in ordinary code and then raises the signal again with its previous
+// handling. The handler is installed with SA_RESTART, so a write interrupted by the signal
+// carries on rather than failing. A second signal means the user insists: the handler
+// restores the default handling and raises it (sigaction and raise are async-signal-safe),
+// ending the process at once; Recover removes the staging folder on the next build.
+
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
+constexpr size_t kStopSignalCount = sizeof kStopSignals / sizeof kStopSignals[0];
+
+std::atomic<int> stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free, "the signal handler needs a lock-free int");
+
+// Only touched by the thread that opens and closes sinks (the build's main thread).
+int signal_users = 0;
+struct sigaction previous_actions[kStopSignalCount];
+bool handled[kStopSignalCount];
+
+extern "C" void OnStopSignal(int signal_number) {
+  const int saved_errno = errno;
+  int none = 0;
+  if (!stop_signal.compare_exchange_strong(none, signal_number)) {
+    struct sigaction action = {};
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signal_number, &action, nullptr);
+    raise(signal_number);  // delivered when this handler returns
+  }
+  errno = saved_errno;
+}
+
+void HoldSignals() {
+  if (signal_users++ > 0) return;
+  for (size_t idx = 0; idx < kStopSignalCount; ++idx) {
+    sigaction(kStopSignals[idx], nullptr, &previous_actions[idx]);
+    // A signal the user asked to ignore (nohup, a background job) stays ignored.
+    handled[idx] = previous_actions[idx].sa_handler != SIG_IGN;
+    if (!handled[idx]) continue;
+    struct sigaction action = {};
+    action.sa_handler = OnStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(kStopSignals[idx], &action, nullptr);
+  }
+}
+
+void ReleaseSignals() {
+  if (--signal_users > 0) return;
+  for (size_t idx = 0; idx < kStopSignalCount; ++idx)
+    if (handled[idx]) sigaction(kStopSignals[idx], &previous_actions[idx], nullptr);
+  if (const int signal_number = stop_signal.exchange(0)) raise(signal_number);
+}
+
+const char* SignalName(int signal_number) {
+  switch (signal_number) {
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGHUP:
+      return "SIGHUP";
+    default:
+      return "a signal";
+  }
+}
+
+// "" when no stop signal was received, else the error a sink gives for any further work.
+std::string Stopped() {
+  const int signal_number = stop_signal.load();
+  if (signal_number == 0) return {};
+  return std::string("stopped by ") + SignalName(signal_number) +
+         " before the new output was complete; the previous output is untouched";
+}
+
 }  // namespace
+
+int StopSignal() { return stop_signal.load(); }
 
 std::string CheckOutputFolder(const std::string& out, const std::string& site_root) {
   if (out.empty()) return "the output folder is empty";
@@ -193,7 +277,10 @@ std::vector<std::string> Recover(const std::string& out) {
 std::optional<Sink> Sink::Open(const std::string& out, std::string* error) {
   fs::path target = Canonical(out);
   fs::path parent = target.parent_path();
+  // Signals are held from before the staging folder exists until after it is gone.
   Sink sink(target.string(), "");
+  HoldSignals();
+  sink.handles_signals_ = true;
   std::error_code code;
   fs::create_directories(parent, code);
   if (code) {
@@ -221,9 +308,11 @@ std::optional<Sink> Sink::Open(const std::string& out, std::string* error) {
 
 Sink::Sink(Sink&& other) noexcept
     : out_(std::move(other.out_)), staging_(std::move(other.staging_)),
-      committed_(other.committed_), made_folders_(std::move(other.made_folders_)) {
+      committed_(other.committed_), handles_signals_(other.handles_signals_),
+      made_folders_(std::move(other.made_folders_)) {
   other.committed_ = true;  // the moved-from sink owns nothing
   other.staging_.clear();
+  other.handles_signals_ = false;
 }
 
 Sink::~Sink() {
@@ -231,9 +320,14 @@ Sink::~Sink() {
     if (!committed_) RemoveOurs(staging_);
     SetOpen(staging_, false);
   }
+  if (handles_signals_) ReleaseSignals();
 }
 
 std::string Sink::PathFor(const std::string& relative, std::string* error) {
+  if (std::string stopped = Stopped(); !stopped.empty()) {
+    *error = std::move(stopped);
+    return {};
+  }
   if (!SafeRelative(relative)) {
     *error = "refusing to write outside the output folder: '" + relative + "'";
     return {};
@@ -267,6 +361,10 @@ bool Sink::Write(const std::string& relative, std::string_view bytes, std::strin
 }
 
 bool Sink::Commit(std::string* error) {
+  if (std::string stopped = Stopped(); !stopped.empty()) {
+    *error = std::move(stopped);
+    return false;
+  }
   std::error_code code;
   fs::path target(out_);
   fs::path old = target.parent_path() / (OldPrefix(target) + std::to_string(::getpid()));

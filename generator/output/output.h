@@ -6,7 +6,9 @@
 //
 // Beside an output folder `out` we make only `.out.staging-<pid>` (the build under way) and,
 // for a moment during Commit, `.out.old-<pid>` (the previous output). Both carry our marker
-// file. What a killed build leaves behind, Recover tidies up on the next build.
+// file. While a Sink is open, SIGINT, SIGTERM and SIGHUP do not kill the process at once: the
+// sink stops taking writes, removes its staging folder and then lets the signal take effect.
+// What a SIGKILL (or a crash) leaves behind, Recover tidies up on the next build.
 #pragma once
 
 #include <optional>
@@ -38,26 +40,37 @@ std::string CheckOutputFolder(const std::string& out, const std::string& site_ro
 // be restored); tidying that went as planned says nothing.
 std::vector<std::string> Recover(const std::string& out);
 
+// The stop signal (SIGINT, SIGTERM or SIGHUP) received while a Sink was open, or 0. Long
+// phases that write through paths from PathFor check it between pieces of work.
+int StopSignal();
+
 class Sink {
  public:
-  // Creates an empty staging folder (with our marker file) beside `out`. nullopt (with
-  // `error` set) when it cannot: a folder of that name that is not ours is left alone.
+  // Creates an empty staging folder (with our marker file) beside `out` and, while the sink
+  // lives, handles stop signals (see the top of this file; a signal that was being ignored,
+  // as under nohup, stays ignored). nullopt (with `error` set) when it cannot: a folder of
+  // that name that is not ours is left alone.
   static std::optional<Sink> Open(const std::string& out, std::string* error);
   Sink(Sink&& other) noexcept;
   Sink& operator=(Sink&&) = delete;
-  // Removes the staging folder unless Commit() succeeded.
+  // Removes the staging folder unless Commit() succeeded. When the last open sink goes and a
+  // stop signal was received, restores the signal's previous handling and raises it again:
+  // from the default handling, this ends the process.
   ~Sink();
 
   // Writes `bytes` to `relative` ('/' separated, no "..", not absolute) inside the staging
-  // folder, creating parent folders. Returns false with `error` set on failure.
+  // folder, creating parent folders. Returns false with `error` set on failure or once a stop
+  // signal was received.
   bool Write(const std::string& relative, std::string_view bytes, std::string* error);
   // The absolute staging path for `relative`, with parent folders created, for writers that
-  // must write to a path themselves (libxlsxwriter). "" for a rejected path.
+  // must write to a path themselves (libxlsxwriter). "" for a rejected path or once a stop
+  // signal was received.
   std::string PathFor(const std::string& relative, std::string* error);
 
   // Swaps the staging folder in place of the output folder: the old output is moved aside,
   // the staging folder renamed to `out`, and the old output removed. Returns false with
-  // `error` set (and the old output restored) on failure.
+  // `error` set (and the old output restored) on failure, or without touching anything once a
+  // stop signal was received. A stop signal cannot cut the swap short.
   bool Commit(std::string* error);
 
   const std::string& staging() const { return staging_; }
@@ -67,6 +80,7 @@ class Sink {
   std::string out_;
   std::string staging_;
   bool committed_ = false;
+  bool handles_signals_ = false;        // this sink counts in the signal handlers' users
   std::set<std::string> made_folders_;  // folders already created in the staging folder
 };
 

@@ -170,7 +170,8 @@ bool WritePacks(const Options& options, const Computed& computed, output::Sink& 
   std::vector<std::string> errors(packs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t idx = next++; idx < packs.size(); idx = next++) {
+    // A stop signal ends the phase after the packs under way (output/ then refuses to commit).
+    for (size_t idx = next++; idx < packs.size() && !output::StopSignal(); idx = next++) {
       nlohmann::json pack_view = view::PackView(computed.site, *computed.results, packs[idx]);
       if (!render::WriteWorkbook(pack_view, paths[idx], &errors[idx]) && errors[idx].empty())
         errors[idx] = "could not write the workbook";

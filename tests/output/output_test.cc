@@ -5,10 +5,12 @@
 #include "output/output.h"
 
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -536,6 +538,75 @@ TEST_CASE("a leftover with this process's pid (an earlier process's) is replaced
   CHECK(!Sink::Open(out.string(), &error).has_value());
   CHECK(error.find("not made by outcomes") != std::string::npos);
   CHECK(ReadFile(root / (".out.staging-" + pid) / "mine.txt") == "x");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stop signals
+
+std::atomic<int> test_handler_calls{0};
+extern "C" void CountSignal(int) { ++test_handler_calls; }
+
+TEST_CASE("a stop signal while a Sink is open: no more writes, no commit, staging removed") {
+  for (int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
+    CAPTURE(signal_number);
+    TempFolder root("signal-" + std::to_string(signal_number));
+    const fs::path out = root / "out";
+    MakePreviousOutput(out);
+    const auto before = Tree(out);
+    // Stands in for the default handling, which would end the test process.
+    struct sigaction mine = {};
+    struct sigaction previous = {};
+    mine.sa_handler = CountSignal;
+    sigemptyset(&mine.sa_mask);
+    REQUIRE(sigaction(signal_number, &mine, &previous) == 0);
+    test_handler_calls = 0;
+    {
+      std::string error;
+      std::optional<Sink> sink = Sink::Open(out.string(), &error);
+      REQUIRE_MESSAGE(sink.has_value(), error);
+      CHECK(sink->Write("index.html", "half", &error));
+      CHECK(StopSignal() == 0);
+      ::raise(signal_number);
+      CHECK(StopSignal() == signal_number);
+      CHECK(test_handler_calls == 0);  // held while the sink is open
+      CHECK(!sink->Write("more.html", "x", &error));
+      CHECK(error.find("stopped by SIG") != std::string::npos);
+      CHECK(sink->PathFor("pack.xlsx", &error).empty());
+      CHECK(!sink->Commit(&error));
+      CHECK(error.find("the previous output is untouched") != std::string::npos);
+      CHECK(fs::exists(sink->staging()));
+    }
+    // The sink is gone: staging removed, then the signal raised again with the handling it had.
+    CHECK(test_handler_calls == 1);
+    CHECK(StopSignal() == 0);
+    CHECK(Names(root.path()) == std::vector<std::string>{"out"});
+    CHECK(Tree(out) == before);
+    struct sigaction now = {};
+    sigaction(signal_number, nullptr, &now);
+    CHECK((now.sa_handler == CountSignal));
+    sigaction(signal_number, &previous, nullptr);
+  }
+}
+
+TEST_CASE("an ignored signal stays ignored while a Sink is open") {
+  struct sigaction ignore = {};
+  struct sigaction previous = {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  REQUIRE(sigaction(SIGHUP, &ignore, &previous) == 0);
+  TempFolder root("signal-ignored");
+  const fs::path out = root / "out";
+  std::string error;
+  {
+    std::optional<Sink> sink = Sink::Open(out.string(), &error);
+    REQUIRE_MESSAGE(sink.has_value(), error);
+    ::raise(SIGHUP);
+    CHECK(StopSignal() == 0);
+    CHECK(sink->Write("index.html", "x", &error));
+    CHECK(sink->Commit(&error));
+  }
+  CHECK(ReadFile(out / "index.html") == "x");
+  sigaction(SIGHUP, &previous, nullptr);
 }
 
 }  // namespace

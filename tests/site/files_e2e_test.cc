@@ -349,3 +349,29 @@ TEST_CASE("SIGKILL in the middle of a build: the next build removes what it left
   CHECK(run.exit_code == 0);
   CHECK(OutputNames(scratch / "") == "out\n");
 }
+
+TEST_CASE("SIGTERM or SIGINT in the middle of a build removes its staging folder, then ends it") {
+  for (int signal_number : {SIGTERM, SIGINT}) {
+    CAPTURE(signal_number);
+    Scratch scratch("sigterm-" + std::to_string(signal_number));
+    const fs::path site = CopyExample(scratch);
+    const fs::path out = scratch / "out";
+    REQUIRE(RunOutcomes("build --site " + site.string() + " --out " + out.string(), scratch)
+                .exit_code == 0);
+    const auto previous = Tree(out);
+    const pid_t pid = Start({"build", "--site", site.string(), "--out", out.string()},
+                            scratch / "stopped.log");
+    const fs::path staging = scratch / (".out.staging-" + std::to_string(pid));
+    const bool seen = WaitFor(staging / kMarker, pid);
+    ::kill(pid, signal_number);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE_MESSAGE(seen, "the build ended before its staging folder was seen");
+    INFO(ReadAll(scratch / "stopped.log"));
+    CHECK(WIFSIGNALED(status));
+    if (WIFSIGNALED(status)) CHECK(WTERMSIG(status) == signal_number);
+    CHECK_FALSE(fs::exists(staging));
+    CHECK(Tree(out) == previous);
+    CHECK(OutputNames(scratch / "") == "out\n");
+  }
+}
