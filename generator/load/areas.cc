@@ -40,6 +40,7 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
                                                       {"tags", false}}};
   CsvHeader header;
   bool first = true;
+  const size_t errors_before = diagnostics.error_count();
   ReadCsv(*text, kAreasFile, diagnostics, [&](const CsvRecord& record) {
     if (first) {
       first = false;
@@ -76,7 +77,9 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
     site.areas.push_back(std::move(area));
     return true;
   });
-  if (first) diagnostics.Error({kAreasFile, 0, 0}, "the file has no header row");
+  // No record at all, and the reader said nothing about why: blame where the header belongs.
+  if (first && diagnostics.error_count() == errors_before)
+    diagnostics.Error({kAreasFile, 1, 1}, "the file has no header row");
   // Parents must exist and must not form a loop.
   for (const auto& area : site.areas) {
     if (area.parent.empty()) continue;

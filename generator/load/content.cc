@@ -150,7 +150,7 @@ void ReadPage(const std::string& file, const std::string& text, model::Site& sit
 }  // namespace
 
 void LoadContent(model::Site& site, base::Diagnostics& diagnostics) {
-  for (const auto& file : ListFiles(site.root, "content", {".md"}, true)) {
+  for (const auto& file : ListFiles(site.root, "content", {".md"}, true, diagnostics)) {
     auto text = ReadFile(site.root, file, diagnostics, true);
     if (text) ReadPage(file, *text, site, diagnostics);
   }

@@ -1,5 +1,6 @@
 #include "load/load.h"
 
+#include "load/internal/files.h"
 #include "load/internal/loaders.h"
 
 namespace outcomes::load {
@@ -7,6 +8,10 @@ namespace outcomes::load {
 model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics) {
   model::Site site;
   site.root = root;
+  // A folder the loaders list that is a link out of the site, a link loop or unreadable is
+  // reported here, once, before any file in it is looked for.
+  for (const char* folder : {"data/indicators", "data/observations", "data/boundaries", "content"})
+    internal::CheckFolder(root, folder, diagnostics);
   internal::LoadSiteConfig(site, diagnostics);
   internal::LoadAreas(site, diagnostics);
   internal::LoadIndicators(site, diagnostics);
@@ -19,6 +24,17 @@ model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics) {
   // order, then the checks across files — so a cause is listed before its consequences.
   internal::Validate(site, diagnostics);
   return site;
+}
+
+std::vector<std::string> ListSiteFiles(const std::string& root, const std::string& folder,
+                                       const std::vector<std::string>& extensions,
+                                       base::Diagnostics& diagnostics) {
+  return internal::ListFiles(root, folder, extensions, true, diagnostics);
+}
+
+std::optional<std::string> ReadSiteFile(const std::string& root, const std::string& relative,
+                                        base::Diagnostics& diagnostics) {
+  return internal::ReadBytes(root, relative, diagnostics);
 }
 
 }  // namespace outcomes::load

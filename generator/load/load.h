@@ -6,7 +6,9 @@
 // `diagnostics` has no errors; callers must not compute on a site with errors.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "model/model.h"
@@ -16,5 +18,21 @@ namespace outcomes::load {
 // Loads the site at `root` (a folder). Paths in diagnostics are relative to `root`.
 // A missing required file is an error; a missing optional file (spending.csv) is not.
 model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics);
+
+// The site's other files (templates/, templates/assets/) under the rule every input keeps: a
+// symbolic link may lead anywhere inside the site folder, never out of it.
+//
+// Lists the files under `root/folder`, recursively (relative to `root`, '/' separated,
+// sorted), whose names end with one of `extensions` (any name when empty). Reports each link
+// that leads out of the site, loops or leads nowhere, and each folder that cannot be listed,
+// naming it; such files are left out. A missing folder gives an empty list.
+std::vector<std::string> ListSiteFiles(const std::string& root, const std::string& folder,
+                                       const std::vector<std::string>& extensions,
+                                       base::Diagnostics& diagnostics);
+
+// Reads `root/relative` as bytes, as they are. Reports and returns nullopt when it cannot
+// (missing, unreadable, or a link that breaks the rule).
+std::optional<std::string> ReadSiteFile(const std::string& root, const std::string& relative,
+                                        base::Diagnostics& diagnostics);
 
 }  // namespace outcomes::load

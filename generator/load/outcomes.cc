@@ -261,7 +261,7 @@ void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
 }
 
 void LoadIndicators(model::Site& site, base::Diagnostics& diagnostics) {
-  auto files = ListFiles(site.root, "data/indicators", {".yaml", ".yml"}, false);
+  auto files = ListFiles(site.root, "data/indicators", {".yaml", ".yml"}, false, diagnostics);
   for (const auto& file : files) {
     auto text = ReadFile(site.root, file, diagnostics, true);
     if (!text) continue;

@@ -71,6 +71,11 @@ void LoadTemplates(const Options& options, bool required, Computed& computed, Ou
     return;
   }
   PhaseTimer timer(options, "templates");
+  // The template engine reads the folder itself: first make sure no link in it (assets
+  // included) leads out of the site or loops.
+  const size_t errors_before = outcome.diagnostics.error_count();
+  load::ListSiteFiles(options.site_dir, "templates", {}, outcome.diagnostics);
+  if (outcome.diagnostics.error_count() > errors_before) return;
   computed.templates.LoadDirectory(TemplatesDir(options), "templates/", outcome.diagnostics);
 }
 
@@ -136,21 +141,17 @@ bool RenderPages(const Options& options, const Computed& computed, std::vector<s
   return !outcome.diagnostics.HasErrors();
 }
 
-// Static files under templates/assets/, as (relative path, bytes), sorted.
-std::vector<std::pair<std::string, std::string>> Assets(const Options& options) {
+// Static files under templates/assets/, as (output path, bytes), sorted. Problems (a link out
+// of the site, an unreadable file) go to `diagnostics`.
+std::vector<std::pair<std::string, std::string>> Assets(const Options& options,
+                                                        base::Diagnostics& diagnostics) {
   std::vector<std::pair<std::string, std::string>> assets;
-  std::filesystem::path root = std::filesystem::path(TemplatesDir(options)) / "assets";
-  std::error_code error;
-  if (!std::filesystem::is_directory(root, error)) return assets;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root, error)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    assets.emplace_back("assets/" + std::filesystem::relative(entry.path(), root).generic_string(),
-                        bytes.str());
+  const std::string prefix = "templates/";
+  for (const std::string& file :
+       load::ListSiteFiles(options.site_dir, prefix + "assets", {}, diagnostics)) {
+    if (auto bytes = load::ReadSiteFile(options.site_dir, file, diagnostics))
+      assets.emplace_back(file.substr(prefix.size()), std::move(*bytes));
   }
-  std::sort(assets.begin(), assets.end());
   return assets;
 }
 
@@ -175,7 +176,8 @@ bool WritePacks(const Options& options, const Computed& computed, output::Sink& 
   std::vector<std::string> errors(packs.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t idx = next++; idx < packs.size(); idx = next++) {
+    // A stop signal ends the phase after the packs under way (output/ then refuses to commit).
+    for (size_t idx = next++; idx < packs.size() && !output::StopSignal(); idx = next++) {
       nlohmann::json pack_view = view::PackView(computed.site, *computed.results, packs[idx]);
       if (!render::WriteWorkbook(pack_view, paths[idx], &errors[idx]) && errors[idx].empty())
         errors[idx] = "could not write the workbook";
@@ -218,6 +220,8 @@ Outcome Build(const Options& options) {
       outcome.diagnostics.Error({out, 0, 0}, refusal, "choose another folder with --out");
       return outcome;
     }
+    for (const std::string& note : output::Recover(out))
+      outcome.diagnostics.Warning({out, 0, 0}, note);
   }
   Computed computed = LoadAndCompute(options, outcome, true);
   if (!computed.results || outcome.diagnostics.HasErrors()) return outcome;
@@ -225,6 +229,8 @@ Outcome Build(const Options& options) {
   if (outcome.diagnostics.HasErrors()) return outcome;
   std::vector<std::string> html;
   if (!RenderPages(options, computed, html, outcome)) return outcome;
+  auto assets = Assets(options, outcome.diagnostics);
+  if (outcome.diagnostics.HasErrors()) return outcome;
   std::string error;
   auto sink = output::Sink::Open(out, &error);
   if (!sink) {
@@ -246,7 +252,7 @@ Outcome Build(const Options& options) {
       const std::string& path = computed.pages[idx].path;
       plan.push_back({path, [&html, idx] { return std::move(html[idx]); }});
     }
-    for (auto& [path, bytes] : Assets(options))
+    for (auto& [path, bytes] : assets)
       plan.push_back({path, [bytes = std::move(bytes)] { return bytes; }});
     for (auto& [path, bytes] : render::RenderOpenData(computed.opendata))
       plan.push_back({path, [bytes = std::move(bytes)] { return bytes; }});

@@ -5,9 +5,13 @@
 #include "output/output.h"
 
 #include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -392,6 +396,217 @@ TEST_CASE("Open and Commit work for a new output given with a trailing slash") {
   sink.reset();
   CHECK(ReadFile(out / "index.html") == "<p>new</p>\n");
   CHECK(fs::exists(out / std::string(kMarkerFile)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The site's input folders
+
+TEST_CASE("CheckOutputFolder refuses the site's input folders and any folder inside them") {
+  TempFolder root("inputs");
+  const fs::path site = MakeSite(root);
+  WriteFile(site / "templates" / "assets" / "style.css", "body {}\n");
+  fs::create_directory_symlink(site / "templates", root / "templates-link");
+  const std::string inside[] = {
+      (site / "templates").string(),
+      (site / "templates" / "assets").string(),
+      (site / "templates" / "assets" / "out").string(),
+      (site / "templates" / "assets" / "out").string() + "/",
+      (site / "content" / "out").string(),
+      (site / "data" / "out" / "deeper").string(),
+      (root / "templates-link" / "assets" / "out").string(),  // through a link
+      (site / "site-output" / ".." / "templates" / "x").string(),
+  };
+  for (const std::string& out : inside) {
+    CAPTURE(out);
+    const std::string message = CheckOutputFolder(out, site.string());
+    CHECK(message.find("the site's ") != std::string::npos);
+  }
+  CHECK(CheckOutputFolder((site / "site-output").string(), site.string()) == "");
+  CHECK(CheckOutputFolder((site / "templates-out").string(), site.string()) == "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recover: what killed builds left beside the output
+
+// A pid no process has: a child that exited and was reaped.
+pid_t DeadPid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
+}
+
+// A folder as a build leaves it: our marker file and one page.
+void MakeOurs(const fs::path& folder, const std::string& page) {
+  WriteFile(folder / std::string(kMarkerFile), "");
+  WriteFile(folder / "index.html", page);
+}
+
+TEST_CASE("Recover removes the leftovers of builds that are not running, only when they are ours") {
+  TempFolder root("recover-stale");
+  const fs::path out = root / "out";
+  MakePreviousOutput(out);
+  const std::string dead = std::to_string(DeadPid());
+  const std::string alive = std::to_string(::getppid());
+  MakeOurs(root / (".out.staging-" + dead), "partial");
+  MakeOurs(root / (".out.old-" + dead), "old");
+  fs::create_directories(root / (".out.old-" + dead + "1"));        // empty: nothing to lose
+  WriteFile(root / (".out.staging-" + dead + "2") / "mine.txt", "x");  // no marker: not ours
+  MakeOurs(root / (".out.staging-" + alive), "running");               // a build under way
+  MakeOurs(root / (".other.staging-" + dead), "another output's");
+  MakeOurs(root / ".out.staging-", "no pid");
+  MakeOurs(root / ".out.staging-1a", "not a pid");
+  fs::create_directory_symlink(root / (".out.staging-" + dead + "2"),
+                               root / (".out.staging-" + dead + "3"));  // a link: not followed
+  const auto before = Tree(out);
+  CHECK(Recover(out.string()).empty());
+  CHECK(Tree(out) == before);
+  std::vector<std::string> kept = {".other.staging-" + dead,     ".out.staging-",
+                                   ".out.staging-" + alive,       ".out.staging-" + dead + "2",
+                                   ".out.staging-" + dead + "3", ".out.staging-1a",
+                                   "out"};
+  std::sort(kept.begin(), kept.end());
+  CHECK(Names(root.path()) == kept);
+  CHECK(ReadFile(root / (".out.staging-" + dead + "2") / "mine.txt") == "x");
+}
+
+TEST_CASE("Recover puts back the previous output when a build was killed between its renames") {
+  TempFolder root("recover-between");
+  const fs::path out = root / "out";
+  const std::string older = std::to_string(DeadPid());
+  const std::string newer = std::to_string(DeadPid());
+  MakeOurs(root / (".out.old-" + older), "older");
+  MakeOurs(root / (".out.old-" + newer), "newer");
+  MakeOurs(root / (".out.staging-" + newer), "complete but never swapped in");
+  const auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(root / (".out.old-" + older), now - std::chrono::hours(2));
+  fs::last_write_time(root / (".out.old-" + newer), now - std::chrono::hours(1));
+  const std::vector<std::string> notes = Recover((out.string() + "/"));
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] == "put the previous output back from .out.old-" + newer +
+                        ": an earlier build was stopped while putting its output in place");
+  CHECK(ReadFile(out / "index.html") == "newer");
+  CHECK(Names(root.path()) == std::vector<std::string>{"out"});
+  CHECK(Recover(out.string()).empty());  // nothing left to do
+}
+
+TEST_CASE("Recover leaves an old output alone while no output replaces it") {
+  TempFolder root("recover-keep");
+  const fs::path out = root / "out";
+  const std::string dead = std::to_string(DeadPid());
+  WriteFile(root / (".out.old-" + dead) / "index.html", "no marker");  // restored all the same
+  CHECK(Recover(out.string()).size() == 1);
+  CHECK(ReadFile(out / "index.html") == "no marker");
+  // The output exists: an unmarked old output beside it is still not deleted.
+  WriteFile(root / (".out.old-" + dead) / "index.html", "someone's");
+  CHECK(Recover(out.string()).empty());
+  CHECK(ReadFile(root / (".out.old-" + dead) / "index.html") == "someone's");
+}
+
+TEST_CASE("Recover does not take an open sink's staging folder for a leftover") {
+  TempFolder root("recover-open");
+  const fs::path out = root / "out";
+  std::string error;
+  std::optional<Sink> sink = Sink::Open(out.string(), &error);
+  REQUIRE_MESSAGE(sink.has_value(), error);
+  CHECK(Recover(out.string()).empty());
+  CHECK(fs::exists(fs::path(sink->staging()) / std::string(kMarkerFile)));
+  CHECK(sink->Write("index.html", "x", &error));
+  REQUIRE_MESSAGE(sink->Commit(&error), error);
+}
+
+TEST_CASE("a leftover with this process's pid (an earlier process's) is replaced if it is ours") {
+  TempFolder root("own-pid");
+  const fs::path out = root / "out";
+  MakePreviousOutput(out);
+  const std::string pid = std::to_string(::getpid());
+  MakeOurs(root / (".out.staging-" + pid), "stale");
+  MakeOurs(root / (".out.old-" + pid), "stale");
+  std::string error;
+  {
+    std::optional<Sink> sink = Sink::Open(out.string(), &error);
+    REQUIRE_MESSAGE(sink.has_value(), error);
+    CHECK(!fs::exists(fs::path(sink->staging()) / "index.html"));  // a fresh staging folder
+    CHECK(sink->Write("index.html", "new", &error));
+    REQUIRE_MESSAGE(sink->Commit(&error), error);
+  }
+  CHECK(ReadFile(out / "index.html") == "new");
+  CHECK(Names(root.path()) == std::vector<std::string>{"out"});
+  // Not ours: Open leaves it and says so.
+  WriteFile(root / (".out.staging-" + pid) / "mine.txt", "x");
+  CHECK(!Sink::Open(out.string(), &error).has_value());
+  CHECK(error.find("not made by outcomes") != std::string::npos);
+  CHECK(ReadFile(root / (".out.staging-" + pid) / "mine.txt") == "x");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stop signals
+
+std::atomic<int> test_handler_calls{0};
+extern "C" void CountSignal(int) { ++test_handler_calls; }
+
+TEST_CASE("a stop signal while a Sink is open: no more writes, no commit, staging removed") {
+  for (int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
+    CAPTURE(signal_number);
+    TempFolder root("signal-" + std::to_string(signal_number));
+    const fs::path out = root / "out";
+    MakePreviousOutput(out);
+    const auto before = Tree(out);
+    // Stands in for the default handling, which would end the test process.
+    struct sigaction mine = {};
+    struct sigaction previous = {};
+    mine.sa_handler = CountSignal;
+    sigemptyset(&mine.sa_mask);
+    REQUIRE(sigaction(signal_number, &mine, &previous) == 0);
+    test_handler_calls = 0;
+    {
+      std::string error;
+      std::optional<Sink> sink = Sink::Open(out.string(), &error);
+      REQUIRE_MESSAGE(sink.has_value(), error);
+      CHECK(sink->Write("index.html", "half", &error));
+      CHECK(StopSignal() == 0);
+      ::raise(signal_number);
+      CHECK(StopSignal() == signal_number);
+      CHECK(test_handler_calls == 0);  // held while the sink is open
+      CHECK(!sink->Write("more.html", "x", &error));
+      CHECK(error.find("stopped by SIG") != std::string::npos);
+      CHECK(sink->PathFor("pack.xlsx", &error).empty());
+      CHECK(!sink->Commit(&error));
+      CHECK(error.find("the previous output is untouched") != std::string::npos);
+      CHECK(fs::exists(sink->staging()));
+    }
+    // The sink is gone: staging removed, then the signal raised again with the handling it had.
+    CHECK(test_handler_calls == 1);
+    CHECK(StopSignal() == 0);
+    CHECK(Names(root.path()) == std::vector<std::string>{"out"});
+    CHECK(Tree(out) == before);
+    struct sigaction now = {};
+    sigaction(signal_number, nullptr, &now);
+    CHECK((now.sa_handler == CountSignal));
+    sigaction(signal_number, &previous, nullptr);
+  }
+}
+
+TEST_CASE("an ignored signal stays ignored while a Sink is open") {
+  struct sigaction ignore = {};
+  struct sigaction previous = {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  REQUIRE(sigaction(SIGHUP, &ignore, &previous) == 0);
+  TempFolder root("signal-ignored");
+  const fs::path out = root / "out";
+  std::string error;
+  {
+    std::optional<Sink> sink = Sink::Open(out.string(), &error);
+    REQUIRE_MESSAGE(sink.has_value(), error);
+    ::raise(SIGHUP);
+    CHECK(StopSignal() == 0);
+    CHECK(sink->Write("index.html", "x", &error));
+    CHECK(sink->Commit(&error));
+  }
+  CHECK(ReadFile(out / "index.html") == "x");
+  sigaction(SIGHUP, &previous, nullptr);
 }
 
 }  // namespace

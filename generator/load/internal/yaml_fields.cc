@@ -12,7 +12,9 @@
 namespace outcomes::load::internal {
 
 base::Location LocationOf(const std::string& file, const YAML::Mark& mark) {
-  if (mark.is_null()) return {file, 0, 0};
+  // No mark: a document with no node in it (only comments). The file is at fault, from its
+  // start.
+  if (mark.is_null()) return {file, 1, 1};
   return {file, static_cast<uint32_t>(mark.line + 1), static_cast<uint32_t>(mark.column + 1)};
 }
 

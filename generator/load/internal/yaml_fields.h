@@ -13,7 +13,8 @@
 
 namespace outcomes::load::internal {
 
-// Location of a YAML node (yaml-cpp marks are 0-based; ours are 1-based).
+// Location of a YAML node (yaml-cpp marks are 0-based; ours are 1-based); line 1, column 1
+// when yaml-cpp gives no mark.
 base::Location LocationOf(const std::string& file, const YAML::Node& node);
 base::Location LocationOf(const std::string& file, const YAML::Mark& mark);
 
