@@ -57,9 +57,11 @@ inline std::map<std::string, std::string> Tree(const fs::path& root) {
   return files;
 }
 
-// An empty folder in the temporary folder (emptied first when it exists).
+// An empty folder in the temporary folder (emptied first when it exists), named per process so
+// test runs of two checkouts at once do not meet.
 inline fs::path FreshFolder(const std::string& name) {
-  fs::path path = fs::temp_directory_path() / ("outcomes-e2e-" + name);
+  fs::path path = fs::temp_directory_path() /
+                  ("outcomes-e2e-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(path);
   fs::create_directories(path);
   return path;
