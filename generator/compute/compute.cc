@@ -1,5 +1,7 @@
 #include "compute/compute.h"
 
+#include "stats/stats.h"
+
 #include <algorithm>
 
 #include "compute/internal/steps.h"
@@ -46,6 +48,39 @@ Results Compute(const model::Site& site) {
   return results;
 }
 
+Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& cell,
+                                const Cell* benchmark, NotComparedReason& reason) {
+  if (!cell.Published()) {
+    reason = NotComparedReason::kNoValue;
+    return Comparison::kNotCompared;
+  }
+  // Only rates and proportions: a ward's count against a larger area's (or another ward's)
+  // says how big the areas are, not how children in them are doing.
+  if (indicator.unit != model::Unit::kPercent && indicator.unit != model::Unit::kRate) {
+    reason = NotComparedReason::kNotARate;
+    return Comparison::kNotCompared;
+  }
+  if (!benchmark || !benchmark->Published()) {
+    reason = NotComparedReason::kNoBenchmarkValue;
+    return Comparison::kNotCompared;
+  }
+  if (!model::Has(cell.lower95) || !model::Has(cell.upper95)) {
+    reason = NotComparedReason::kNoInterval;
+    return Comparison::kNotCompared;
+  }
+  reason = NotComparedReason::kNone;
+  stats::Difference difference =
+      stats::CompareWithBenchmark({cell.lower95, cell.upper95}, benchmark->value);
+  if (difference == stats::Difference::kSimilar) return Comparison::kSimilar;
+  bool higher = difference == stats::Difference::kHigher;
+  switch (indicator.polarity) {
+    case model::Polarity::kHigherIsBetter: return higher ? Comparison::kBetter : Comparison::kWorse;
+    case model::Polarity::kLowerIsBetter: return higher ? Comparison::kWorse : Comparison::kBetter;
+    case model::Polarity::kNeutral: return higher ? Comparison::kHigher : Comparison::kLower;
+  }
+  return Comparison::kNotCompared;
+}
+
 std::string_view HiddenName(Hidden hidden) {
   switch (hidden) {
     case Hidden::kNo: return "published";
@@ -77,6 +112,7 @@ std::string_view NotComparedReasonText(NotComparedReason reason) {
     case NotComparedReason::kNoInterval: return "no confidence interval for this figure";
     case NotComparedReason::kNoBenchmarkValue: return "no benchmark value for this period";
     case NotComparedReason::kNoValue: return "no published value";
+    case NotComparedReason::kNotARate: return "counts are not compared: the areas differ in size";
   }
   return "";
 }

@@ -46,6 +46,7 @@ enum class NotComparedReason : uint8_t {
   kNoInterval,
   kNoBenchmarkValue,
   kNoValue,
+  kNotARate,  // a count (or money, or a number): only rates and proportions are compared
 };
 
 enum class TargetStatus : uint8_t {
@@ -163,6 +164,14 @@ struct Results {
 
 // Computes every result for a site that loaded without errors.
 Results Compute(const model::Site& site);
+
+// The comparison of `cell` with `benchmark` (the same indicator and period in the benchmark
+// area), Fingertips style: the benchmark's value against the cell's 95% interval — inside:
+// similar; outside: better or worse by polarity (higher or lower when neutral). Only rates and
+// proportions are compared; otherwise, or without a value, a benchmark value or an interval,
+// kNotCompared with `reason` set. The one home of this rule: every output calls it.
+Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& cell,
+                                const Cell* benchmark, NotComparedReason& reason);
 
 std::string_view HiddenName(Hidden hidden);
 std::string_view ComparisonName(Comparison comparison);

@@ -12,32 +12,6 @@ namespace outcomes::compute::internal {
 
 namespace {
 
-Comparison CompareCell(const model::Indicator& indicator, const Cell& cell, const Cell* benchmark,
-                       NotComparedReason& reason) {
-  if (!cell.Published()) {
-    reason = NotComparedReason::kNoValue;
-    return Comparison::kNotCompared;
-  }
-  if (!benchmark || !benchmark->Published()) {
-    reason = NotComparedReason::kNoBenchmarkValue;
-    return Comparison::kNotCompared;
-  }
-  if (!model::Has(cell.lower95) || !model::Has(cell.upper95)) {
-    reason = NotComparedReason::kNoInterval;
-    return Comparison::kNotCompared;
-  }
-  reason = NotComparedReason::kNone;
-  stats::Difference difference =
-      stats::CompareWithBenchmark({cell.lower95, cell.upper95}, benchmark->value);
-  if (difference == stats::Difference::kSimilar) return Comparison::kSimilar;
-  bool higher = difference == stats::Difference::kHigher;
-  switch (indicator.polarity) {
-    case model::Polarity::kHigherIsBetter: return higher ? Comparison::kBetter : Comparison::kWorse;
-    case model::Polarity::kLowerIsBetter: return higher ? Comparison::kWorse : Comparison::kBetter;
-    case model::Polarity::kNeutral: return higher ? Comparison::kHigher : Comparison::kLower;
-  }
-  return Comparison::kNotCompared;
-}
 
 // The value a cell for `period` is judged against: the trajectory's value for that period when
 // there is one, else the target itself.
@@ -165,7 +139,7 @@ void ComputeStatuses(const model::Site& site, Results& results) {
         const Series* benchmark = results.Find(series.indicator, benchmark_area, series.breakdown);
         const Cell* benchmark_cell = benchmark ? CellAt(*benchmark, cell.period) : nullptr;
         cell.comparisons[comparator_idx] =
-            CompareCell(indicator, cell, benchmark_cell, cell.not_compared[comparator_idx]);
+            compute::CompareWithBenchmark(indicator, cell, benchmark_cell, cell.not_compared[comparator_idx]);
       }
       if (!indicator.target || !targeted[series.area]) {
         cell.target_status = TargetStatus::kNoTarget;

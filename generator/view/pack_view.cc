@@ -282,34 +282,14 @@ std::string CompareHomeText(const Context& context, uint32_t indicator_idx, uint
   const auto& indicator = context.site.indicators[indicator_idx];
   if (context.home_comparator >= 0)
     return CompareText(context, indicator, cell, context.home_comparator);
-  if (indicator.unit == model::Unit::kCount) return "[z]";
+  if (indicator.unit != model::Unit::kPercent && indicator.unit != model::Unit::kRate) return "[z]";
   if (!cell || !cell->Published()) return "[x]";
   if (area == context.home) return "[z]";
-  const compute::Cell* benchmark = context.CellAt(indicator_idx, context.home, cell->period);
   compute::NotComparedReason reason = compute::NotComparedReason::kNone;
-  if (!benchmark || !benchmark->Published())
-    reason = compute::NotComparedReason::kNoBenchmarkValue;
-  else if (!model::Has(cell->lower95) || !model::Has(cell->upper95))
-    reason = compute::NotComparedReason::kNoInterval;
-  if (reason != compute::NotComparedReason::kNone)
+  compute::Comparison comparison = compute::CompareWithBenchmark(
+      indicator, *cell, context.CellAt(indicator_idx, context.home, cell->period), reason);
+  if (comparison == compute::Comparison::kNotCompared)
     return "Not compared: " + std::string(compute::NotComparedReasonText(reason));
-  stats::Difference difference =
-      stats::CompareWithBenchmark({cell->lower95, cell->upper95}, benchmark->value);
-  compute::Comparison comparison = compute::Comparison::kSimilar;
-  if (difference != stats::Difference::kSimilar) {
-    bool higher = difference == stats::Difference::kHigher;
-    switch (indicator.polarity) {
-      case model::Polarity::kHigherIsBetter:
-        comparison = higher ? compute::Comparison::kBetter : compute::Comparison::kWorse;
-        break;
-      case model::Polarity::kLowerIsBetter:
-        comparison = higher ? compute::Comparison::kWorse : compute::Comparison::kBetter;
-        break;
-      case model::Polarity::kNeutral:
-        comparison = higher ? compute::Comparison::kHigher : compute::Comparison::kLower;
-        break;
-    }
-  }
   return ComparisonBadge(comparison, context.HomeName())["label"].get<std::string>();
 }
 

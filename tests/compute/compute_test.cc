@@ -1167,6 +1167,30 @@ TEST_CASE("a suppressed benchmark cell means no comparison") {
   CHECK(kursaal.not_compared[0] == NotComparedReason::kNoBenchmarkValue);
 }
 
+// Found by testing: a ward's 883 children against the council's 5,768, with Byar intervals,
+// came out "better than" the council. Counts of areas of different sizes say how big the areas
+// are: only rates and proportions are compared.
+TEST_CASE("a count is never compared with a larger area's count") {
+  SiteBuilder builder = Southend(/*with_groups=*/false);
+  model::Indicator indicator = Count();
+  indicator.ci_method = model::CiMethod::kByar;
+  indicator.polarity = model::Polarity::kHigherIsBetter;
+  builder.Indicator(indicator);
+  builder.Rows("births", {
+                             {.area = kHome, .period = "2023", .value = 5768, .count = 5768},
+                             {.area = kKursaal, .period = "2023", .value = 883, .count = 883},
+                         });
+  const model::Site& site = builder.site();
+  Results results = Compute(site);
+  const Cell& kursaal = CellOf(results, site, "births", kKursaal, "2023");
+  REQUIRE(kursaal.Published());
+  REQUIRE(model::Has(kursaal.lower95));  // it has an interval: the rule, not a gap, decides
+  CHECK(kursaal.comparisons[0] == Comparison::kNotCompared);
+  CHECK(kursaal.not_compared[0] == NotComparedReason::kNotARate);
+  CHECK(NotComparedReasonText(NotComparedReason::kNotARate) ==
+        "counts are not compared: the areas differ in size");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Comparison with a benchmark
 
