@@ -4,12 +4,27 @@
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 #include "load/internal/yaml_fields.h"
+#include "markdown/markdown.h"
 
 namespace outcomes::load::internal {
 
 namespace {
 
 constexpr const char* kOutcomesFile = "data/outcomes.yaml";
+
+// Reads Markdown field `key` (optional unless `required`) and checks it with
+// markdown::CheckLimits; a problem is reported at the value, naming the line of the text.
+void MarkdownField(YamlFields& fields, const char* key, std::string& out, bool required) {
+  if (!fields.String(key, out, required)) return;
+  if (const auto problem = markdown::CheckLimits(out, 1)) {
+    fields.diagnostics().Error(
+        fields.Where(key),
+        std::string(key) + ", line " + std::to_string(problem->line) + " of the text: " +
+            problem->message,
+        problem->hint);
+    out.clear();
+  }
+}
 
 void ReadStatementGroups(YamlFields& fields, model::Outcome& outcome) {
   YAML::Node node = fields.Child("groups", false);
@@ -159,8 +174,8 @@ void ReadIndicator(const YAML::Node& node, const std::string& file, model::Site&
                       {"neutral", Polarity::kNeutral}},
                      indicator.polarity);
   fields.String("source", indicator.source, true);
-  fields.String("definition", indicator.definition, true);
-  fields.String("method", indicator.method, false);
+  MarkdownField(fields, "definition", indicator.definition, true);
+  MarkdownField(fields, "method", indicator.method, false);
   std::string period_type;
   bool period_type_ok = false;
   if (fields.String("period_type", period_type, true)) {
