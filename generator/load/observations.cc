@@ -15,9 +15,6 @@ namespace outcomes::load::internal {
 
 namespace {
 
-// After this many errors in one file the rest are counted, not listed.
-constexpr size_t kMaxErrorsPerFile = 100;
-
 struct StringViewHash {
   using is_transparent = void;
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
@@ -29,7 +26,11 @@ class ObservationReader {
  public:
   ObservationReader(const std::string& file, model::Site& site, std::vector<uint8_t>& range_years,
                     base::Diagnostics& diagnostics)
-      : file_(file), site_(site), range_years_(range_years), diagnostics_(diagnostics) {
+      : file_(file),
+        site_(site),
+        range_years_(range_years),
+        diagnostics_(diagnostics),
+        errors_(file, diagnostics) {
     range_years_.resize(site.indicators.size(), 0);
     for (uint32_t area_idx = 0; area_idx < site.areas.size(); ++area_idx)
       areas_.emplace(site.areas[area_idx].code, area_idx);
@@ -39,28 +40,16 @@ class ObservationReader {
     site.files.push_back(file);
   }
 
-  ~ObservationReader() {
-    if (suppressed_errors_ > 0)
-      diagnostics_.Add({base::Severity::kError, {file_, 0, 0},
-                        "and " + std::to_string(suppressed_errors_) + " more " +
-                            (suppressed_errors_ == 1 ? "error" : "errors") +
-                            " in this file (not shown)",
-                        ""});
-  }
-
+  // At most kMaxErrorsPerFile are listed; the rest are counted (see FileErrors).
   void Error(base::Location location, std::string message, std::string hint = {}) {
-    if (errors_ >= kMaxErrorsPerFile) {
-      ++suppressed_errors_;
-      return;
-    }
-    ++errors_;
-    diagnostics_.Error(std::move(location), std::move(message), std::move(hint));
+    errors_.Error(std::move(location), std::move(message), std::move(hint));
   }
 
   const std::string& file() const { return file_; }
   model::Site& site() { return site_; }
   uint8_t& range_years(uint32_t indicator) { return range_years_[indicator]; }
   base::Diagnostics& diagnostics() { return diagnostics_; }
+  FileErrors& errors() { return errors_; }
   uint32_t file_idx() const { return file_idx_; }
 
   const uint32_t* FindIndicator(std::string_view id) const {
@@ -90,8 +79,7 @@ class ObservationReader {
   std::vector<uint8_t>& range_years_;
   base::Diagnostics& diagnostics_;
   uint32_t file_idx_ = 0;
-  size_t errors_ = 0;
-  size_t suppressed_errors_ = 0;
+  FileErrors errors_;
   CodeIndex areas_;
   CodeIndex indicators_;
   CodeIndex notes_;
@@ -240,7 +228,7 @@ constexpr std::array<CsvColumn, 10> kColumns{{{"indicator", true},
                                               {"note", false}}};
 
 void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRecord& record) {
-  if (!header.CheckFieldCount(record, reader.file(), reader.diagnostics())) return;
+  if (!header.CheckFieldCount(record, reader.file(), reader.errors())) return;
   model::Site& site = reader.site();
   model::Observation observation;
   observation.file = reader.file_idx();
@@ -363,7 +351,7 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
   // Real exports end each data row one field short of the header (the trailing "Compared to
   // goal" is left off); accept exactly that, reject anything else.
   if (record.size() + 1 != header.field_count() &&
-      !header.CheckFieldCount(record, reader.file(), reader.diagnostics()))
+      !header.CheckFieldCount(record, reader.file(), reader.errors()))
     return;
   model::Site& site = reader.site();
   auto field = [&](FingertipsColumn column) {

@@ -70,4 +70,26 @@ TEST_CASE("GeoJSON nested 300,000 deep is refused before parsing, at the first b
   CHECK(site.boundaries.empty());
 }
 
+TEST_CASE(
+    "a chain of 100,000 parents is checked in linear time; only a loop's members are blamed") {
+  TempSite folder;
+  // A0 <- A1 <- ... <- A99999, and L0 -> L1 -> L2 -> L0 with B below the loop.
+  std::string areas = "code,name,type,parent\n";
+  for (int idx = 0; idx < 100000; ++idx) {
+    areas += "A" + std::to_string(idx) + ",Area,ward," +
+             (idx == 0 ? std::string() : "A" + std::to_string(idx - 1)) + "\n";
+  }
+  areas += "B,Below,ward,L0\nL0,Loop,ward,L1\nL1,Loop,ward,L2\nL2,Loop,ward,L0\n";
+  folder.Write("data/areas.csv", areas);
+  Site site;
+  site.root = folder.root();
+  Diagnostics diagnostics;
+  outcomes::load::internal::LoadAreas(site, diagnostics);
+  CHECK(site.areas.size() == 100004);
+  REQUIRE(diagnostics.error_count() == 3);
+  CHECK(diagnostics.items()[0].location.line == 100003);
+  CHECK(diagnostics.items()[0].message == "area 'L0' is its own ancestor (parents form a loop)");
+  CHECK(diagnostics.items()[2].message == "area 'L2' is its own ancestor (parents form a loop)");
+}
+
 }  // namespace
