@@ -34,8 +34,16 @@ class ObservationReader {
     range_years_.resize(site.indicators.size(), 0);
     for (uint32_t area_idx = 0; area_idx < site.areas.size(); ++area_idx)
       areas_.emplace(site.areas[area_idx].code, area_idx);
-    for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx)
-      indicators_.emplace(site.indicators[indicator_idx].id, indicator_idx);
+    breakdowns_.resize(site.indicators.size());
+    for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx) {
+      const model::Indicator& indicator = site.indicators[indicator_idx];
+      indicators_.emplace(indicator.id, indicator_idx);
+      // Later definitions win, as the Fingertips importer always picked the last indicator.
+      if (indicator.fingertips_id) fingertips_ids_[*indicator.fingertips_id] = indicator_idx;
+      for (size_t breakdown_idx = 0; breakdown_idx < indicator.breakdowns.size(); ++breakdown_idx)
+        breakdowns_[indicator_idx].emplace(indicator.breakdowns[breakdown_idx],
+                                           static_cast<uint16_t>(breakdown_idx + 1));
+    }
     file_idx_ = static_cast<uint32_t>(site.files.size());
     site.files.push_back(file);
   }
@@ -60,6 +68,17 @@ class ObservationReader {
     auto it = areas_.find(code);
     return it == areas_.end() ? nullptr : &it->second;
   }
+  // The indicator whose fingertips_id is `id`, or nullptr.
+  const uint32_t* FindFingertipsId(int64_t id) const {
+    auto it = fingertips_ids_.find(id);
+    return it == fingertips_ids_.end() ? nullptr : &it->second;
+  }
+  // Breakdown `name` of indicator `indicator_idx` numbered from 1, or 0 when it has none such.
+  uint16_t FindBreakdown(uint32_t indicator_idx, std::string_view name) const {
+    const auto& names = breakdowns_[indicator_idx];
+    auto it = names.find(name);
+    return it == names.end() ? 0 : it->second;
+  }
 
   uint32_t InternNote(std::string_view text) {
     if (text.empty()) return 0;
@@ -82,6 +101,9 @@ class ObservationReader {
   FileErrors errors_;
   CodeIndex areas_;
   CodeIndex indicators_;
+  std::unordered_map<int64_t, uint32_t> fingertips_ids_;  // fingertips_id -> indicator
+  std::vector<std::unordered_map<std::string_view, uint16_t, StringViewHash, std::equal_to<>>>
+      breakdowns_;  // per indicator: breakdown name -> its number (from 1)
   CodeIndex notes_;
   std::vector<std::unique_ptr<std::string>> note_storage_;
 };
@@ -260,14 +282,8 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
     return;
   std::string_view breakdown = CsvHeader::Field(record, header.Index(3));
   if (!breakdown.empty()) {
-    bool found = false;
-    for (size_t breakdown_idx = 0; breakdown_idx < indicator.breakdowns.size(); ++breakdown_idx) {
-      if (indicator.breakdowns[breakdown_idx] == breakdown) {
-        observation.breakdown = static_cast<uint16_t>(breakdown_idx + 1);
-        found = true;
-      }
-    }
-    if (!found) {
+    observation.breakdown = reader.FindBreakdown(observation.indicator, breakdown);
+    if (observation.breakdown == 0) {
       std::string allowed;
       for (const auto& name : indicator.breakdowns) allowed += (allowed.empty() ? "" : ", ") + name;
       reader.Error(record.FieldLocation(reader.file(), static_cast<size_t>(header.Index(3))),
@@ -377,18 +393,13 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
                      "' is not a whole number of at most 9 digits");
     return;
   }
-  const model::Indicator* indicator = nullptr;
-  uint32_t indicator_idx = 0;
-  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx) {
-    if (site.indicators[idx].fingertips_id == id) {
-      indicator = &site.indicators[idx];
-      indicator_idx = idx;
-    }
-  }
-  if (!indicator) {
+  const uint32_t* found_indicator = reader.FindFingertipsId(id);
+  if (!found_indicator) {
     ++skips.unmapped_indicator;
     return;
   }
+  const uint32_t indicator_idx = *found_indicator;
+  const model::Indicator* indicator = &site.indicators[indicator_idx];
   if (!indicator->fingertips_age.empty() && field(kFtAge) != indicator->fingertips_age) {
     ++skips.other_age;
     return;
@@ -405,14 +416,8 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
   observation.area = *area_idx;
   std::string_view sex = field(kFtSex);
   if (sex != "Persons") {
-    bool found = false;
-    for (size_t idx = 0; idx < indicator->breakdowns.size(); ++idx) {
-      if (indicator->breakdowns[idx] == sex) {
-        observation.breakdown = static_cast<uint16_t>(idx + 1);
-        found = true;
-      }
-    }
-    if (!found) {
+    observation.breakdown = reader.FindBreakdown(indicator_idx, sex);
+    if (observation.breakdown == 0) {
       ++skips.other_sex;
       return;
     }

@@ -1,5 +1,7 @@
 // Reads data/outcomes.yaml and data/indicators/*.yaml.
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
@@ -11,6 +13,7 @@ namespace outcomes::load::internal {
 namespace {
 
 constexpr const char* kOutcomesFile = "data/outcomes.yaml";
+constexpr size_t kMaxBreakdowns = 65535;
 
 // Reads Markdown field `key` (optional unless `required`) and checks it with
 // markdown::CheckLimits; a problem is reported at the value, naming the line of the text.
@@ -212,11 +215,20 @@ void ReadIndicator(const YAML::Node& node, const std::string& file, model::Site&
     diagnostics.Error(fields.Where("ci_method"), "ci_method byar needs a rate or count indicator");
   std::vector<base::Location> breakdown_locations;
   fields.StringList("breakdowns", indicator.breakdowns, false, &breakdown_locations);
-  for (size_t idx = 0; idx < indicator.breakdowns.size(); ++idx)
-    for (size_t other = 0; other < idx; ++other)
-      if (indicator.breakdowns[idx] == indicator.breakdowns[other])
-        diagnostics.Error(breakdown_locations[idx],
-                          "breakdown '" + indicator.breakdowns[idx] + "' is listed twice");
+  std::unordered_set<std::string_view> breakdowns_seen;
+  for (size_t idx = 0; idx < indicator.breakdowns.size(); ++idx) {
+    if (!breakdowns_seen.insert(indicator.breakdowns[idx]).second)
+      diagnostics.Error(breakdown_locations[idx],
+                        "breakdown '" + indicator.breakdowns[idx] + "' is listed twice");
+  }
+  // Observations number breakdowns from 1 in 16 bits (model::Observation::breakdown).
+  if (indicator.breakdowns.size() > kMaxBreakdowns) {
+    diagnostics.Error(fields.Where("breakdowns"),
+                      "more than " + std::to_string(kMaxBreakdowns) + " breakdowns",
+                      "a breakdown is a group such as Girls or Boys; list only those the data "
+                      "has");
+    indicator.breakdowns.resize(kMaxBreakdowns);
+  }
   int64_t fingertips_id = 0;
   if (fields.Int64("fingertips_id", fingertips_id, false)) indicator.fingertips_id = fingertips_id;
   fields.String("fingertips_age", indicator.fingertips_age, false);
@@ -248,6 +260,7 @@ void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
     diagnostics.Error(LocationOf(kOutcomesFile, list), "'outcomes' must be a list");
     return;
   }
+  std::unordered_set<std::string> outcome_ids;
   for (const auto& item : list) {
     YamlFields fields(item, kOutcomesFile, diagnostics, "outcome");
     if (!fields.ok()) continue;
@@ -265,9 +278,8 @@ void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
     ReadStatementGroups(fields, outcome);
     fields.StringList("indicators", outcome.indicator_ids, true, &outcome.indicator_locations);
     fields.Finish();
-    for (const auto& other : site.outcomes)
-      if (!outcome.id.empty() && other.id == outcome.id)
-        diagnostics.Error(fields.Where("id"), "outcome '" + outcome.id + "' is defined twice");
+    if (!outcome.id.empty() && !outcome_ids.insert(outcome.id).second)
+      diagnostics.Error(fields.Where("id"), "outcome '" + outcome.id + "' is defined twice");
     site.outcomes.push_back(std::move(outcome));
   }
 }
