@@ -162,6 +162,34 @@ bool CheckFigures(ObservationReader& reader, const CsvRecord& record,
     reader.Error(where(fields[1]), "negative count");
     ok = false;
   }
+  // Counts are people or events: suppression (counts 1 to 4, say) and intervals rely on whole
+  // numbers, and a count of 3.5 would slip between the rules. The same holds for a count
+  // indicator's value and for the denominator of a percentage (the people counted); a rate's
+  // denominator is a population, which may be an estimate with decimals.
+  const auto whole = [](double number) {
+    return !model::Has(number) || number == std::floor(number);
+  };
+  if (!whole(observation.count)) {
+    reader.Error(where(fields[1]),
+                 "count " + base::ShortestNumber(observation.count) + " is not a whole number",
+                 "a count is a number of people or events: write it without decimals");
+    ok = false;
+  }
+  if (indicator.unit == model::Unit::kCount && !whole(observation.value)) {
+    reader.Error(where(fields[0]),
+                 "value " + base::ShortestNumber(observation.value) +
+                     " is not a whole number, but indicator '" + indicator.id + "' is a count",
+                 "a count is a number of people or events: write it without decimals");
+    ok = false;
+  }
+  if (indicator.unit == model::Unit::kPercent && !whole(observation.denominator)) {
+    reader.Error(where(fields[2]),
+                 "denominator " + base::ShortestNumber(observation.denominator) +
+                     " is not a whole number, but indicator '" + indicator.id + "' is a percentage",
+                 "the denominator of a percentage is the number of people counted: write it "
+                 "without decimals");
+    ok = false;
+  }
   if (model::Has(observation.denominator) && observation.denominator <= 0) {
     reader.Error(where(fields[2]), "denominator must be more than 0");
     ok = false;
