@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "model/model.h"
@@ -15,6 +16,14 @@ namespace outcomes::load {
 
 // Loads the site at `root` (a folder). Paths in diagnostics are relative to `root`.
 // A missing required file is an error; a missing optional file (spending.csv) is not.
+// When the site has a templates/ folder, also reports each page template the build would
+// render that it lacks (see PageTemplates), at the missing file.
 model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics);
+
+// The page templates (names under templates/ without ".mustache", e.g. "indicator") that a
+// build of `site` renders pages with: the pages every site has, and those of its outcomes,
+// indicators and published content when it has any. Partials and layouts are not listed:
+// the template loader checks that what a template includes exists.
+std::vector<std::string> PageTemplates(const model::Site& site);
 
 }  // namespace outcomes::load

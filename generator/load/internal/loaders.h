@@ -27,6 +27,9 @@ void LoadSpending(model::Site& site, base::Diagnostics& diagnostics);
 void LoadContent(model::Site& site, base::Diagnostics& diagnostics);
 // Cross-file checks once everything is loaded.
 void Validate(model::Site& site, base::Diagnostics& diagnostics);
+// Reports each page template the build would render that templates/ lacks (nothing when the
+// site has no templates/ folder).
+void CheckPageTemplates(const model::Site& site, base::Diagnostics& diagnostics);
 
 // True for ids made of lower-case letters, digits and single hyphens ("best-start").
 bool IsSlug(const std::string& text);
