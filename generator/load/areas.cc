@@ -32,13 +32,25 @@ std::vector<std::string> SplitTags(std::string_view text) {
   return tags;
 }
 
-// Which areas are on a loop of parents (areas below a loop are not: the loop's members are to
-// blame). Linear: each area is walked over once and the walk's path marked, so a chain of
-// 100,000 parents costs 100,000 steps, not 100,000 walks up it.
-std::vector<bool> AreasOnParentLoops(const model::Site& site) {
+// Areas may contain areas (England > region > authority > ward ...) this many levels deep.
+// Later stages walk from an area up to the top of its hierarchy, so the depth bounds their work.
+constexpr uint32_t kMaxAreaLevels = 16;
+
+// Where each area sits among its parents.
+struct AreaLevels {
+  std::vector<bool> on_loop;     // on a loop of parents (areas below a loop are not: the
+                                 // loop's members are to blame)
+  std::vector<uint32_t> levels;  // 1 for an area without a (known) parent, 2 below it, ...;
+                                 // 0 on or below a loop
+};
+
+// Linear: each area is walked over once and the walk's path marked, so a chain of 100,000
+// parents costs 100,000 steps, not 100,000 walks up it.
+AreaLevels LevelAreas(const model::Site& site) {
   enum class State : uint8_t { kNew, kOnPath, kDone };
   std::vector<State> states(site.areas.size(), State::kNew);
-  std::vector<bool> on_loop(site.areas.size(), false);
+  AreaLevels result{std::vector<bool>(site.areas.size(), false),
+                    std::vector<uint32_t>(site.areas.size(), 0)};
   const auto parent_of = [&](size_t area_idx) -> std::optional<size_t> {
     const std::string& parent = site.areas[area_idx].parent;
     if (parent.empty()) return std::nullopt;
@@ -55,14 +67,23 @@ std::vector<bool> AreasOnParentLoops(const model::Site& site) {
       path.push_back(*walker);
       walker = parent_of(*walker);
     }
+    uint32_t level = 0;  // of the area above the path; stays 0 when that is on or below a loop
+    bool known = true;
     if (walker && states[*walker] == State::kOnPath) {
       // The walk came back to an area of its own path: from there on, the path is the loop.
       for (auto it = std::find(path.begin(), path.end(), *walker); it != path.end(); ++it)
-        on_loop[*it] = true;
+        result.on_loop[*it] = true;
+      known = false;
+    } else if (walker) {
+      level = result.levels[*walker];
+      known = level > 0;
     }
-    for (size_t area_idx : path) states[area_idx] = State::kDone;
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      states[*it] = State::kDone;
+      result.levels[*it] = known ? ++level : 0;
+    }
   }
-  return on_loop;
+  return result;
 }
 
 }  // namespace
@@ -113,13 +134,21 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
   });
   if (first) diagnostics.Error({kAreasFile, 0, 0}, "the file has no header row");
   // Parents must exist and must not form a loop.
-  const std::vector<bool> on_loop = AreasOnParentLoops(site);
+  const AreaLevels levels = LevelAreas(site);
   for (size_t area_idx = 0; area_idx < site.areas.size(); ++area_idx) {
     const model::Area& area = site.areas[area_idx];
     if (!area.parent.empty() && !site.FindArea(area.parent)) {
       errors.Error({kAreasFile, area.location.line, 0},
                    "area '" + area.code + "' has unknown parent '" + area.parent + "'");
-    } else if (on_loop[area_idx]) {
+    } else if (levels.levels[area_idx] == kMaxAreaLevels + 1) {
+      // Only the first level too deep: the areas below it follow from it.
+      errors.Error({kAreasFile, area.location.line, 0},
+                   "area '" + area.code + "' is " + std::to_string(kMaxAreaLevels + 1) +
+                       " levels down its parents: areas may be nested at most " +
+                       std::to_string(kMaxAreaLevels) + " levels deep",
+                   "an area's parent is the area that contains it, e.g. a ward's local "
+                   "authority; check the parent column");
+    } else if (levels.on_loop[area_idx]) {
       errors.Error({kAreasFile, area.location.line, 0},
                    "area '" + area.code + "' is its own ancestor (parents form a loop)");
     }
