@@ -21,17 +21,11 @@ struct StringViewHash {
 };
 using CodeIndex = std::unordered_map<std::string_view, uint32_t, StringViewHash, std::equal_to<>>;
 
-// Shared state while reading one file.
-class ObservationReader {
+// Lookups by code and name that every row needs, made once for all the files (a site of a
+// million areas and five files builds one index, not five).
+class SiteIndex {
  public:
-  ObservationReader(const std::string& file, model::Site& site, std::vector<uint8_t>& range_years,
-                    base::Diagnostics& diagnostics)
-      : file_(file),
-        site_(site),
-        range_years_(range_years),
-        diagnostics_(diagnostics),
-        errors_(file, diagnostics) {
-    range_years_.resize(site.indicators.size(), 0);
+  explicit SiteIndex(const model::Site& site) {
     for (uint32_t area_idx = 0; area_idx < site.areas.size(); ++area_idx)
       areas_.emplace(site.areas[area_idx].code, area_idx);
     breakdowns_.resize(site.indicators.size());
@@ -44,21 +38,7 @@ class ObservationReader {
         breakdowns_[indicator_idx].emplace(indicator.breakdowns[breakdown_idx],
                                            static_cast<uint16_t>(breakdown_idx + 1));
     }
-    file_idx_ = static_cast<uint32_t>(site.files.size());
-    site.files.push_back(file);
   }
-
-  // At most kMaxErrorsPerFile are listed; the rest are counted (see FileErrors).
-  void Error(base::Location location, std::string message, std::string hint = {}) {
-    errors_.Error(std::move(location), std::move(message), std::move(hint));
-  }
-
-  const std::string& file() const { return file_; }
-  model::Site& site() { return site_; }
-  uint8_t& range_years(uint32_t indicator) { return range_years_[indicator]; }
-  base::Diagnostics& diagnostics() { return diagnostics_; }
-  FileErrors& errors() { return errors_; }
-  uint32_t file_idx() const { return file_idx_; }
 
   const uint32_t* FindIndicator(std::string_view id) const {
     auto it = indicators_.find(id);
@@ -80,6 +60,44 @@ class ObservationReader {
     return it == names.end() ? 0 : it->second;
   }
 
+ private:
+  CodeIndex areas_;
+  CodeIndex indicators_;
+  std::unordered_map<int64_t, uint32_t> fingertips_ids_;  // fingertips_id -> indicator
+  std::vector<std::unordered_map<std::string_view, uint16_t, StringViewHash, std::equal_to<>>>
+      breakdowns_;  // per indicator: breakdown name -> its number (from 1)
+};
+
+// Shared state while reading one file.
+class ObservationReader {
+ public:
+  ObservationReader(const std::string& file, const SiteIndex& index, model::Site& site,
+                    std::vector<uint8_t>& range_years, base::Diagnostics& diagnostics)
+      : file_(file),
+        index_(index),
+        site_(site),
+        range_years_(range_years),
+        diagnostics_(diagnostics),
+        errors_(file, diagnostics) {
+    range_years_.resize(site.indicators.size(), 0);
+    file_idx_ = static_cast<uint32_t>(site.files.size());
+    site.files.push_back(file);
+  }
+
+  // At most kMaxErrorsPerFile are listed; the rest are counted (see FileErrors).
+  void Error(base::Location location, std::string message, std::string hint = {}) {
+    errors_.Error(std::move(location), std::move(message), std::move(hint));
+  }
+
+  const std::string& file() const { return file_; }
+  model::Site& site() { return site_; }
+  uint8_t& range_years(uint32_t indicator) { return range_years_[indicator]; }
+  base::Diagnostics& diagnostics() { return diagnostics_; }
+  FileErrors& errors() { return errors_; }
+  uint32_t file_idx() const { return file_idx_; }
+
+  const SiteIndex& index() const { return index_; }
+
   uint32_t InternNote(std::string_view text) {
     if (text.empty()) return 0;
     auto it = notes_.find(text);
@@ -94,16 +112,12 @@ class ObservationReader {
 
  private:
   std::string file_;
+  const SiteIndex& index_;
   model::Site& site_;
   std::vector<uint8_t>& range_years_;
   base::Diagnostics& diagnostics_;
   uint32_t file_idx_ = 0;
   FileErrors errors_;
-  CodeIndex areas_;
-  CodeIndex indicators_;
-  std::unordered_map<int64_t, uint32_t> fingertips_ids_;  // fingertips_id -> indicator
-  std::vector<std::unordered_map<std::string_view, uint16_t, StringViewHash, std::equal_to<>>>
-      breakdowns_;  // per indicator: breakdown name -> its number (from 1)
   CodeIndex notes_;
   std::vector<std::unique_ptr<std::string>> note_storage_;
 };
@@ -286,7 +300,7 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
   const int indicator_field = header.Index(size_t{0});
   const int area_field = header.Index(1);
   std::string_view indicator_id = record.fields[static_cast<size_t>(indicator_field)];
-  const uint32_t* indicator_idx = reader.FindIndicator(indicator_id);
+  const uint32_t* indicator_idx = reader.index().FindIndicator(indicator_id);
   bool ok = true;
   if (!indicator_idx) {
     reader.Error(record.FieldLocation(reader.file(), static_cast<size_t>(indicator_field)),
@@ -295,7 +309,7 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
     ok = false;
   }
   std::string_view area_code = record.fields[static_cast<size_t>(area_field)];
-  const uint32_t* area_idx = reader.FindArea(area_code);
+  const uint32_t* area_idx = reader.index().FindArea(area_code);
   if (!area_idx) {
     reader.Error(record.FieldLocation(reader.file(), static_cast<size_t>(area_field)),
                  "unknown area code '" + std::string(area_code) + "'",
@@ -310,7 +324,7 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
     return;
   std::string_view breakdown = CsvHeader::Field(record, header.Index(3));
   if (!breakdown.empty()) {
-    observation.breakdown = reader.FindBreakdown(observation.indicator, breakdown);
+    observation.breakdown = reader.index().FindBreakdown(observation.indicator, breakdown);
     if (observation.breakdown == 0) {
       std::string allowed;
       for (const auto& name : indicator.breakdowns) allowed += (allowed.empty() ? "" : ", ") + name;
@@ -421,7 +435,7 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
                      "' is not a whole number of at most 9 digits");
     return;
   }
-  const uint32_t* found_indicator = reader.FindFingertipsId(id);
+  const uint32_t* found_indicator = reader.index().FindFingertipsId(id);
   if (!found_indicator) {
     ++skips.unmapped_indicator;
     return;
@@ -432,7 +446,7 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
     ++skips.other_age;
     return;
   }
-  const uint32_t* area_idx = reader.FindArea(field(kFtAreaCode));
+  const uint32_t* area_idx = reader.index().FindArea(field(kFtAreaCode));
   if (!area_idx) {
     ++skips.unknown_area;
     return;
@@ -444,7 +458,7 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
   observation.area = *area_idx;
   std::string_view sex = field(kFtSex);
   if (sex != "Persons") {
-    observation.breakdown = reader.FindBreakdown(indicator_idx, sex);
+    observation.breakdown = reader.index().FindBreakdown(indicator_idx, sex);
     if (observation.breakdown == 0) {
       ++skips.other_sex;
       return;
@@ -482,15 +496,12 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
 
 }  // namespace
 
-void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
-                         base::Diagnostics& diagnostics) {
-  std::vector<uint8_t> range_years;
-  LoadObservationText(text, file, site, range_years, diagnostics);
-}
+namespace {
 
-void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
-                         std::vector<uint8_t>& range_years, base::Diagnostics& diagnostics) {
-  ObservationReader reader(file, site, range_years, diagnostics);
+void LoadObservationFile(const std::string& text, const std::string& file, const SiteIndex& index,
+                         model::Site& site, std::vector<uint8_t>& range_years,
+                         base::Diagnostics& diagnostics) {
+  ObservationReader reader(file, index, site, range_years, diagnostics);
   CsvHeader header;
   bool first = true;
   bool fingertips = false;
@@ -526,15 +537,30 @@ void LoadObservationText(const std::string& text, const std::string& file, model
   }
 }
 
+}  // namespace
+
+void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
+                         base::Diagnostics& diagnostics) {
+  std::vector<uint8_t> range_years;
+  LoadObservationText(text, file, site, range_years, diagnostics);
+}
+
+void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
+                         std::vector<uint8_t>& range_years, base::Diagnostics& diagnostics) {
+  const SiteIndex index(site);
+  LoadObservationFile(text, file, index, site, range_years, diagnostics);
+}
+
 void LoadObservations(model::Site& site, base::Diagnostics& diagnostics) {
   auto files = ListFiles(site.root, "data/observations", {".csv"}, false);
   if (files.empty())
     diagnostics.Error({"data/observations", 0, 0}, "no observation files",
                       "put one or more .csv files of observations in data/observations/");
   std::vector<uint8_t> range_years(site.indicators.size(), 0);
+  const SiteIndex index(site);
   for (const auto& file : files) {
     auto text = ReadFile(site.root, file, diagnostics, true);
-    if (text) LoadObservationText(*text, file, site, range_years, diagnostics);
+    if (text) LoadObservationFile(*text, file, index, site, range_years, diagnostics);
   }
 }
 
