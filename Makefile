@@ -45,6 +45,7 @@ bench: build
 	bench/check.sh
 	bench/markdown/run.sh
 	bench/packs/run.sh
+	bench/hostile/run.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)
