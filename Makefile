@@ -47,6 +47,7 @@ bench: build
 	bench/markdown/run.sh
 	bench/packs/run.sh
 	bench/large-council/run.sh
+	bench/hostile/run.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

@@ -1,5 +1,10 @@
 // Reads data/areas.csv and data/spending.csv.
+#include <algorithm>
 #include <array>
+#include <optional>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "base/text.h"
 #include "load/csv.h"
@@ -28,6 +33,60 @@ std::vector<std::string> SplitTags(std::string_view text) {
   return tags;
 }
 
+// Areas may contain areas (England > region > authority > ward ...) this many levels deep.
+// Later stages walk from an area up to the top of its hierarchy, so the depth bounds their work.
+constexpr uint32_t kMaxAreaLevels = 16;
+
+// Where each area sits among its parents.
+struct AreaLevels {
+  std::vector<bool> on_loop;     // on a loop of parents (areas below a loop are not: the
+                                 // loop's members are to blame)
+  std::vector<uint32_t> levels;  // 1 for an area without a (known) parent, 2 below it, ...;
+                                 // 0 on or below a loop
+};
+
+// Linear: each area is walked over once and the walk's path marked, so a chain of 100,000
+// parents costs 100,000 steps, not 100,000 walks up it.
+AreaLevels LevelAreas(const model::Site& site) {
+  enum class State : uint8_t { kNew, kOnPath, kDone };
+  std::vector<State> states(site.areas.size(), State::kNew);
+  AreaLevels result{std::vector<bool>(site.areas.size(), false),
+                    std::vector<uint32_t>(site.areas.size(), 0)};
+  const auto parent_of = [&](size_t area_idx) -> std::optional<size_t> {
+    const std::string& parent = site.areas[area_idx].parent;
+    if (parent.empty()) return std::nullopt;
+    const auto found = site.area_index.find(parent);
+    if (found == site.area_index.end()) return std::nullopt;
+    return found->second;
+  };
+  std::vector<size_t> path;
+  for (size_t start = 0; start < site.areas.size(); ++start) {
+    path.clear();
+    std::optional<size_t> walker = start;
+    while (walker && states[*walker] == State::kNew) {
+      states[*walker] = State::kOnPath;
+      path.push_back(*walker);
+      walker = parent_of(*walker);
+    }
+    uint32_t level = 0;  // of the area above the path; stays 0 when that is on or below a loop
+    bool known = true;
+    if (walker && states[*walker] == State::kOnPath) {
+      // The walk came back to an area of its own path: from there on, the path is the loop.
+      for (auto it = std::find(path.begin(), path.end(), *walker); it != path.end(); ++it)
+        result.on_loop[*it] = true;
+      known = false;
+    } else if (walker) {
+      level = result.levels[*walker];
+      known = level > 0;
+    }
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      states[*it] = State::kDone;
+      result.levels[*it] = known ? ++level : 0;
+    }
+  }
+  return result;
+}
+
 }  // namespace
 
 void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
@@ -41,13 +100,14 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
   CsvHeader header;
   bool first = true;
   const size_t errors_before = diagnostics.error_count();
+  FileErrors errors(kAreasFile, diagnostics);
   ReadCsv(*text, kAreasFile, diagnostics, [&](const CsvRecord& record) {
     if (first) {
       first = false;
       header = CsvHeader::Read(record, kColumns, kAreasFile, diagnostics);
       return header.ok();
     }
-    if (!header.CheckFieldCount(record, kAreasFile, diagnostics)) return true;
+    if (!header.CheckFieldCount(record, kAreasFile, errors)) return true;
     model::Area area;
     area.code = std::string(CsvHeader::Field(record, header.Index(size_t{0})));
     area.name = std::string(CsvHeader::Field(record, header.Index(1)));
@@ -58,8 +118,8 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
     bool ok = true;
     for (size_t column_idx = 0; column_idx < 3; ++column_idx) {
       if (CsvHeader::Field(record, header.Index(column_idx)).empty()) {
-        diagnostics.Error(record.FieldLocation(kAreasFile, header.Index(column_idx)),
-                          "empty " + std::string(kColumns[column_idx].name) + " for an area");
+        errors.Error(record.FieldLocation(kAreasFile, header.Index(column_idx)),
+                     "empty " + std::string(kColumns[column_idx].name) + " for an area");
         ok = false;
       }
     }
@@ -68,9 +128,9 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
     CheckLength(area.name, base::kMaxNameLength, record.FieldLocation(kAreasFile, header.Index(1)),
                 "area name", diagnostics);
     if (auto existing = site.FindArea(area.code)) {
-      diagnostics.Error(record.FieldLocation(kAreasFile, header.Index(size_t{0})),
-                        "area code '" + area.code + "' is listed twice",
-                        "first listed on line " + std::to_string(existing->location.line));
+      errors.Error(record.FieldLocation(kAreasFile, header.Index(size_t{0})),
+                   "area code '" + area.code + "' is listed twice",
+                   "first listed on line " + std::to_string(existing->location.line));
       return true;
     }
     site.area_index[area.code] = static_cast<uint32_t>(site.areas.size());
@@ -81,23 +141,23 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
   if (first && diagnostics.error_count() == errors_before)
     diagnostics.Error({kAreasFile, 1, 1}, "the file has no header row");
   // Parents must exist and must not form a loop.
-  for (const auto& area : site.areas) {
-    if (area.parent.empty()) continue;
-    if (!site.FindArea(area.parent)) {
-      diagnostics.Error({kAreasFile, area.location.line, 0},
-                        "area '" + area.code + "' has unknown parent '" + area.parent + "'");
-      continue;
-    }
-    // Walk up at most as many steps as there are areas: coming back to this area means it is
-    // on a loop (areas below a loop are not blamed; the loop's members are).
-    const model::Area* walker = site.FindArea(area.parent);
-    for (size_t steps = 0; walker && steps <= site.areas.size(); ++steps) {
-      if (walker == &area) {
-        diagnostics.Error({kAreasFile, area.location.line, 0},
-                          "area '" + area.code + "' is its own ancestor (parents form a loop)");
-        break;
-      }
-      walker = walker->parent.empty() ? nullptr : site.FindArea(walker->parent);
+  const AreaLevels levels = LevelAreas(site);
+  for (size_t area_idx = 0; area_idx < site.areas.size(); ++area_idx) {
+    const model::Area& area = site.areas[area_idx];
+    if (!area.parent.empty() && !site.FindArea(area.parent)) {
+      errors.Error({kAreasFile, area.location.line, 0},
+                   "area '" + area.code + "' has unknown parent '" + area.parent + "'");
+    } else if (levels.levels[area_idx] == kMaxAreaLevels + 1) {
+      // Only the first level too deep: the areas below it follow from it.
+      errors.Error({kAreasFile, area.location.line, 0},
+                   "area '" + area.code + "' is " + std::to_string(kMaxAreaLevels + 1) +
+                       " levels down its parents: areas may be nested at most " +
+                       std::to_string(kMaxAreaLevels) + " levels deep",
+                   "an area's parent is the area that contains it, e.g. a ward's local "
+                   "authority; check the parent column");
+    } else if (levels.on_loop[area_idx]) {
+      errors.Error({kAreasFile, area.location.line, 0},
+                   "area '" + area.code + "' is its own ancestor (parents form a loop)");
     }
   }
 }
@@ -112,43 +172,44 @@ void LoadSpending(model::Site& site, base::Diagnostics& diagnostics) {
                                                       {"note", false}}};
   CsvHeader header;
   bool first = true;
+  FileErrors errors(kSpendingFile, diagnostics);
+  std::unordered_set<std::string_view> outcome_ids;
+  for (const auto& outcome : site.outcomes) outcome_ids.insert(outcome.id);
   ReadCsv(*text, kSpendingFile, diagnostics, [&](const CsvRecord& record) {
     if (first) {
       first = false;
       header = CsvHeader::Read(record, kColumns, kSpendingFile, diagnostics);
       return header.ok();
     }
-    if (!header.CheckFieldCount(record, kSpendingFile, diagnostics)) return true;
+    if (!header.CheckFieldCount(record, kSpendingFile, errors)) return true;
     model::Spending spending;
     spending.location = {kSpendingFile, record.line, 1};
     spending.outcome = std::string(CsvHeader::Field(record, header.Index(size_t{0})));
     spending.area = std::string(CsvHeader::Field(record, header.Index(1)));
     spending.note = std::string(CsvHeader::Field(record, header.Index(4)));
-    bool known_outcome = false;
-    for (const auto& outcome : site.outcomes) known_outcome |= outcome.id == spending.outcome;
-    if (!known_outcome) {
-      diagnostics.Error(record.FieldLocation(kSpendingFile, header.Index(size_t{0})),
-                        "unknown outcome '" + spending.outcome + "'");
+    if (outcome_ids.count(spending.outcome) == 0) {
+      errors.Error(record.FieldLocation(kSpendingFile, header.Index(size_t{0})),
+                   "unknown outcome '" + spending.outcome + "'");
       return true;
     }
     if (!site.FindArea(spending.area)) {
-      diagnostics.Error(record.FieldLocation(kSpendingFile, header.Index(1)),
-                        "unknown area code '" + spending.area + "'");
+      errors.Error(record.FieldLocation(kSpendingFile, header.Index(1)),
+                   "unknown area code '" + spending.area + "'");
       return true;
     }
     std::string error;
     auto period = model::ParsePeriod(CsvHeader::Field(record, header.Index(2)),
                                      model::PeriodType::kFinancialYear, &error);
     if (!period) {
-      diagnostics.Error(record.FieldLocation(kSpendingFile, header.Index(2)), error);
+      errors.Error(record.FieldLocation(kSpendingFile, header.Index(2)), error);
       return true;
     }
     spending.period = *period;
     NumberCell amount = ParseNumberCell(CsvHeader::Field(record, header.Index(3)));
     if (amount.kind != CellKind::kNumber || amount.had_percent || amount.value < 0) {
-      diagnostics.Error(record.FieldLocation(kSpendingFile, header.Index(3)),
-                        "amount must be a number of pounds, got '" +
-                            std::string(CsvHeader::Field(record, header.Index(3))) + "'");
+      errors.Error(record.FieldLocation(kSpendingFile, header.Index(3)),
+                   "amount must be a number of pounds, got '" +
+                       std::string(CsvHeader::Field(record, header.Index(3))) + "'");
       return true;
     }
     spending.amount = amount.value;

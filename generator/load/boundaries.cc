@@ -33,6 +33,37 @@ class LineIndex {
   std::vector<size_t> starts_;
 };
 
+// GeoJSON needs about eight levels of nesting (a MultiPolygon's positions inside its rings,
+// polygons, geometry, feature and collection). nlohmann::json parses and frees iteratively,
+// but copying, comparing and printing a document recurse once per level, so a file nested
+// deeper than this is refused before it is parsed.
+constexpr size_t kMaxJsonDepth = 100;
+
+// The offset of the first '[' or '{' outside strings that opens level kMaxJsonDepth + 1, or
+// npos. One pass; brackets inside strings (with their escapes) do not count. Text that is not
+// JSON is left for the parser to report.
+size_t FindTooDeep(const std::string& text) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (in_string) {
+      if (c == '\\') {
+        ++pos;  // the escaped character cannot end the string
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return pos;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
 // Where each feature starts: the k-th `"type": "Feature"` in the text is taken to be the k-th
 // feature (GeoJSON puts that member in every feature). When the counts disagree the features get
 // no position and diagnostics name them by number.
@@ -129,6 +160,13 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
                       base::Diagnostics& diagnostics) {
   auto text = ReadFile(site.root, file, diagnostics, true);
   if (!text) return;
+  if (const size_t deep = FindTooDeep(*text); deep != std::string::npos) {
+    diagnostics.Error(LineIndex(*text).At(file, deep),
+                      "JSON nested more than " + std::to_string(kMaxJsonDepth) + " levels deep",
+                      "GeoJSON boundaries need about 8 levels (the positions of a MultiPolygon); "
+                      "check the program that wrote the file");
+    return;
+  }
   json document;
   try {
     document = json::parse(*text);
@@ -185,7 +223,11 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
     model::Boundary boundary;
     boundary.area_code = code;
     boundary.location = where;
-    if (auto error = ReadGeometry(feature.value("geometry", json()), boundary); !error.empty()) {
+    // By reference: a copy of a document recurses once per level of nesting.
+    static const json kNoGeometry;
+    const auto geometry = feature.is_object() ? feature.find("geometry") : feature.end();
+    const json& geometry_json = geometry != feature.end() ? *geometry : kNoGeometry;
+    if (auto error = ReadGeometry(geometry_json, boundary); !error.empty()) {
       diagnostics.Error(where, "boundary of '" + code + "': " + error);
       continue;
     }

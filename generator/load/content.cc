@@ -71,6 +71,11 @@ void ReadFigure(const std::string& file, const markdown::FigureRef& ref, model::
 // figure blocks. (The HTML is rendered later, by the website writer.)
 void ReadBody(const std::string& file, const model::Site& site, model::ContentPage& page,
               base::Diagnostics& diagnostics) {
+  if (const auto problem = markdown::CheckLimits(page.body, page.body_line)) {
+    diagnostics.Error({file, problem->line, problem->column}, problem->message, problem->hint);
+    page.body.clear();  // never parsed, here or when the page is built
+    return;
+  }
   markdown::Options options;
   options.allow_raw_html = site.config.allow_raw_html;
   markdown::Document document = markdown::Document::Parse(page.body, page.body_line, options);

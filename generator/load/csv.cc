@@ -56,9 +56,7 @@ class CsvReader {
  public:
   CsvReader(std::string_view text, const std::string& file, base::Diagnostics& diagnostics,
             const std::function<bool(const CsvRecord&)>& on_record)
-      : text_(text), file_(file), diagnostics_(diagnostics), on_record_(on_record) {
-    record_.text_ = text_;
-  }
+      : text_(text), file_(file), diagnostics_(diagnostics), on_record_(on_record) {}
 
   bool Run() {
     if (const std::optional<base::Utf8Error> bad = base::FindInvalidUtf8(text_)) {
@@ -181,10 +179,9 @@ class CsvReader {
     }
     cursor_ = pos;
     record_.line = line_;
-    record_.line_start_ = line_start_;
     record_.fields.clear();
     record_.quoted.clear();
-    record_.starts_.clear();
+    record_.positions_.clear();
     scratch_.clear();
     unescaped_.clear();
     in_record_ = true;
@@ -195,6 +192,9 @@ class CsvReader {
     if (stopped_) return;
     if (!in_record_ && !BeginRecord()) return;
     const size_t start = SkipSpaces(cursor_);
+    // line_ and line_start_ still describe the line `start` is on: only this field's own line
+    // breaks (below) move them.
+    record_.positions_.push_back({line_, static_cast<uint32_t>(start - line_start_ + 1)});
     const bool quoted = start < text_.size() && text_[start] == '"';
     std::string_view field;
     size_t end = 0;
@@ -226,7 +226,6 @@ class CsvReader {
     if (cursor_ < text_.size() && text_[cursor_] == ',') ++cursor_;
     record_.fields.push_back(field);
     record_.quoted.push_back(quoted);
-    record_.starts_.push_back(start);
   }
 
   void OnRow(int terminator) {
@@ -274,17 +273,11 @@ class CsvReader {
 }  // namespace internal
 
 uint32_t CsvRecord::Line(size_t field_idx) const {
-  if (field_idx >= starts_.size()) return line;
-  const std::string_view before = text_.substr(line_start_, starts_[field_idx] - line_start_);
-  return line + static_cast<uint32_t>(std::count(before.begin(), before.end(), '\n'));
+  return field_idx < positions_.size() ? positions_[field_idx].line : line;
 }
 
 uint32_t CsvRecord::Column(size_t field_idx) const {
-  if (field_idx >= starts_.size()) return 0;
-  const std::string_view before = text_.substr(line_start_, starts_[field_idx] - line_start_);
-  const size_t last_newline = before.rfind('\n');
-  if (last_newline == std::string_view::npos) return static_cast<uint32_t>(before.size() + 1);
-  return static_cast<uint32_t>(before.size() - last_newline);
+  return field_idx < positions_.size() ? positions_[field_idx].column : 0;
 }
 
 base::Location CsvRecord::FieldLocation(const std::string& file, size_t field_idx) const {
@@ -298,6 +291,25 @@ bool ReadCsv(std::string_view text, const std::string& file, base::Diagnostics& 
   }
   internal::CsvReader reader(text, file, diagnostics, on_record);
   return reader.Run();
+}
+
+// ---------------------------------------------------------------------------------------------
+// FileErrors
+
+FileErrors::~FileErrors() {
+  if (hidden_ == 0) return;
+  diagnostics_.Error({file_, 0, 0}, "and " + std::to_string(hidden_) + " more " +
+                                        (hidden_ == 1 ? "error" : "errors") +
+                                        " in this file (not shown)");
+}
+
+void FileErrors::Error(base::Location location, std::string message, std::string hint) {
+  if (!WillShow()) {
+    ++hidden_;
+    return;
+  }
+  ++shown_;
+  diagnostics_.Error(std::move(location), std::move(message), std::move(hint));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +346,7 @@ CsvHeader CsvHeader::Read(const CsvRecord& header, std::span<const CsvColumn> co
   result.field_count_ = header.size();
   result.indices_.assign(columns.size(), -1);
   for (const CsvColumn& column : columns) result.names_.emplace_back(column.name);
-  const size_t errors_before = diagnostics.error_count();
+  FileErrors errors(file, diagnostics);
 
   std::string expected;
   for (const CsvColumn& column : columns) {
@@ -346,14 +358,17 @@ CsvHeader CsvHeader::Read(const CsvRecord& header, std::span<const CsvColumn> co
     const std::string_view name = Trim(header.fields[field_idx]);
     const base::Location location = header.FieldLocation(file, field_idx);
     if (name.empty()) {
-      diagnostics.Error(location, "empty column name in the header",
-                        "expected columns: " + expected);
+      errors.Error(location, "empty column name in the header", "expected columns: " + expected);
       continue;
     }
     const auto known = std::find_if(columns.begin(), columns.end(),
                                     [&](const CsvColumn& column) { return column.name == name; });
     if (known == columns.end()) {
       if (unknown == Unknown::kIgnore) continue;
+      if (!errors.WillShow()) {  // only counted: no need for a suggestion
+        errors.Error(location, "unknown column");
+        continue;
+      }
       std::string hint;
       size_t best_distance = kMaxSuggestionDistance + 1;
       for (const CsvColumn& column : columns) {
@@ -364,15 +379,15 @@ CsvHeader CsvHeader::Read(const CsvRecord& header, std::span<const CsvColumn> co
         }
       }
       hint += "expected columns: " + expected;
-      diagnostics.Error(location, "unknown column " + Quoted(name), std::move(hint));
+      errors.Error(location, "unknown column " + Quoted(name), std::move(hint));
       continue;
     }
     int& index = result.indices_[static_cast<size_t>(known - columns.begin())];
     if (index >= 0) {
-      diagnostics.Error(location, "duplicate column " + Quoted(name),
-                        "the header already has it at column " +
-                            std::to_string(header.Column(static_cast<size_t>(index))) +
-                            "; delete one of them");
+      errors.Error(location, "duplicate column " + Quoted(name),
+                   "the header already has it at column " +
+                       std::to_string(header.Column(static_cast<size_t>(index))) +
+                       "; delete one of them");
       continue;
     }
     index = static_cast<int>(field_idx);
@@ -380,12 +395,12 @@ CsvHeader CsvHeader::Read(const CsvRecord& header, std::span<const CsvColumn> co
 
   for (size_t column_idx = 0; column_idx < columns.size(); ++column_idx) {
     if (columns[column_idx].required && result.indices_[column_idx] < 0) {
-      diagnostics.Error({file, header.line, 0},
-                        "missing required column " + Quoted(columns[column_idx].name),
-                        "expected columns: " + expected);
+      errors.Error({file, header.line, 0},
+                   "missing required column " + Quoted(columns[column_idx].name),
+                   "expected columns: " + expected);
     }
   }
-  result.ok_ = diagnostics.error_count() == errors_before;
+  result.ok_ = errors.count() == 0;
   return result;
 }
 
@@ -406,18 +421,18 @@ std::string_view CsvHeader::Field(const CsvRecord& row, int field_idx) {
 }
 
 bool CsvHeader::CheckFieldCount(const CsvRecord& row, const std::string& file,
-                                base::Diagnostics& diagnostics) const {
+                                FileErrors& errors) const {
   if (row.size() == field_count_) return true;
   const base::Location location = row.size() > field_count_ ? row.FieldLocation(file, field_count_)
                                                             : base::Location{file, row.line, 0};
   std::string message = "row has " + std::to_string(row.size()) +
                         (row.size() == 1 ? " field" : " fields") + " but the header has " +
                         std::to_string(field_count_);
-  diagnostics.Error(location, std::move(message),
-                    row.size() > field_count_
-                        ? "a value containing a comma must be in double quotes: \"1,026\""
-                        : "add the missing fields (a blank field is written as nothing "
-                          "between two commas)");
+  errors.Error(location, std::move(message),
+               row.size() > field_count_
+                   ? "a value containing a comma must be in double quotes: \"1,026\""
+                   : "add the missing fields (a blank field is written as nothing "
+                     "between two commas)");
   return false;
 }
 

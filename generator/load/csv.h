@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -33,20 +34,50 @@ struct CsvRecord {
 
   size_t size() const { return fields.size(); }
   // 1-based line where field `field_idx` starts: `line`, unless an earlier quoted field of this
-  // record contained a line break. Returns `line` when field_idx is out of range.
+  // record contained a line break. Returns `line` when field_idx is out of range. Constant time
+  // (positions are recorded as the record is read), so a diagnostic per field stays linear.
   uint32_t Line(size_t field_idx) const;
   // 1-based byte column where field `field_idx` starts on its line: its opening quote, or its
   // first character after any leading spaces (for an empty field, the comma or line end that
-  // ends it). Returns 0 ("the whole line") when field_idx is out of range.
+  // ends it). Returns 0 ("the whole line") when field_idx is out of range. Constant time.
   uint32_t Column(size_t field_idx) const;
   // {file, Line(field_idx), Column(field_idx)}, for diagnostics.
   base::Location FieldLocation(const std::string& file, size_t field_idx) const;
 
  private:
   friend class internal::CsvReader;
-  std::string_view text_;       // the whole file (after its BOM)
-  size_t line_start_ = 0;       // offset in text_ of the start of `line`
-  std::vector<size_t> starts_;  // offset in text_ where each field starts (see Column)
+  struct Position {
+    uint32_t line;
+    uint32_t column;
+  };
+  std::vector<Position> positions_;  // where each field starts (see Line and Column)
+};
+
+// After this many errors in one file, readers count the rest instead of listing them.
+constexpr size_t kMaxErrorsPerFile = 100;
+
+// The errors of one file, at most kMaxErrorsPerFile of them listed: the rest are counted, and
+// one error "and N more errors in this file (not shown)", at the file, is added when this is
+// destroyed. Several FileErrors for one file each count their own.
+class FileErrors {
+ public:
+  FileErrors(std::string file, base::Diagnostics& diagnostics)
+      : file_(std::move(file)), diagnostics_(diagnostics) {}
+  ~FileErrors();
+  FileErrors(const FileErrors&) = delete;
+  FileErrors& operator=(const FileErrors&) = delete;
+
+  void Error(base::Location location, std::string message, std::string hint = {});
+  // Whether the next Error would be listed: callers can skip building costly hints when not.
+  bool WillShow() const { return shown_ < kMaxErrorsPerFile; }
+  // Errors reported so far, listed or not.
+  size_t count() const { return shown_ + hidden_; }
+
+ private:
+  std::string file_;
+  base::Diagnostics& diagnostics_;
+  size_t shown_ = 0;
+  size_t hidden_ = 0;
 };
 
 // Reads CSV `text` (a whole file; `file` names it in diagnostics) and calls `on_record` for every
@@ -84,7 +115,8 @@ class CsvHeader {
   enum class Unknown { kError, kIgnore };
 
   // Maps header record `header` onto `columns` (the names are copied). Header cells are compared
-  // after trimming spaces. Adds an error diagnostic, and ok() is then false, for each:
+  // after trimming spaces. Adds an error diagnostic (at most kMaxErrorsPerFile of them, then one
+  // saying how many more; linear in the number of cells), and ok() is then false, for each:
   //  - empty header cell ("empty column name in the header", at the cell);
   //  - unknown column ("unknown column 'valeu'", at the cell, hint "did you mean 'value'?" when a
   //    known name is within 2 edits ignoring case, and the list of expected columns) unless
@@ -114,9 +146,8 @@ class CsvHeader {
 
   // Returns true when `row` has as many fields as the header. Otherwise adds the error "row has 8
   // fields but the header has 10" (at the first extra field, or at the row's line when fields
-  // are missing) and returns false.
-  bool CheckFieldCount(const CsvRecord& row, const std::string& file,
-                       base::Diagnostics& diagnostics) const;
+  // are missing) to `errors` and returns false.
+  bool CheckFieldCount(const CsvRecord& row, const std::string& file, FileErrors& errors) const;
 
  private:
   std::vector<std::string> names_;  // known column names, in Read's order

@@ -23,6 +23,7 @@ model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics) {
   // Diagnostics stay in the order they were found: each file's own problems first, in file
   // order, then the checks across files — so a cause is listed before its consequences.
   internal::Validate(site, diagnostics);
+  internal::CheckPageTemplates(site, diagnostics);
   return site;
 }
 

@@ -17,6 +17,8 @@ namespace outcomes::load {
 
 // Loads the site at `root` (a folder). Paths in diagnostics are relative to `root`.
 // A missing required file is an error; a missing optional file (spending.csv) is not.
+// When the site has a templates/ folder, also reports each page template the build would
+// render that it lacks (see PageTemplates), at the missing file.
 model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics);
 
 // The site's other files (templates/, templates/assets/) under the rule every input keeps: a
@@ -34,5 +36,11 @@ std::vector<std::string> ListSiteFiles(const std::string& root, const std::strin
 // (missing, unreadable, or a link that breaks the rule).
 std::optional<std::string> ReadSiteFile(const std::string& root, const std::string& relative,
                                         base::Diagnostics& diagnostics);
+
+// The page templates (names under templates/ without ".mustache", e.g. "indicator") that a
+// build of `site` renders pages with: the pages every site has, and those of its outcomes,
+// indicators and published content when it has any. Partials and layouts are not listed:
+// the template loader checks that what a template includes exists.
+std::vector<std::string> PageTemplates(const model::Site& site);
 
 }  // namespace outcomes::load

@@ -16,53 +16,30 @@ namespace outcomes::load::internal {
 
 namespace {
 
-// After this many errors in one file the rest are counted, not listed.
-constexpr size_t kMaxErrorsPerFile = 100;
-
 struct StringViewHash {
   using is_transparent = void;
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 using CodeIndex = std::unordered_map<std::string_view, uint32_t, StringViewHash, std::equal_to<>>;
 
-// Shared state while reading one file.
-class ObservationReader {
+// Lookups by code and name that every row needs, made once for all the files (a site of a
+// million areas and five files builds one index, not five).
+class SiteIndex {
  public:
-  ObservationReader(const std::string& file, model::Site& site, std::vector<uint8_t>& range_years,
-                    base::Diagnostics& diagnostics)
-      : file_(file), site_(site), range_years_(range_years), diagnostics_(diagnostics) {
-    range_years_.resize(site.indicators.size(), 0);
+  explicit SiteIndex(const model::Site& site) {
     for (uint32_t area_idx = 0; area_idx < site.areas.size(); ++area_idx)
       areas_.emplace(site.areas[area_idx].code, area_idx);
-    for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx)
-      indicators_.emplace(site.indicators[indicator_idx].id, indicator_idx);
-    file_idx_ = static_cast<uint32_t>(site.files.size());
-    site.files.push_back(file);
-  }
-
-  ~ObservationReader() {
-    if (suppressed_errors_ > 0)
-      diagnostics_.Add({base::Severity::kError, {file_, 0, 0},
-                        "and " + std::to_string(suppressed_errors_) + " more " +
-                            (suppressed_errors_ == 1 ? "error" : "errors") +
-                            " in this file (not shown)",
-                        ""});
-  }
-
-  void Error(base::Location location, std::string message, std::string hint = {}) {
-    if (errors_ >= kMaxErrorsPerFile) {
-      ++suppressed_errors_;
-      return;
+    breakdowns_.resize(site.indicators.size());
+    for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx) {
+      const model::Indicator& indicator = site.indicators[indicator_idx];
+      indicators_.emplace(indicator.id, indicator_idx);
+      // Later definitions win, as the Fingertips importer always picked the last indicator.
+      if (indicator.fingertips_id) fingertips_ids_[*indicator.fingertips_id] = indicator_idx;
+      for (size_t breakdown_idx = 0; breakdown_idx < indicator.breakdowns.size(); ++breakdown_idx)
+        breakdowns_[indicator_idx].emplace(indicator.breakdowns[breakdown_idx],
+                                           static_cast<uint16_t>(breakdown_idx + 1));
     }
-    ++errors_;
-    diagnostics_.Error(std::move(location), std::move(message), std::move(hint));
   }
-
-  const std::string& file() const { return file_; }
-  model::Site& site() { return site_; }
-  uint8_t& range_years(uint32_t indicator) { return range_years_[indicator]; }
-  base::Diagnostics& diagnostics() { return diagnostics_; }
-  uint32_t file_idx() const { return file_idx_; }
 
   const uint32_t* FindIndicator(std::string_view id) const {
     auto it = indicators_.find(id);
@@ -72,6 +49,55 @@ class ObservationReader {
     auto it = areas_.find(code);
     return it == areas_.end() ? nullptr : &it->second;
   }
+  // The indicator whose fingertips_id is `id`, or nullptr.
+  const uint32_t* FindFingertipsId(int64_t id) const {
+    auto it = fingertips_ids_.find(id);
+    return it == fingertips_ids_.end() ? nullptr : &it->second;
+  }
+  // Breakdown `name` of indicator `indicator_idx` numbered from 1, or 0 when it has none such.
+  uint16_t FindBreakdown(uint32_t indicator_idx, std::string_view name) const {
+    const auto& names = breakdowns_[indicator_idx];
+    auto it = names.find(name);
+    return it == names.end() ? 0 : it->second;
+  }
+
+ private:
+  CodeIndex areas_;
+  CodeIndex indicators_;
+  std::unordered_map<int64_t, uint32_t> fingertips_ids_;  // fingertips_id -> indicator
+  std::vector<std::unordered_map<std::string_view, uint16_t, StringViewHash, std::equal_to<>>>
+      breakdowns_;  // per indicator: breakdown name -> its number (from 1)
+};
+
+// Shared state while reading one file.
+class ObservationReader {
+ public:
+  ObservationReader(const std::string& file, const SiteIndex& index, model::Site& site,
+                    std::vector<uint8_t>& range_years, base::Diagnostics& diagnostics)
+      : file_(file),
+        index_(index),
+        site_(site),
+        range_years_(range_years),
+        diagnostics_(diagnostics),
+        errors_(file, diagnostics) {
+    range_years_.resize(site.indicators.size(), 0);
+    file_idx_ = static_cast<uint32_t>(site.files.size());
+    site.files.push_back(file);
+  }
+
+  // At most kMaxErrorsPerFile are listed; the rest are counted (see FileErrors).
+  void Error(base::Location location, std::string message, std::string hint = {}) {
+    errors_.Error(std::move(location), std::move(message), std::move(hint));
+  }
+
+  const std::string& file() const { return file_; }
+  model::Site& site() { return site_; }
+  uint8_t& range_years(uint32_t indicator) { return range_years_[indicator]; }
+  base::Diagnostics& diagnostics() { return diagnostics_; }
+  FileErrors& errors() { return errors_; }
+  uint32_t file_idx() const { return file_idx_; }
+
+  const SiteIndex& index() const { return index_; }
 
   uint32_t InternNote(std::string_view text) {
     if (text.empty()) return 0;
@@ -87,14 +113,12 @@ class ObservationReader {
 
  private:
   std::string file_;
+  const SiteIndex& index_;
   model::Site& site_;
   std::vector<uint8_t>& range_years_;
   base::Diagnostics& diagnostics_;
   uint32_t file_idx_ = 0;
-  size_t errors_ = 0;
-  size_t suppressed_errors_ = 0;
-  CodeIndex areas_;
-  CodeIndex indicators_;
+  FileErrors errors_;
   CodeIndex notes_;
   std::vector<std::unique_ptr<std::string>> note_storage_;
 };
@@ -151,6 +175,34 @@ bool CheckFigures(ObservationReader& reader, const CsvRecord& record,
   }
   if (model::Has(observation.count) && observation.count < 0) {
     reader.Error(where(fields[1]), "negative count");
+    ok = false;
+  }
+  // Counts are people or events: suppression (counts 1 to 4, say) and intervals rely on whole
+  // numbers, and a count of 3.5 would slip between the rules. The same holds for a count
+  // indicator's value and for the denominator of a percentage (the people counted); a rate's
+  // denominator is a population, which may be an estimate with decimals.
+  const auto whole = [](double number) {
+    return !model::Has(number) || number == std::floor(number);
+  };
+  if (!whole(observation.count)) {
+    reader.Error(where(fields[1]),
+                 "count " + base::ShortestNumber(observation.count) + " is not a whole number",
+                 "a count is a number of people or events: write it without decimals");
+    ok = false;
+  }
+  if (indicator.unit == model::Unit::kCount && !whole(observation.value)) {
+    reader.Error(where(fields[0]),
+                 "value " + base::ShortestNumber(observation.value) +
+                     " is not a whole number, but indicator '" + indicator.id + "' is a count",
+                 "a count is a number of people or events: write it without decimals");
+    ok = false;
+  }
+  if (indicator.unit == model::Unit::kPercent && !whole(observation.denominator)) {
+    reader.Error(where(fields[2]),
+                 "denominator " + base::ShortestNumber(observation.denominator) +
+                     " is not a whole number, but indicator '" + indicator.id + "' is a percentage",
+                 "the denominator of a percentage is the number of people counted: write it "
+                 "without decimals");
     ok = false;
   }
   if (model::Has(observation.denominator) && observation.denominator <= 0) {
@@ -241,7 +293,7 @@ constexpr std::array<CsvColumn, 10> kColumns{{{"indicator", true},
                                               {"note", false}}};
 
 void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRecord& record) {
-  if (!header.CheckFieldCount(record, reader.file(), reader.diagnostics())) return;
+  if (!header.CheckFieldCount(record, reader.file(), reader.errors())) return;
   model::Site& site = reader.site();
   model::Observation observation;
   observation.file = reader.file_idx();
@@ -249,7 +301,7 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
   const int indicator_field = header.Index(size_t{0});
   const int area_field = header.Index(1);
   std::string_view indicator_id = record.fields[static_cast<size_t>(indicator_field)];
-  const uint32_t* indicator_idx = reader.FindIndicator(indicator_id);
+  const uint32_t* indicator_idx = reader.index().FindIndicator(indicator_id);
   bool ok = true;
   if (!indicator_idx) {
     reader.Error(record.FieldLocation(reader.file(), static_cast<size_t>(indicator_field)),
@@ -258,7 +310,7 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
     ok = false;
   }
   std::string_view area_code = record.fields[static_cast<size_t>(area_field)];
-  const uint32_t* area_idx = reader.FindArea(area_code);
+  const uint32_t* area_idx = reader.index().FindArea(area_code);
   if (!area_idx) {
     reader.Error(record.FieldLocation(reader.file(), static_cast<size_t>(area_field)),
                  "unknown area code '" + std::string(area_code) + "'",
@@ -273,14 +325,8 @@ void ReadOurRow(ObservationReader& reader, const CsvHeader& header, const CsvRec
     return;
   std::string_view breakdown = CsvHeader::Field(record, header.Index(3));
   if (!breakdown.empty()) {
-    bool found = false;
-    for (size_t breakdown_idx = 0; breakdown_idx < indicator.breakdowns.size(); ++breakdown_idx) {
-      if (indicator.breakdowns[breakdown_idx] == breakdown) {
-        observation.breakdown = static_cast<uint16_t>(breakdown_idx + 1);
-        found = true;
-      }
-    }
-    if (!found) {
+    observation.breakdown = reader.index().FindBreakdown(observation.indicator, breakdown);
+    if (observation.breakdown == 0) {
       std::string allowed;
       for (const auto& name : indicator.breakdowns) allowed += (allowed.empty() ? "" : ", ") + name;
       reader.Error(record.FieldLocation(reader.file(), static_cast<size_t>(header.Index(3))),
@@ -367,7 +413,7 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
   // Real exports end each data row one field short of the header (the trailing "Compared to
   // goal" is left off); accept exactly that, reject anything else.
   if (record.size() + 1 != header.field_count() &&
-      !header.CheckFieldCount(record, reader.file(), reader.diagnostics()))
+      !header.CheckFieldCount(record, reader.file(), reader.errors()))
     return;
   model::Site& site = reader.site();
   auto field = [&](FingertipsColumn column) {
@@ -393,23 +439,18 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
                      "' is not a whole number of at most 9 digits");
     return;
   }
-  const model::Indicator* indicator = nullptr;
-  uint32_t indicator_idx = 0;
-  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx) {
-    if (site.indicators[idx].fingertips_id == id) {
-      indicator = &site.indicators[idx];
-      indicator_idx = idx;
-    }
-  }
-  if (!indicator) {
+  const uint32_t* found_indicator = reader.index().FindFingertipsId(id);
+  if (!found_indicator) {
     ++skips.unmapped_indicator;
     return;
   }
+  const uint32_t indicator_idx = *found_indicator;
+  const model::Indicator* indicator = &site.indicators[indicator_idx];
   if (!indicator->fingertips_age.empty() && field(kFtAge) != indicator->fingertips_age) {
     ++skips.other_age;
     return;
   }
-  const uint32_t* area_idx = reader.FindArea(field(kFtAreaCode));
+  const uint32_t* area_idx = reader.index().FindArea(field(kFtAreaCode));
   if (!area_idx) {
     ++skips.unknown_area;
     return;
@@ -421,14 +462,8 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
   observation.area = *area_idx;
   std::string_view sex = field(kFtSex);
   if (sex != "Persons") {
-    bool found = false;
-    for (size_t idx = 0; idx < indicator->breakdowns.size(); ++idx) {
-      if (indicator->breakdowns[idx] == sex) {
-        observation.breakdown = static_cast<uint16_t>(idx + 1);
-        found = true;
-      }
-    }
-    if (!found) {
+    observation.breakdown = reader.index().FindBreakdown(indicator_idx, sex);
+    if (observation.breakdown == 0) {
       ++skips.other_sex;
       return;
     }
@@ -469,15 +504,12 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
 
 }  // namespace
 
-void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
-                         base::Diagnostics& diagnostics) {
-  std::vector<uint8_t> range_years;
-  LoadObservationText(text, file, site, range_years, diagnostics);
-}
+namespace {
 
-void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
-                         std::vector<uint8_t>& range_years, base::Diagnostics& diagnostics) {
-  ObservationReader reader(file, site, range_years, diagnostics);
+void LoadObservationFile(const std::string& text, const std::string& file, const SiteIndex& index,
+                         model::Site& site, std::vector<uint8_t>& range_years,
+                         base::Diagnostics& diagnostics) {
+  ObservationReader reader(file, index, site, range_years, diagnostics);
   CsvHeader header;
   bool first = true;
   bool fingertips = false;
@@ -513,15 +545,30 @@ void LoadObservationText(const std::string& text, const std::string& file, model
   }
 }
 
+}  // namespace
+
+void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
+                         base::Diagnostics& diagnostics) {
+  std::vector<uint8_t> range_years;
+  LoadObservationText(text, file, site, range_years, diagnostics);
+}
+
+void LoadObservationText(const std::string& text, const std::string& file, model::Site& site,
+                         std::vector<uint8_t>& range_years, base::Diagnostics& diagnostics) {
+  const SiteIndex index(site);
+  LoadObservationFile(text, file, index, site, range_years, diagnostics);
+}
+
 void LoadObservations(model::Site& site, base::Diagnostics& diagnostics) {
   auto files = ListFiles(site.root, "data/observations", {".csv"}, false);
   if (files.empty())
     diagnostics.Error({"data/observations", 0, 0}, "no observation files",
                       "put one or more .csv files of observations in data/observations/");
   std::vector<uint8_t> range_years(site.indicators.size(), 0);
+  const SiteIndex index(site);
   for (const auto& file : files) {
     auto text = ReadFile(site.root, file, diagnostics, true);
-    if (text) LoadObservationText(*text, file, site, range_years, diagnostics);
+    if (text) LoadObservationFile(*text, file, index, site, range_years, diagnostics);
   }
 }
 

@@ -1,16 +1,34 @@
 // Reads data/outcomes.yaml and data/indicators/*.yaml.
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 #include "load/internal/yaml_fields.h"
+#include "markdown/markdown.h"
 
 namespace outcomes::load::internal {
 
 namespace {
 
 constexpr const char* kOutcomesFile = "data/outcomes.yaml";
+constexpr size_t kMaxBreakdowns = 65535;
+
+// Reads Markdown field `key` (optional unless `required`) and checks it with
+// markdown::CheckLimits; a problem is reported at the value, naming the line of the text.
+void MarkdownField(YamlFields& fields, const char* key, std::string& out, bool required) {
+  if (!fields.String(key, out, required)) return;
+  if (const auto problem = markdown::CheckLimits(out, 1)) {
+    fields.diagnostics().Error(
+        fields.Where(key),
+        std::string(key) + ", line " + std::to_string(problem->line) + " of the text: " +
+            problem->message,
+        problem->hint);
+    out.clear();
+  }
+}
 
 void ReadStatementGroups(YamlFields& fields, model::Outcome& outcome) {
   YAML::Node node = fields.Child("groups", false);
@@ -162,8 +180,8 @@ void ReadIndicator(const YAML::Node& node, const std::string& file, model::Site&
                       {"neutral", Polarity::kNeutral}},
                      indicator.polarity);
   fields.String("source", indicator.source, true);
-  fields.String("definition", indicator.definition, true);
-  fields.String("method", indicator.method, false);
+  MarkdownField(fields, "definition", indicator.definition, true);
+  MarkdownField(fields, "method", indicator.method, false);
   std::string period_type;
   bool period_type_ok = false;
   if (fields.String("period_type", period_type, true)) {
@@ -200,11 +218,20 @@ void ReadIndicator(const YAML::Node& node, const std::string& file, model::Site&
     diagnostics.Error(fields.Where("ci_method"), "ci_method byar needs a rate or count indicator");
   std::vector<base::Location> breakdown_locations;
   fields.StringList("breakdowns", indicator.breakdowns, false, &breakdown_locations);
-  for (size_t idx = 0; idx < indicator.breakdowns.size(); ++idx)
-    for (size_t other = 0; other < idx; ++other)
-      if (indicator.breakdowns[idx] == indicator.breakdowns[other])
-        diagnostics.Error(breakdown_locations[idx],
-                          "breakdown '" + indicator.breakdowns[idx] + "' is listed twice");
+  std::unordered_set<std::string_view> breakdowns_seen;
+  for (size_t idx = 0; idx < indicator.breakdowns.size(); ++idx) {
+    if (!breakdowns_seen.insert(indicator.breakdowns[idx]).second)
+      diagnostics.Error(breakdown_locations[idx],
+                        "breakdown '" + indicator.breakdowns[idx] + "' is listed twice");
+  }
+  // Observations number breakdowns from 1 in 16 bits (model::Observation::breakdown).
+  if (indicator.breakdowns.size() > kMaxBreakdowns) {
+    diagnostics.Error(fields.Where("breakdowns"),
+                      "more than " + std::to_string(kMaxBreakdowns) + " breakdowns",
+                      "a breakdown is a group such as Girls or Boys; list only those the data "
+                      "has");
+    indicator.breakdowns.resize(kMaxBreakdowns);
+  }
   int64_t fingertips_id = 0;
   if (fields.Int64("fingertips_id", fingertips_id, false)) indicator.fingertips_id = fingertips_id;
   fields.String("fingertips_age", indicator.fingertips_age, false);
@@ -236,6 +263,7 @@ void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
     diagnostics.Error(LocationOf(kOutcomesFile, list), "'outcomes' must be a list");
     return;
   }
+  std::unordered_set<std::string> outcome_ids;
   for (const auto& item : list) {
     YamlFields fields(item, kOutcomesFile, diagnostics, "outcome");
     if (!fields.ok()) continue;
@@ -253,9 +281,8 @@ void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
     ReadStatementGroups(fields, outcome);
     fields.StringList("indicators", outcome.indicator_ids, true, &outcome.indicator_locations);
     fields.Finish();
-    for (const auto& other : site.outcomes)
-      if (!outcome.id.empty() && other.id == outcome.id)
-        diagnostics.Error(fields.Where("id"), "outcome '" + outcome.id + "' is defined twice");
+    if (!outcome.id.empty() && !outcome_ids.insert(outcome.id).second)
+      diagnostics.Error(fields.Where("id"), "outcome '" + outcome.id + "' is defined twice");
     site.outcomes.push_back(std::move(outcome));
   }
 }

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "base/text.h"
 #include "load/internal/files.h"
@@ -30,6 +33,23 @@ void ValidateConfig(const model::Site& site, base::Diagnostics& diagnostics) {
     if (!site.FindArea(config.comparators[idx]))
       diagnostics.Error(config.comparator_locations[idx],
                         "comparator '" + config.comparators[idx] + "' is not in data/areas.csv");
+  // Wards per parent, and per parent and tag (a ward counted once per tag), so that counting a
+  // group's members does not walk every area for every group.
+  std::unordered_map<std::string, size_t> wards_of;
+  std::unordered_map<std::string, size_t> tagged_wards_of;  // key: parent + '\n' + tag
+  for (const auto& area : site.areas) {
+    if (area.type != "ward") continue;
+    ++wards_of[area.parent];
+    std::vector<std::string> tags = area.tags;
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    for (const auto& tag : tags) ++tagged_wards_of[area.parent + '\n' + tag];
+  }
+  const auto count_of = [](const std::unordered_map<std::string, size_t>& counts,
+                           const std::string& key) {
+    const auto found = counts.find(key);
+    return found == counts.end() ? size_t{0} : found->second;
+  };
   std::set<std::string> group_ids;
   for (const auto& group : config.groups) {
     if (!group_ids.insert(group.id).second)
@@ -43,12 +63,10 @@ void ValidateConfig(const model::Site& site, base::Diagnostics& diagnostics) {
                                             "' is not in data/areas.csv");
       continue;
     }
-    size_t members = 0;
-    for (const auto& area : site.areas) {
-      if (area.parent != within || area.type != "ward") continue;
-      bool member = group.tag.empty() ? !area.HasTag(group.without_tag) : area.HasTag(group.tag);
-      if (member) ++members;
-    }
+    const size_t members = group.tag.empty()
+                               ? count_of(wards_of, within) -
+                                     count_of(tagged_wards_of, within + '\n' + group.without_tag)
+                               : count_of(tagged_wards_of, within + '\n' + group.tag);
     if (members == 0 && site.FindArea(within))
       diagnostics.Error(group.location, "group '" + group.id + "' has no member wards",
                         "members are wards whose parent is " + within + " and that " +
@@ -61,6 +79,8 @@ void ValidateConfig(const model::Site& site, base::Diagnostics& diagnostics) {
   if (!config.gap_rest.empty() && !group_ids.count(config.gap_rest))
     diagnostics.Error(config.gap_rest_location,
                       "gap refers to unknown group '" + config.gap_rest + "'");
+  std::set<std::string_view> outcome_ids;
+  for (const auto& outcome : site.outcomes) outcome_ids.insert(outcome.id);
   for (const auto& pack : config.packs) {
     if (!pack.area.empty()) {
       const model::Area* area = site.FindArea(pack.area);
@@ -74,9 +94,7 @@ void ValidateConfig(const model::Site& site, base::Diagnostics& diagnostics) {
                           "a scrutiny pack is about a local authority; wards get ward packs");
     }
     for (size_t idx = 0; idx < pack.outcomes.size(); ++idx) {
-      bool found = false;
-      for (const auto& outcome : site.outcomes) found |= outcome.id == pack.outcomes[idx];
-      if (!found)
+      if (outcome_ids.count(pack.outcomes[idx]) == 0)
         diagnostics.Error(pack.outcome_locations[idx],
                           "pack '" + pack.id + "' names unknown outcome '" + pack.outcomes[idx] +
                               "'");
@@ -184,9 +202,22 @@ void ValidateObservations(const model::Site& site, base::Diagnostics& diagnostic
                         "add rows for it in data/observations/ or remove the indicator");
 }
 
+// Each page's heading anchors as a set, made the first time a link needs them: a page of
+// 100,000 headings and as many links to it would otherwise search the list for every link.
+using AnchorSets =
+    std::unordered_map<const model::ContentPage*, std::unordered_set<std::string_view>>;
+
+bool HasAnchor(AnchorSets& anchors_by_page, const model::ContentPage& page,
+               const std::string& anchor) {
+  auto [found, inserted] = anchors_by_page.try_emplace(&page);
+  if (inserted) found->second.insert(page.anchors.begin(), page.anchors.end());
+  return found->second.count(anchor) > 0;
+}
+
 // Links between Markdown pages must reach a published page and, with #anchor, a heading on it.
 void ValidateLinks(const std::unordered_map<std::string, const model::ContentPage*>& pages_by_path,
-                   const model::ContentPage& page, base::Diagnostics& diagnostics) {
+                   AnchorSets& anchors_by_page, const model::ContentPage& page,
+                   base::Diagnostics& diagnostics) {
   for (const auto& link : page.links) {
     const std::string& destination = link.destination;
     if (destination.empty() || destination.find("://") != std::string::npos ||
@@ -222,8 +253,7 @@ void ValidateLinks(const std::unordered_map<std::string, const model::ContentPag
         continue;
       }
     }
-    if (!anchor.empty() &&
-        std::find(linked->anchors.begin(), linked->anchors.end(), anchor) == linked->anchors.end())
+    if (!anchor.empty() && !HasAnchor(anchors_by_page, *linked, anchor))
       diagnostics.Error(link.location,
                         "link to missing heading '#" + anchor + "' in " +
                             (target.empty() ? std::string("this page") : "'" + target + "'"),
@@ -242,6 +272,7 @@ void ValidateContent(const model::Site& site, base::Diagnostics& diagnostics) {
   std::vector<std::string> outcome_list(outcome_ids.begin(), outcome_ids.end());
   std::unordered_map<std::string, const model::ContentPage*> pages_by_path;
   for (const auto& page : site.pages) pages_by_path.emplace(page.path, &page);
+  AnchorSets anchors_by_page;
   for (const auto& page : site.pages) {
     for (size_t idx = 0; idx < page.outcomes.size(); ++idx)
       if (!outcome_ids.count(page.outcomes[idx])) {
@@ -268,7 +299,7 @@ void ValidateContent(const model::Site& site, base::Diagnostics& diagnostics) {
                                                  " block",
                             "use an area code from data/areas.csv or a group id from site.yaml");
     }
-    ValidateLinks(pages_by_path, page, diagnostics);
+    ValidateLinks(pages_by_path, anchors_by_page, page, diagnostics);
   }
 }
 

@@ -1,7 +1,8 @@
 #include "markdown/markdown.h"
 
 #include <algorithm>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "markdown/internal/footnotes.h"
@@ -148,14 +149,29 @@ void LabelTaskItem(cmark_node* item) {
   }
 }
 
-std::string UniqueId(std::string base, std::set<std::string>* used) {
-  if (base.empty()) base = "section";
-  if (used->insert(base).second) return base;
-  for (int suffix = 2;; ++suffix) {
-    std::string candidate = base + "-" + std::to_string(suffix);
-    if (used->insert(candidate).second) return candidate;
+// Heading ids unique within a document: a repeated slug gets the first free "-2", "-3", ….
+// Each slug remembers the suffix it reached: ids are only ever added, so every smaller suffix
+// is still taken, and 20,000 equal headings cost 20,000 steps instead of 200 million. (An id
+// "x-7" can only collide with slug "x", once, so the total work is linear.)
+class UniqueIds {
+ public:
+  explicit UniqueIds(const std::vector<std::string>& reserved)
+      : used_(reserved.begin(), reserved.end()) {}
+
+  std::string Make(std::string base) {
+    if (base.empty()) base = "section";
+    if (used_.insert(base).second) return base;
+    int& suffix = next_suffix_.try_emplace(base, 2).first->second;
+    while (true) {
+      std::string candidate = base + "-" + std::to_string(suffix++);
+      if (used_.insert(candidate).second) return candidate;
+    }
   }
-}
+
+ private:
+  std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, int> next_suffix_;  // slug -> the next suffix to try
+};
 
 // The first word of a fence's info string ("chart" for "chart  {.wide}").
 std::string FenceKind(cmark_node* code_block) {
@@ -273,10 +289,10 @@ std::vector<Heading> ReplaceHeadings(std::vector<cmark_node*> heading_nodes, con
                                file_line(cmark_node_get_start_line(node))});
   }
   SortByLine(&headings, &heading_nodes);
-  std::set<std::string> used_ids(options.reserved_ids.begin(), options.reserved_ids.end());
+  UniqueIds ids(options.reserved_ids);
   for (size_t heading_idx = 0; heading_idx < headings.size(); ++heading_idx) {
     Heading& heading = headings[heading_idx];
-    heading.id = UniqueId(internal::Slugify(heading.text), &used_ids);
+    heading.id = ids.Make(internal::Slugify(heading.text));
     cmark_node* node = heading_nodes[heading_idx];
     const std::string tag = "h" + std::to_string(heading.level);
     cmark_node* wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);

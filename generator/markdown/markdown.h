@@ -37,6 +37,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,28 @@ struct FigureRef {
   std::string body;   // the text inside the fence (YAML), ending in "\n" unless empty
   uint32_t line = 0;  // file line of the opening fence
 };
+
+// Markdown that cmark-gfm would take far too long over, found by CheckLimits.
+struct LimitProblem {
+  uint32_t line = 0;    // file line, as Parse counts them
+  uint32_t column = 0;  // 1-based byte column
+  std::string message;
+  std::string hint;
+};
+
+// Checks `markdown` (its first line being file line `first_line`, as for Parse) in one pass,
+// before it is parsed, for what would make Parse slow out of all proportion to its size, and
+// returns the first problem found, or nullopt:
+//  - a line more than 100 levels deep in block quotes and list items (cmark-gfm walks every
+//    open container for each following line). The depth is over-estimated from the line's
+//    '>' and list markers and its indentation (a nested list item is indented two columns),
+//    so a line is refused when its markers, plus half of its indentation beyond one blank
+//    per marker, pass 100: e.g. 101 '>', or a line indented 202 columns;
+//  - a line with more than 201 '|' not escaped by a backslash (cmark-gfm's table extension
+//    takes time quadratic in a row's cells): a table may have at most 200 columns. Lines in
+//    code blocks are not told apart: write \| there too.
+// Loaders call it on every Markdown text before parsing it (Parse itself accepts anything).
+std::optional<LimitProblem> CheckLimits(std::string_view markdown, uint32_t first_line);
 
 class Document {
  public:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <system_error>
 #include <utility>
@@ -10,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "template/internal/parser.h"
+#include "template/internal/references.h"
 #include "template/internal/render.h"
 
 namespace outcomes::tmpl {
@@ -56,6 +58,7 @@ bool Templates::LoadDirectory(const std::string& dir, const std::string& display
   }
   std::sort(relatives.begin(), relatives.end());  // deterministic diagnostics
   bool ok = true;
+  std::set<std::string> unparsed;  // reported already: tags naming them are not "not found"
   for (const std::string& relative : relatives) {
     const std::string display = display_prefix + relative;
     std::ifstream in(fs::path(dir) / relative, std::ios::binary);
@@ -67,9 +70,12 @@ bool Templates::LoadDirectory(const std::string& dir, const std::string& display
       continue;
     }
     const std::string name = relative.substr(0, relative.size() - kExtension.size());
-    ok = Add(name, text.str(), display, diagnostics) && ok;
+    if (!Add(name, text.str(), display, diagnostics)) {
+      unparsed.insert(name);
+      ok = false;
+    }
   }
-  return ok;
+  return internal::CheckReferences(templates_, unparsed, display_prefix, diagnostics) && ok;
 }
 
 bool Templates::Has(const std::string& name) const { return templates_.count(name) > 0; }

@@ -57,7 +57,8 @@ class Templates {
 
   // Parses `text` as template `name` (e.g. "layouts/base", "page"); `file` names it in
   // diagnostics. On a syntax error (an unclosed tag, an unclosed or mismatched section, a bad
-  // delimiter change, an empty tag) adds an error at its line and byte column to `diagnostics`
+  // delimiter change, an empty tag, sections/parents/blocks nested more than 100 deep) adds an
+  // error at its line and byte column to `diagnostics`
   // and returns false, leaving any template already loaded under `name` in place; warnings
   // (e.g. text in a parent tag, which is ignored) do not fail. A later Add of the same name
   // replaces the template.
@@ -66,8 +67,11 @@ class Templates {
 
   // Loads every *.mustache file under `dir`, recursively, in sorted order. The name is the path
   // relative to `dir` without ".mustache", '/' separated ("layouts/base"); diagnostics name the
-  // file `display_prefix` + that relative path ("templates/layouts/base.mustache"). Returns
-  // false if `dir` cannot be read or any file fails to read or parse (every file is still tried).
+  // file `display_prefix` + that relative path ("templates/layouts/base.mustache"). Then checks
+  // what the loaded templates include: a partial or parent tag naming a template that is not in
+  // `dir`, or templates that include themselves (directly or through others, even inside a
+  // section), is an error at the tag. Returns false if `dir` cannot be read, any file fails to
+  // read or parse (every file is still tried) or a check fails.
   bool LoadDirectory(const std::string& dir, const std::string& display_prefix,
                      base::Diagnostics& diagnostics);
 
@@ -79,7 +83,8 @@ class Templates {
   // not null) set to a message naming the template and place, e.g.
   // "template 'page': partial 'nav' not found (templates/page.mustache:3:5)".
   // Render errors: `name` itself or (with missing_partial_is_error) a partial or parent not
-  // loaded; interpolating an object or array; nesting deeper than 200 partials/parents.
+  // loaded; interpolating an object or array; nesting deeper than 200 partials/parents, or
+  // than 1000 sections, partials, parents and blocks in all.
   bool Render(const std::string& name, const nlohmann::json& data, std::string& out,
               std::string* error, const RenderOptions& options = {}) const;
 

@@ -330,6 +330,24 @@ TEST_CASE("CsvHeader reports an unknown column with the closest name") {
   CHECK(diagnostics.items()[3].location.column == 0);
 }
 
+TEST_CASE("CsvHeader lists 100 errors of a huge header, then says how many more, in linear time") {
+  // 100,000 unknown columns: locating each cell used to rescan the line from its start.
+  std::string text = "indicator,area,period,value";
+  for (int idx = 0; idx < 100000; ++idx) text += ",x" + std::to_string(idx);
+  text += "\n";
+  base::Diagnostics diagnostics;
+  const CsvHeader header = ReadHeader(text, diagnostics);
+  CHECK_FALSE(header.ok());
+  REQUIRE(diagnostics.items().size() == 101);
+  CHECK(base::FormatDiagnostic(diagnostics.items()[0]) ==
+        "obs.csv:1:29: error: unknown column 'x0'\n"
+        "  hint: expected columns: indicator, area, period, value, note");
+  CHECK(diagnostics.items()[99].message == "unknown column 'x99'");
+  CHECK(diagnostics.items()[99].location.column == 29 + 10 * 3 + 89 * 4);
+  CHECK(base::FormatDiagnostic(diagnostics.items()[100]) ==
+        "obs.csv: error: and 99900 more errors in this file (not shown)");
+}
+
 TEST_CASE("CsvHeader can ignore unknown columns") {
   base::Diagnostics diagnostics;
   const CsvHeader header = ReadHeader("Extra,indicator,area,period,value,Other\n", diagnostics,
@@ -365,14 +383,17 @@ TEST_CASE("CsvHeader checks that every row has as many fields as the header") {
   base::Diagnostics diagnostics;
   std::optional<CsvHeader> header;
   std::vector<bool> fits;
-  ReadCsv(text, "obs.csv", diagnostics, [&](const CsvRecord& record) {
-    if (!header) {
-      header = CsvHeader::Read(record, kColumns, "obs.csv", diagnostics);
-    } else {
-      fits.push_back(header->CheckFieldCount(record, "obs.csv", diagnostics));
-    }
-    return true;
-  });
+  {
+    FileErrors errors("obs.csv", diagnostics);
+    ReadCsv(text, "obs.csv", diagnostics, [&](const CsvRecord& record) {
+      if (!header) {
+        header = CsvHeader::Read(record, kColumns, "obs.csv", diagnostics);
+      } else {
+        fits.push_back(header->CheckFieldCount(record, "obs.csv", errors));
+      }
+      return true;
+    });
+  }
   CHECK(fits == std::vector<bool>{true, false, false, true});
   REQUIRE(diagnostics.items().size() == 2);
   CHECK(base::FormatDiagnostic(diagnostics.items()[0]) ==

@@ -135,6 +135,73 @@ TEST_CASE("headings get unique slug ids, in source order") {
   CHECK(headings[7].line == 15);
 }
 
+TEST_CASE("repeated headings number on from the last suffix, skipping ids already taken") {
+  const Document document =
+      Document::Parse("# A\n# A 3\n# A\n# A\n# A\n# A 2 2\n# A 2\n# A\n", 1, {});
+  std::vector<std::string> ids;
+  for (const Heading& heading : document.headings()) ids.push_back(heading.id);
+  CHECK(ids == std::vector<std::string>{"a", "a-3", "a-2", "a-4", "a-5", "a-2-2", "a-2-3", "a-6"});
+  // 20,000 equal headings (this took 30 s when each one tried every suffix from 2 again).
+  std::string many;
+  for (int idx = 0; idx < 20000; ++idx) many += "## Same\n\n";
+  const Document repeated = Document::Parse(many, 1, {});
+  REQUIRE(repeated.headings().size() == 20000);
+  CHECK(repeated.headings()[0].id == "same");
+  CHECK(repeated.headings()[1].id == "same-2");
+  CHECK(repeated.headings()[19999].id == "same-20000");
+}
+
+std::string Repeat(std::string_view text, size_t times) {
+  std::string out;
+  for (size_t idx = 0; idx < times; ++idx) out += text;
+  return out;
+}
+
+TEST_CASE("CheckLimits allows tables of 200 columns and nesting 100 deep") {
+  const std::string table = Repeat("| a ", 200) + "|\n" + Repeat("|---", 200) + "|\n";
+  CHECK_FALSE(CheckLimits(table, 1).has_value());
+  CHECK_FALSE(CheckLimits(Repeat("> ", 100) + "x\n", 1).has_value());
+  CHECK_FALSE(CheckLimits(Repeat("- ", 100) + "x\n", 1).has_value());
+  CHECK_FALSE(CheckLimits(Repeat("\\|", 5000) + "\n", 1).has_value());  // escaped: text
+  std::string list;  // nested by indentation, 100 levels
+  for (size_t level = 0; level < 100; ++level) list += std::string(2 * level, ' ') + "- x\n";
+  CHECK_FALSE(CheckLimits(list, 1).has_value());
+  Document document = Document::Parse(table + Repeat(">", 100) + " deep\n", 1, {});
+  CHECK(Contains(document.RenderHtml(Identity, {}, "d-"), "<p>deep</p>"));
+}
+
+TEST_CASE("CheckLimits finds wide table rows and deep nesting, at the file line and column") {
+  struct Case {
+    std::string markdown;
+    uint32_t line;
+    uint32_t column;
+    const char* message;
+  };
+  const Case kCases[] = {
+      {"Intro\n\n" + Repeat("| a ", 201) + "|\n", 12, 805,
+       "more than 201 '|' on one line: a table may have at most 200 columns"},
+      {Repeat("|", 20000), 10, 202,
+       "more than 201 '|' on one line: a table may have at most 200 columns"},
+      {Repeat(">", 101) + " x\n", 10, 101,
+       "block quotes and lists nested more than 100 levels deep"},
+      {Repeat("> - ", 60) + "x\n", 10, 201,
+       "block quotes and lists nested more than 100 levels deep"},
+      {"text\n" + std::string(202, ' ') + "x\n", 11, 202,
+       "block quotes and lists nested more than 100 levels deep"},
+      {Repeat(">", 300000) + "\n" + Repeat("lazy\n", 10), 10, 101,
+       "block quotes and lists nested more than 100 levels deep"},
+  };
+  for (const Case& test : kCases) {
+    CAPTURE(test.markdown.substr(0, 60));
+    const std::optional<LimitProblem> problem = CheckLimits(test.markdown, 10);
+    REQUIRE(problem.has_value());
+    CHECK(problem->line == test.line);
+    CHECK(problem->column == test.column);
+    CHECK(problem->message == test.message);
+    CHECK_FALSE(problem->hint.empty());
+  }
+}
+
 TEST_CASE("headings render with their ids and avoid reserved ids") {
   Options options;
   options.reserved_ids = {"main", "content"};

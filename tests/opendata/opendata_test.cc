@@ -3,6 +3,7 @@
 // read back with an independent RFC 4180 reader and compared with the JSON. The example site is
 // rendered to a temporary folder and checked by tests/opendata/check_datapackage.py.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -593,7 +594,8 @@ TEST_CASE("indicator ids and breakdowns that would clash with the downloads are 
 // The example site, checked by the independent Python checker
 
 fs::path Fresh(const std::string& name) {
-  fs::path path = fs::temp_directory_path() / ("outcomes-opendata-" + name);
+  fs::path path = fs::temp_directory_path() /
+                  ("outcomes-opendata-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(path);
   fs::create_directories(path);
   return path;

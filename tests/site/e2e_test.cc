@@ -58,7 +58,8 @@ std::map<std::string, std::string> Tree(const fs::path& root) {
 }
 
 fs::path FreshFolder(const std::string& name) {
-  fs::path path = fs::temp_directory_path() / ("outcomes-e2e-" + name);
+  fs::path path =
+      fs::temp_directory_path() / ("outcomes-e2e-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(path);
   fs::create_directories(path);
   return path;

@@ -191,6 +191,63 @@ TEST_CASE("a template that includes itself whatever the data stops with an error
   CHECK(out == "a(b(c())d())");
 }
 
+std::string Repeat(std::string_view text, int times) {
+  std::string out;
+  for (int idx = 0; idx < times; ++idx) out += text;
+  return out;
+}
+
+TEST_CASE("sections, parents and blocks nest at most 100 deep; deeper is an error at the tag") {
+  // 100 deep parses and renders.
+  CHECK(RenderPage(Repeat("{{#a}}", 100) + "x" + Repeat("{{/a}}", 100), json{{"a", true}}) == "x");
+  struct Case {
+    std::string text;
+    uint32_t column;
+    const char* message;
+  };
+  std::string blocks;
+  for (int idx = 0; idx < 30000; ++idx) blocks += "{{$b" + std::to_string(idx) + "}}";
+  const Case kCases[] = {
+      {Repeat("{{#a}}", 101) + Repeat("{{/a}}", 101), 601,
+       "`{{#a}}` is nested more than 100 deep in sections, parents and blocks"},
+      {Repeat("{{^a}}", 30000) + Repeat("{{/a}}", 30000), 601,
+       "`{{^a}}` is nested more than 100 deep in sections, parents and blocks"},
+      // Far deeper than any stack would take, and never closed: the depth is found first.
+      {Repeat("{{#a}}", 300000), 601,
+       "`{{#a}}` is nested more than 100 deep in sections, parents and blocks"},
+      {blocks, 791, "`{{$b100}}` is nested more than 100 deep in sections, parents and blocks"},
+      {Repeat("{{<p}}{{$b}}", 51), 601,
+       "`{{<p}}` is nested more than 100 deep in sections, parents and blocks"},
+  };
+  for (const Case& test : kCases) {
+    CAPTURE(test.text.substr(0, 40));
+    Templates templates;
+    base::Diagnostics diagnostics;
+    CHECK_FALSE(templates.Add("page", test.text, "templates/page.mustache", diagnostics));
+    REQUIRE(diagnostics.error_count() == 1);
+    const base::Diagnostic& error = diagnostics.items().front();
+    CHECK(error.location.line == 1);
+    CHECK(error.location.column == test.column);
+    CHECK(error.message == test.message);
+    CHECK(error.hint == "close sections before opening more: no page needs this depth");
+  }
+}
+
+TEST_CASE("rendering stops with an error past 1000 nested sections, partials and blocks") {
+  // Nine sections around each inclusion: the total nesting reaches 1000 before the 200
+  // partials do.
+  Templates templates;
+  base::Diagnostics diagnostics;
+  REQUIRE(templates.Add("deep", Repeat("{{#a}}", 9) + "{{>deep}}" + Repeat("{{/a}}", 9),
+                        "deep.mustache", diagnostics));
+  std::string out;
+  std::string error;
+  CHECK_FALSE(templates.Render("deep", json{{"a", true}}, out, &error));
+  CHECK(error.find("sections, partials, parents and blocks nested more than 1000 deep") !=
+        std::string::npos);
+  CHECK(out.empty());
+}
+
 TEST_CASE("variables are HTML-escaped, raw variables are not") {
   const json data = {
       {"script", "<script>alert('x')</script>"},
@@ -401,6 +458,52 @@ TEST_CASE("LoadDirectory names templates by relative path and reports errors by 
   CHECK_FALSE(templates.LoadDirectory(folder.path() + "/nope", "templates/", missing));
   REQUIRE(missing.error_count() == 1);
   CHECK(missing.items()[0].location.file == "templates/");
+}
+
+TEST_CASE("LoadDirectory reports a partial or parent that names no template, at the tag") {
+  TempFolder folder;
+  folder.Write("page.mustache", "<p>\n  {{>partials/statsu}}\n{{<layouts/bsae}}{{/layouts/bsae}}");
+  folder.Write("partials/status.mustache", "ok");
+  // A file that fails to parse is reported once, not again at each tag naming it.
+  folder.Write("partials/broken.mustache", "{{#open}}");
+  folder.Write("other.mustache", "{{>partials/broken}}{{>*dynamic}}");
+  Templates templates;
+  base::Diagnostics diagnostics;
+  CHECK_FALSE(templates.LoadDirectory(folder.path(), "templates/", diagnostics));
+  REQUIRE(diagnostics.error_count() == 3);
+  CHECK(base::FormatDiagnostic(diagnostics.items()[0]) ==
+        "templates/partials/broken.mustache:1:1: error: `{{#open}}` is never closed\n"
+        "  hint: add the closing tag for `open` where it ends");
+  CHECK(base::FormatDiagnostic(diagnostics.items()[1]) ==
+        "templates/page.mustache:2:3: error: partial 'partials/statsu' not found: there is no "
+        "templates/partials/statsu.mustache\n"
+        "  hint: create templates/partials/statsu.mustache, or correct the name in the tag");
+  CHECK(base::FormatDiagnostic(diagnostics.items()[2]) ==
+        "templates/page.mustache:3:1: error: parent 'layouts/bsae' not found: there is no "
+        "templates/layouts/bsae.mustache\n"
+        "  hint: create templates/layouts/bsae.mustache, or correct the name in the tag");
+}
+
+TEST_CASE("LoadDirectory reports templates that include themselves, even inside a section") {
+  TempFolder folder;
+  folder.Write("a.mustache", "{{>b}}");
+  folder.Write("b.mustache", "x\n{{#items}}{{>c}}{{/items}}");
+  folder.Write("c.mustache", "{{<a}}{{/a}}");
+  folder.Write("self.mustache", "{{#children}}{{>self}}{{/children}}");
+  folder.Write("fine.mustache", "{{>a}}{{>a}}");  // includes a loop but is not on it
+  Templates templates;
+  base::Diagnostics diagnostics;
+  CHECK_FALSE(templates.LoadDirectory(folder.path(), "templates/", diagnostics));
+  REQUIRE(diagnostics.error_count() == 2);
+  CHECK(base::FormatDiagnostic(diagnostics.items()[0]) ==
+        "templates/c.mustache:1:1: error: parent 'a' makes templates include themselves in a "
+        "loop: a -> b -> c -> a\n"
+        "  hint: a template must not include itself, directly or through others: rendering it "
+        "would never end");
+  CHECK(diagnostics.items()[1].location.file == "templates/self.mustache");
+  CHECK(diagnostics.items()[1].location.column == 14);
+  CHECK(diagnostics.items()[1].message ==
+        "partial 'self' makes templates include themselves in a loop: self -> self");
 }
 
 }  // namespace

@@ -27,6 +27,9 @@ void LoadSpending(model::Site& site, base::Diagnostics& diagnostics);
 void LoadContent(model::Site& site, base::Diagnostics& diagnostics);
 // Cross-file checks once everything is loaded.
 void Validate(model::Site& site, base::Diagnostics& diagnostics);
+// Reports each page template the build would render that templates/ lacks (nothing when the
+// site has no templates/ folder).
+void CheckPageTemplates(const model::Site& site, base::Diagnostics& diagnostics);
 
 // Adds an error at `where` and returns false when `text` (`what`, e.g. "area name") has more
 // than `max_characters` characters; `hint` says why the limit exists (by default: names head

@@ -18,8 +18,11 @@ namespace outcomes::load::internal {
 base::Location LocationOf(const std::string& file, const YAML::Node& node);
 base::Location LocationOf(const std::string& file, const YAML::Mark& mark);
 
-// Parses `text` as YAML. On a syntax error adds "invalid YAML: ..." at the error's position and
-// returns nullopt.
+// Parses `text` as YAML. Returns nullopt after adding an error at its line and column for:
+// invalid UTF-8 (at the bad byte); flow collections ([...], {...}) nested more than 100 deep
+// (at the bracket; found by a linear scan before parsing) or any nesting past yaml-cpp's
+// limit of 500 levels; a quoted scalar never closed (at its opening quote; yaml-cpp accepts
+// one that runs to the end of the text); and any other syntax error ("invalid YAML: ...").
 std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& file,
                                     base::Diagnostics& diagnostics);
 

@@ -11,6 +11,10 @@ namespace {
 
 constexpr size_t kNoIndex = std::string_view::npos;
 
+// Sections, inverted sections, parents and blocks open at once. The tree is built, rendered and
+// freed recursively, so depth must be bounded; real templates nest a handful deep.
+constexpr size_t kMaxNesting = 100;
+
 enum class TokenKind : uint8_t {
   kText,
   kVariable,     // {{name}}
@@ -228,6 +232,13 @@ class Parser {
       Token& token = tokens_[token_idx];
       token.container = open.empty() ? kNoIndex : open.back();
       if (IsOpening(token.kind)) {
+        if (open.size() == kMaxNesting) {
+          Error(token.begin,
+                Quote(token) + " is nested more than " + std::to_string(kMaxNesting) +
+                    " deep in sections, parents and blocks",
+                "close sections before opening more: no page needs this depth");
+          return false;
+        }
         open.push_back(token_idx);
       } else if (token.kind == TokenKind::kClose) {
         if (open.empty()) {

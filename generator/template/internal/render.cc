@@ -14,6 +14,9 @@ using Json = nlohmann::json;
 // itself), but a template that includes itself unconditionally must stop with an error, not
 // by running out of stack.
 constexpr int kMaxDepth = 200;
+// Every section, partial, parent and block being rendered takes a few stack frames; the parser
+// bounds each template's own nesting (100), this bounds their sum across included templates.
+constexpr int kMaxNesting = 1000;
 
 // The spec's `!!data`: missing, null, false, 0, "" and [] are falsey (see template.h).
 bool IsFalsey(const Json* value) {
@@ -103,6 +106,22 @@ class Renderer {
       case NodeKind::kVariable:
       case NodeKind::kRawVariable:
         return Interpolate(node);
+      default:
+        break;
+    }
+    if (nesting_ == kMaxNesting) {
+      return Fail(node, "sections, partials, parents and blocks nested more than " +
+                            std::to_string(kMaxNesting) + " deep");
+    }
+    ++nesting_;
+    const bool ok = RenderNested(node);
+    --nesting_;
+    return ok;
+  }
+
+  // A node with children or an included template: the recursive cases.
+  bool RenderNested(const Node& node) {
+    switch (node.kind) {
       case NodeKind::kSection:
         return Section(node);
       case NodeKind::kInverted:
@@ -112,8 +131,9 @@ class Renderer {
         return Include(node);
       case NodeKind::kBlock:
         return Block(node);
+      default:
+        return true;
     }
-    return true;
   }
 
   // The spec's name resolution: the first part is looked up from the top of the context stack
@@ -320,7 +340,8 @@ class Renderer {
   std::vector<Argument> arguments_;     // block arguments in force, outermost first
   std::string indent_;                  // added before each line of template text
   bool at_line_start_ = false;          // the next text starts a line (kept when indent_ is set)
-  int depth_ = 0;
+  int depth_ = 0;                       // partials, parents and argument blocks being rendered
+  int nesting_ = 0;                     // every node with children or an include being rendered
 };
 
 }  // namespace

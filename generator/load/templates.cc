@@ -1,0 +1,92 @@
+// Which page templates a build renders, and whether the site's templates/ folder has them. The
+// templates themselves are parsed by the site's build; here we only make sure `check` finds a
+// missing one, as the build would.
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "load/internal/files.h"
+#include "load/internal/loaders.h"
+#include "load/load.h"
+
+namespace outcomes::load {
+
+namespace {
+
+// When a kind of page is built (view::BuildSiteView is the other side of this table; a test
+// builds the example's views and compares).
+enum class When { kAlways, kOutcomes, kIndicators, kPublishedContent, kBaseUrl };
+
+struct PageTemplate {
+  const char* name;     // under templates/, without ".mustache"
+  const char* renders;  // what the build renders with it, for messages
+  When when;
+};
+
+constexpr PageTemplate kPageTemplates[] = {
+    {"home", "the home page", When::kAlways},
+    {"outcomes", "the list of outcomes", When::kAlways},
+    {"outcome", "each outcome's page", When::kOutcomes},
+    {"indicators", "the list of indicators", When::kAlways},
+    {"indicator", "each indicator's page", When::kIndicators},
+    {"areas", "the list of areas", When::kAlways},
+    {"area", "each area's page", When::kAlways},
+    {"dashboard", "the dashboard", When::kAlways},
+    {"content", "each page of content/", When::kPublishedContent},
+    {"list", "the list of each type of content", When::kPublishedContent},
+    {"library", "the library page", When::kAlways},
+    {"methodology", "the methodology page", When::kAlways},
+    {"downloads", "the downloads page", When::kAlways},
+    {"accessibility", "the accessibility statement", When::kAlways},
+    {"not-found", "404.html", When::kAlways},
+    {"feed", "feed.xml", When::kAlways},
+    {"sitemap", "sitemap.xml (written when site.yaml has a base_url)", When::kBaseUrl},
+    {"robots", "robots.txt", When::kAlways},
+};
+
+bool Needed(const PageTemplate& page, const model::Site& site) {
+  switch (page.when) {
+    case When::kAlways:
+      return true;
+    case When::kOutcomes:
+      return !site.outcomes.empty();
+    case When::kIndicators:
+      return !site.indicators.empty();
+    case When::kBaseUrl:
+      return !site.config.base_url.empty();
+    case When::kPublishedContent:
+      for (const auto& content : site.pages)
+        if (!content.draft) return true;
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> PageTemplates(const model::Site& site) {
+  std::vector<std::string> names;
+  for (const PageTemplate& page : kPageTemplates)
+    if (Needed(page, site)) names.emplace_back(page.name);
+  return names;
+}
+
+namespace internal {
+
+void CheckPageTemplates(const model::Site& site, base::Diagnostics& diagnostics) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(std::filesystem::path(site.root) / "templates", error))
+    return;  // a data-only site: check skips templates (build reports the missing folder)
+  for (const PageTemplate& page : kPageTemplates) {
+    const std::string file = std::string("templates/") + page.name + ".mustache";
+    if (!Needed(page, site) || FileExists(site.root, file)) continue;
+    diagnostics.Error({file, 0, 0},
+                      std::string("missing template: the build renders ") + page.renders +
+                          " with it",
+                      "copy " + file + " from the example site and adapt it");
+  }
+}
+
+}  // namespace internal
+}  // namespace outcomes::load
