@@ -60,6 +60,21 @@ TEST_CASE("a content file name never becomes a script link or an unescaped URL")
         std::string::npos);
 }
 
+TEST_CASE("a file name that is not UTF-8 is an error at its folder, in check as in build") {
+  fs::path site = CopyExample("paths-latin1");
+  WriteAll(site / "content" / "news" / "caf\xE9.md", kFrontMatter);
+  for (const char* command : {"check", "build"}) {
+    const std::string out = std::string(command) == "build"
+                                ? " --out " + (FreshFolder("paths-latin1-out") / "site").string()
+                                : "";
+    Run run = RunOutcomes(std::string(command) + " --site " + site.string() + out);
+    INFO(run.output);
+    CHECK(run.exit_code == 1);
+    CHECK(run.output.find("content/news: error: the name `caf\\xE9.md` is not valid UTF-8") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("without a base_url there is no sitemap (its URLs must be absolute)") {
   fs::path site = CopyExample("paths-no-base");
   fs::path out = FreshFolder("paths-no-base-out") / "site";

@@ -20,6 +20,24 @@ namespace {
 
 // A problem with a path, blamed on `where` (relative to the site folder): the link or folder
 // at fault, not the file we were after.
+// `name` with every byte outside printable ASCII written as \xNN, for a message about a name
+// that is not text.
+std::string ShowBytes(const std::string& name) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string shown;
+  for (char raw : name) {
+    unsigned char c = static_cast<unsigned char>(raw);
+    if (c >= 0x20 && c < 0x7F) {
+      shown += raw;
+    } else {
+      shown += "\\x";
+      shown += kHex[c >> 4];
+      shown += kHex[c & 15];
+    }
+  }
+  return shown;
+}
+
 struct Problem {
   std::string where;
   std::string message;
@@ -249,6 +267,12 @@ class Lister {
     for (const fs::directory_entry& item : entries) {
       const std::string name = item.path().filename().string();
       if (name.empty() || name[0] == '.') continue;
+      // A name becomes a web address, a link text and a diagnostic: it must be text.
+      if (base::FindInvalidUtf8(name)) {
+        Report({where, "the name `" + ShowBytes(name) + "` is not valid UTF-8",
+                "rename it: file and folder names become web addresses and page text"});
+        continue;
+      }
       const std::string child = where + "/" + name;
       fs::file_status status = item.symlink_status(error);
       if (error) {
