@@ -14,68 +14,11 @@
 #include <sstream>
 #include <string>
 
-namespace fs = std::filesystem;
+#include "e2e_util.h"
 
-namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-Run RunOutcomes(const std::string& arguments) {
-  // ctest runs test cases as separate processes at the same time: the name must be unique
-  // across processes (pid) and within one (counter).
-  static int counter = 0;
-  fs::path log = fs::temp_directory_path() / ("outcomes-e2e-" + std::to_string(::getpid()) + "-" +
-                                              std::to_string(++counter) + ".log");
-  std::string command = std::string(OUTCOMES_BINARY) + " " + arguments + " >" + log.string() + " 2>&1";
-  int status = std::system(command.c_str());
-  Run run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(log);
-  std::stringstream text;
-  text << in.rdbuf();
-  run.output = text.str();
-  fs::remove(log);
-  return run;
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Every file under `root`, relative path -> bytes.
-std::map<std::string, std::string> Tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), root).generic_string()] = ReadAll(entry.path());
-  return files;
-}
-
-fs::path FreshFolder(const std::string& name) {
-  fs::path path =
-      fs::temp_directory_path() / ("outcomes-e2e-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(path);
-  fs::create_directories(path);
-  return path;
-}
-
-// A copy of the example site's inputs (not its build folders or output).
-fs::path CopyExample(const std::string& name) {
-  fs::path site = FreshFolder(name);
-  for (const char* part : {"site.yaml", "data", "content", "templates"}) {
-    fs::path from = fs::path(OUTCOMES_SOURCE_DIR) / part;
-    if (fs::exists(from)) fs::copy(from, site / part, fs::copy_options::recursive);
-  }
-  return site;
-}
-
-}  // namespace
+// Running the binary, copying the example, reading outputs: shared with the other end-to-end
+// tests.
+using namespace outcomes::e2e;  // NOLINT: a test file, not a header
 
 TEST_CASE("the example site checks without errors") {
   Run run = RunOutcomes(std::string("check --site ") + OUTCOMES_SOURCE_DIR);

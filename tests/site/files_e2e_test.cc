@@ -19,28 +19,19 @@
 #include <thread>
 #include <vector>
 
+#include "e2e_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
 const char kMarker[] = ".outcomes-output";
 
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using outcomes::e2e::Run;
 
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void Write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using outcomes::e2e::ReadAll;
+using outcomes::e2e::Tree;
+void Write(const fs::path& path, const std::string& text) { outcomes::e2e::WriteAll(path, text); }
 
 // A fresh folder for one test, unique across the processes ctest runs at once; removed after.
 class Scratch {
@@ -79,14 +70,6 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// Every file under `root`, relative path -> bytes.
-std::map<std::string, std::string> Tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), root).generic_string()] = ReadAll(entry.path());
-  return files;
-}
 
 // The names directly inside `folder` that belong to the output `out`: "out" and ".out.*",
 // sorted, one a line.
