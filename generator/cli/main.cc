@@ -38,7 +38,9 @@ void PrintJson(const outcomes::site::Outcome& outcome) {
                         {"observations", outcome.observations},
                         {"suppressed_cells", outcome.suppressed_cells},
                         {"diagnostics", items}};
-  fmt::print("{}\n", out.dump(2));
+  // A path given on the command line may be any bytes: shown with U+FFFD where it is not UTF-8,
+  // so the report is always valid JSON.
+  fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 int Run(int argc, char** argv) {

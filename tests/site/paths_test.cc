@@ -75,6 +75,13 @@ TEST_CASE("a file name that is not UTF-8 is an error at its folder, in check as 
   }
 }
 
+TEST_CASE("--format json stays valid JSON when a path on the command line is not UTF-8") {
+  Run run = RunOutcomes("check --format json --site '/nonexistent/x\xFFy' 2>/dev/null");
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find("the site folder does not exist") != std::string::npos);
+  CHECK(run.output.find("json.exception") == std::string::npos);
+}
+
 TEST_CASE("without a base_url there is no sitemap (its URLs must be absolute)") {
   fs::path site = CopyExample("paths-no-base");
   fs::path out = FreshFolder("paths-no-base-out") / "site";
