@@ -1,6 +1,7 @@
 // Plain-English sentences for parents (DESIGN §3). Percentages become natural frequencies
 // ("61 in every 100 children"), and the wording follows the significance result so the text
 // never claims a difference or a trend the statistics do not support.
+#include <cctype>
 #include <cmath>
 
 #include "base/format.h"
@@ -75,31 +76,99 @@ std::string ComparisonSentence(const model::Indicator& indicator, const Cell& ce
   return {};
 }
 
-std::string TrendSentence(const Trend& trend, const Series& series) {
+// Without intervals, a change from one point to the next counts as large when it is at least
+// this share of the earlier value (the methodology page states it).
+constexpr double kLargeChangeShare = 0.2;
+
+// The latest change, when it is larger than chance would explain (the two 95% intervals do not
+// overlap) or, without intervals, at least kLargeChangeShare of the earlier value — or when it
+// goes against the long-run direction `long_run`, whatever its size, so that a rise is never
+// summed up as a fall: "In 2019/20 it rose from 141.9 in every 10,000 in 2018/19 to 245.8 in
+// every 10,000, a bigger change than chance would explain." Empty otherwise.
+std::string LatestChangeSentence(const model::Indicator& indicator, const Trend& trend,
+                                 const Series& series, Direction long_run) {
+  const Cell* latest = series.Latest();
+  if (!latest || trend.short_term == Direction::kUnknown ||
+      trend.short_term == Direction::kNoChange)
+    return {};
+  const Cell* previous = CellAt(series, trend.short_term_from);
+  if (!previous || !previous->Published()) return {};
+  const bool with_intervals = model::Has(latest->lower95) && model::Has(latest->upper95) &&
+                              model::Has(previous->lower95) && model::Has(previous->upper95);
+  bool large = false;
+  std::string why;
+  if (with_intervals) {
+    large = latest->lower95 > previous->upper95 || latest->upper95 < previous->lower95;
+    why = large ? ", a bigger change than chance would explain."
+                : ", a change that could be down to chance.";
+  } else {
+    large = previous->value != 0 && std::fabs(latest->value - previous->value) >=
+                                        kLargeChangeShare * std::fabs(previous->value);
+    why = large ? ", a change of a fifth or more." : ".";
+  }
+  const bool against = (long_run == Direction::kUp || long_run == Direction::kDown) &&
+                       long_run != trend.short_term;
+  if (!large && !against) return {};
+  const bool rising = latest->value > previous->value;
+  return "In " + latest->period.Label() + " it " + (rising ? "rose" : "fell") + " from " +
+         Frequency(indicator, previous->value, false) + " in " + previous->period.Label() +
+         " to " + Frequency(indicator, latest->value, false) + why;
+}
+
+std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
+                          const Series& series) {
+  // A large latest change comes first, so that a sharp rise is never followed by a bare "it
+  // has gone down since ..." (true of the long run, wrong as a summary).
+  Direction long_run = trend.kind == TrendKind::kIncreasing   ? Direction::kUp
+                       : trend.kind == TrendKind::kDecreasing ? Direction::kDown
+                       : trend.kind == TrendKind::kDirectionOnly ? trend.long_term
+                                                                 : Direction::kUnknown;
+  std::string change = LatestChangeSentence(indicator, trend, series, long_run);
+  // When the long run starts at the previous point, it is the same change: say it once.
+  const Cell* last = series.Latest();
+  model::Period long_run_from =
+      trend.kind == TrendKind::kDirectionOnly
+          ? (trend.long_term != Direction::kUnknown ? trend.long_term_from : trend.short_term_from)
+          : (last ? last->period.Shifted(1 - trend.points) : trend.short_term_from);
+  if (trend.kind != TrendKind::kCannotCalculate && long_run_from == trend.short_term_from &&
+      !(trend.kind == TrendKind::kDirectionOnly && trend.long_term == Direction::kUnknown))
+    change.clear();
+  const std::string before = change.empty() ? "" : " Over the longer run, ";
+  auto join = [&](const std::string& long_run) {
+    if (change.empty()) return long_run;
+    if (long_run.empty()) return change;
+    // "It has gone down since ..." -> "Over the longer run, it has gone down since ...".
+    std::string lowered = long_run;
+    lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
+    return change + before + lowered;
+  };
   switch (trend.kind) {
     case TrendKind::kIncreasing:
     case TrendKind::kDecreasing: {
       const Cell* latest = series.Latest();
       std::string from = latest ? latest->period.Shifted(1 - trend.points).Label() : "";
-      return std::string(trend.kind == TrendKind::kIncreasing ? "It has gone up" : "It has gone down") +
-             " steadily since " + from + ", by more than chance would explain.";
+      return join(std::string(trend.kind == TrendKind::kIncreasing ? "It has gone up"
+                                                                   : "It has gone down") +
+                  " steadily since " + from + ", by more than chance would explain.");
     }
     case TrendKind::kNoSignificantChange: {
       const Cell* latest = series.Latest();
       std::string from = latest ? latest->period.Shifted(1 - trend.points).Label() : "";
-      return "There has been no clear change since " + from + ".";
+      return join("There has been no clear change since " + from + ".");
     }
     case TrendKind::kDirectionOnly: {
       bool long_term = trend.long_term != Direction::kUnknown;
+      // With only the latest change known, the change sentence says it all.
+      if (!long_term && !change.empty()) return change;
       Direction direction = long_term ? trend.long_term : trend.short_term;
       std::string since = (long_term ? trend.long_term_from : trend.short_term_from).Label();
       switch (direction) {
-        case Direction::kUp: return "It has gone up since " + since + ".";
-        case Direction::kDown: return "It has gone down since " + since + ".";
-        case Direction::kNoChange: return "It is the same as in " + since + ".";
-        case Direction::kUnknown: return {};
+        case Direction::kUp: return join("It has gone up since " + since + ".");
+        case Direction::kDown: return join("It has gone down since " + since + ".");
+        case Direction::kNoChange: return join("It is the same as in " + since + ".");
+        case Direction::kUnknown: return change;
       }
-      return {};
+      return change;
     }
     case TrendKind::kCannotCalculate: return {};
   }
@@ -135,7 +204,7 @@ void WriteSentences(const model::Site& site, Results& results) {
         if (!sentence.empty()) series.sentences.push_back(std::move(sentence));
       }
     }
-    std::string trend = TrendSentence(series.trend, series);
+    std::string trend = TrendSentence(indicator, series.trend, series);
     if (!trend.empty()) series.sentences.push_back(std::move(trend));
   }
 }

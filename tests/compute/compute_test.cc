@@ -1696,8 +1696,73 @@ TEST_CASE("sentences: a significant trend is described with its span") {
   CHECK(series.sentences[0] ==
         "60 in every 100 children in Southend-on-Sea reached a good level of development by age 5 "
         "in 2023.");
+  // The latest step (50 to 60, no intervals given) is a fifth: it is stated first.
   CHECK(series.sentences[1] ==
-        "It has gone up steadily since 2019, by more than chance would explain.");
+        "In 2023 it rose from 50 in every 100 in 2022 to 60 in every 100, a change of a fifth or "
+        "more. Over the longer run, it has gone up steadily since 2019, by more than chance "
+        "would explain.");
+}
+
+// Found by testing: Kursaal's injury admissions rose from 141.9 to 245.8 per 10,000 in the
+// latest year, and the page said only "It has gone down since 2014/15". A large latest change
+// is stated first; the long run follows, named as such.
+TEST_CASE("sentences: a sharp latest rise comes before the long-run fall") {
+  model::Indicator indicator = Rate();
+  indicator.per = 10000;
+  indicator.baseline = P("2015");
+  auto row = [](const char* period, double count) {
+    return Row{.area = kHome, .period = period, .value = count, .count = count,
+               .denominator = 10000};
+  };
+  Series series = TrendOf(indicator, {row("2015", 260), row("2016", 230), row("2017", 200),
+                                      row("2018", 170), row("2019", 142), row("2020", 246)});
+  REQUIRE(series.sentences.size() == 2);
+  CHECK(series.sentences[1] ==
+        "In 2020 it rose from 142.0 in every 10,000 in 2019 to 246.0 in every 10,000, a bigger "
+        "change than chance would explain. Over the longer run, it has gone down since 2015.");
+}
+
+TEST_CASE("sentences: a latest rise within chance still comes before a long-run fall") {
+  // Kursaal's shape: 13 of 916 then 22 of 895; the Byar intervals overlap.
+  model::Indicator indicator = Rate();
+  indicator.per = 10000;
+  indicator.baseline = P("2015");
+  auto row = [](const char* period, double count, double denominator) {
+    return Row{.area = kHome, .period = period, .value = count / denominator * 10000,
+               .count = count, .denominator = denominator};
+  };
+  Series series = TrendOf(indicator, {row("2015", 25, 900), row("2016", 16, 914),
+                                      row("2017", 13, 916), row("2018", 22, 895)});
+  REQUIRE(series.sentences.size() == 2);
+  CHECK(series.sentences[1] ==
+        "In 2018 it rose from 141.9 in every 10,000 in 2017 to 245.8 in every 10,000, a change "
+        "that could be down to chance. Over the longer run, it has gone down since 2015.");
+}
+
+TEST_CASE("sentences: a small latest change is not singled out") {
+  model::Indicator indicator = Rate();
+  indicator.per = 10000;
+  indicator.baseline = P("2015");
+  auto row = [](const char* period, double count) {
+    return Row{.area = kHome, .period = period, .value = count, .count = count,
+               .denominator = 10000};
+  };
+  Series series = TrendOf(indicator, {row("2015", 260), row("2016", 250), row("2017", 245)});
+  REQUIRE(series.sentences.size() == 2);
+  CHECK(series.sentences[1] == "It has gone down since 2015.");
+}
+
+TEST_CASE("sentences: without intervals, a change of a fifth or more is large") {
+  model::Indicator indicator = Count();
+  indicator.baseline = P("2015");
+  auto row = [](const char* period, double count) {
+    return Row{.area = kHome, .period = period, .value = count, .count = count};
+  };
+  Series series = TrendOf(indicator, {row("2015", 100), row("2016", 90), row("2017", 120)});
+  REQUIRE(series.sentences.size() == 2);
+  CHECK(series.sentences[1] ==
+        "In 2017 it rose from 90 in 2016 to 120, a change of a fifth or more. Over the longer "
+        "run, it has gone up since 2015.");
 }
 
 }  // namespace
