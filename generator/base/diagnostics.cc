@@ -1,6 +1,16 @@
 #include "base/diagnostics.h"
 
+#include <algorithm>
+
 namespace outcomes::base {
+
+Location LocationAt(const std::string& file, std::string_view text, size_t offset) {
+  const std::string_view before = text.substr(0, offset);
+  const size_t last_newline = before.rfind('\n');
+  const size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
+  return {file, static_cast<uint32_t>(1 + std::count(before.begin(), before.end(), '\n')),
+          static_cast<uint32_t>(offset - line_start + 1)};
+}
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
   std::string out = diagnostic.location.file.empty() ? "<site>" : diagnostic.location.file;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace outcomes::base {
@@ -18,6 +19,10 @@ struct Location {
   uint32_t line = 0;    // 1-based; 0 means "the whole file"
   uint32_t column = 0;  // 1-based; 0 means "the whole line"
 };
+
+// The location of byte `offset` of `text` (the whole of `file`): 1-based line and byte column.
+// Linear in `offset`: for reporting an error, not for every field.
+Location LocationAt(const std::string& file, std::string_view text, size_t offset);
 
 struct Diagnostic {
   Severity severity = Severity::kError;

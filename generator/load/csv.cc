@@ -29,15 +29,6 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-// 1-based line and byte column of `offset` in `text`. Linear, so only for reporting errors.
-base::Location Locate(const std::string& file, std::string_view text, size_t offset) {
-  const std::string_view before = text.substr(0, offset);
-  const size_t last_newline = before.rfind('\n');
-  const size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
-  return {file, static_cast<uint32_t>(1 + std::count(before.begin(), before.end(), '\n')),
-          static_cast<uint32_t>(offset - line_start + 1)};
-}
-
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 }  // namespace
@@ -125,14 +116,14 @@ class CsvReader {
   }
 
   void Fail(size_t offset, std::string message, std::string hint) {
-    diagnostics_.Error(Locate(file_, text_, offset), std::move(message), std::move(hint));
+    diagnostics_.Error(base::LocationAt(file_, text_, offset), std::move(message), std::move(hint));
     failed_ = true;
     stopped_ = true;
   }
 
   void ReportParseError(int status, size_t offset) {
     if (status != CSV_EPARSE) {
-      diagnostics_.Error(Locate(file_, text_, offset),
+      diagnostics_.Error(base::LocationAt(file_, text_, offset),
                          std::string("could not read the file: ") + csv_strerror(status));
       failed_ = stopped_ = true;
       return;

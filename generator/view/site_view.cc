@@ -1268,7 +1268,6 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   emit(AccessibilityPage(map));
   emit(NotFoundPage(map));
   emit(FeedPage(map));
-  std::sort(paths.begin(), paths.end());
   // sitemap.xml lists what was built, as absolute URLs (the sitemap protocol has no relative
   // ones): without a base_url there is no sitemap, and robots.txt names none.
   std::string base = site.config.base_url;
@@ -1279,6 +1278,8 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
       if (path.size() < 10 || path.compare(path.size() - 10, 10, "index.html") != 0) continue;
       urls.push_back({{"loc", base + base::EncodeUrlPath(path.substr(0, path.size() - 10))}});
     }
+    std::sort(urls.begin(), urls.end(),
+              [](const json& a, const json& b) { return a["loc"] < b["loc"]; });
     emit(MakePage("sitemap.xml", "sitemap", {{"urls", urls}}));
   }
   emit(MakePage("robots.txt", "robots",

@@ -66,16 +66,16 @@ const std::vector<std::string> kMarkdown = {".md"};
 TEST_CASE("links inside the site are followed, to files and to folders") {
   Scratch scratch("inside");
   scratch.Write("site/content/a.md", "a");
-  scratch.Write("site/shared/b.md", "b");
-  scratch.Write("site/shared/deeper/c.md", "c");
-  scratch.Link("../shared/b.md", "site/content/b-link.md");
-  scratch.Link("../shared", "site/content/shared");
+  scratch.Write("site/common/b.md", "b");
+  scratch.Write("site/common/deeper/c.md", "c");
+  scratch.Link("../common/b.md", "site/content/b-link.md");
+  scratch.Link("../common", "site/content/common");
   base::Diagnostics diagnostics;
   auto files = ListFiles(scratch.site(), "content", kMarkdown, true, diagnostics);
   CHECK(Messages(diagnostics).empty());
   CHECK(files == std::vector<std::string>{"content/a.md", "content/b-link.md",
-                                          "content/shared/b.md", "content/shared/deeper/c.md"});
-  auto text = ReadFile(scratch.site(), "content/shared/deeper/c.md", diagnostics, true);
+                                          "content/common/b.md", "content/common/deeper/c.md"});
+  auto text = ReadFile(scratch.site(), "content/common/deeper/c.md", diagnostics, true);
   REQUIRE(text);
   CHECK(*text == "c");
 }

@@ -207,10 +207,10 @@ TEST_CASE("loops in content/, data/ and templates/ are located errors, not a cra
 TEST_CASE("links inside the site are followed, and the build publishes what they lead to") {
   Scratch scratch("inside");
   const fs::path site = CopyExample(scratch);
-  fs::rename(site / "content/minutes", site / "shared-minutes");
-  fs::create_symlink("../shared-minutes", site / "content/minutes");
-  Write(site / "shared/extra.css", "/* linked */\n");
-  fs::create_symlink("../../shared/extra.css", site / "templates/assets/extra.css");
+  fs::rename(site / "content/minutes", site / "common-minutes");
+  fs::create_symlink("../common-minutes", site / "content/minutes");
+  Write(site / "common/extra.css", "/* linked */\n");
+  fs::create_symlink("../../common/extra.css", site / "templates/assets/extra.css");
   const fs::path out = scratch / "out";
   Run run = RunOutcomes("build --site " + site.string() + " --out " + out.string(), scratch);
   INFO(run.output);

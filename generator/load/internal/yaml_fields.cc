@@ -36,15 +36,6 @@ constexpr size_t kMaxFlowDepth = 100;
 
 bool IsBlankOrBreak(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// 1-based line and byte column of `offset` in `text`. Linear: only for reporting an error.
-base::Location Locate(const std::string& file, std::string_view text, size_t offset) {
-  const std::string_view before = text.substr(0, offset);
-  const size_t last_newline = before.rfind('\n');
-  const size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
-  return {file, static_cast<uint32_t>(1 + std::count(before.begin(), before.end(), '\n')),
-          static_cast<uint32_t>(offset - line_start + 1)};
-}
-
 // The end of the quoted scalar whose opening quote is at `open` (just past its closing quote),
 // or npos when the text ends first. Double quotes escape with a backslash, single quotes by
 // doubling.
@@ -201,7 +192,7 @@ std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& 
     return std::nullopt;
   }
   if (const size_t deep = FindDeepFlow(text); deep != std::string_view::npos) {
-    diagnostics.Error(Locate(file, text, deep),
+    diagnostics.Error(base::LocationAt(file, text, deep),
                       "lists and mappings nested more than " + std::to_string(kMaxFlowDepth) +
                           " levels deep",
                       "a few levels are all a site needs: look for brackets written by mistake");
@@ -223,7 +214,7 @@ std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& 
   }
   if (const size_t quote = FindUnclosedQuote(text, root); quote != std::string_view::npos) {
     const char mark = text[quote];
-    diagnostics.Error(Locate(file, text, quote),
+    diagnostics.Error(base::LocationAt(file, text, quote),
                       std::string("quoted text is never closed: the ") + mark +
                           " here runs to the end of the file",
                       std::string("end the text with ") + mark +
