@@ -39,21 +39,42 @@ std::string Num(double value) {
 
 namespace {
 
-// Advance widths in em, close to DejaVu Sans (the widest common sans-serif), rounded up.
+// Advance widths in em: the wider of DejaVu Sans and DejaVu Sans Bold (the widest common
+// sans-serif, and what system-ui gives on Linux), rounded up, measured in Chromium. Labels are
+// placed by these widths, so erring wide keeps real text inside its box in any weight.
 double CharWidth(unsigned char c) {
-  if (c >= '0' && c <= '9') return 0.64;
-  if (c == ' ') return 0.32;
-  if (c == '%') return 0.95;
-  if (c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '!' || c == '|')
-    return 0.34;
-  if (c == '/' || c == '-' || c == '(' || c == ')' || c == '[' || c == ']') return 0.4;
-  if (c == 'i' || c == 'j' || c == 'l') return 0.3;
-  if (c == 'f' || c == 't' || c == 'r') return 0.42;
-  if (c == 'm' || c == 'w') return 0.92;
-  if (c == 'M' || c == 'W') return 0.95;
-  if (c >= 'A' && c <= 'Z') return 0.72;
-  if (c >= 'a' && c <= 'z') return 0.62;
-  return 0.7;
+  if (c >= 0x80) return 1.04;  // a character outside ASCII ("…", "½", "é"): as wide as "%"
+  if (c >= '0' && c <= '9') return 0.70;
+  switch (c) {
+    case ' ': return 0.35;
+    case '\'': return 0.31;
+    case 'i': case 'j': case 'l': return 0.35;
+    case '/': case '\\': case '|': return 0.37;
+    case 'I': case 'J': case ',': case '.': return 0.38;
+    case ':': case ';': return 0.40;
+    case 'f': return 0.41;
+    case '-': return 0.42;
+    case '!': case '(': case ')': case '[': case ']': return 0.46;
+    case 't': return 0.48;
+    case 'r': return 0.50;
+    case '_': case '`': case '"': case '*': return 0.53;
+    case '?': case 'z': case 'c': case 's': return 0.60;
+    case 'L': return 0.64;
+    case 'x': case 'v': case 'y': case 'k': return 0.67;
+    case 'a': case 'e': case 'o': case 'S': case 'E': case 'F': return 0.69;
+    case '$': return 0.70;
+    case 'B': case 'R': case 'X': case 'A': case 'V': case 'K': return 0.78;
+    case 'U': case 'G': case 'D': case 'H': case 'N': return 0.84;
+    case 'w': return 0.93;
+    case 'M': return 1.00;
+    case '@': case '%': case 'm': return 1.04;
+    case 'W': return 1.11;
+    default: break;
+  }
+  // The rest of the letters (T h n u b d g p q Y Z P C, and "{}"): up to 0.74; other symbols
+  // ("#+<=>^~&" and O, Q) up to 0.88.
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '{' || c == '}') return 0.74;
+  return 0.88;
 }
 
 }  // namespace
@@ -65,6 +86,13 @@ double TextWidth(std::string_view text, double font_size) {
     em += CharWidth(c);
   }
   return em * font_size;
+}
+
+Box TextBox(double x, double baseline, std::string_view text, std::string_view anchor,
+            double font_size) {
+  double width = TextWidth(text, font_size);
+  double left = anchor == "middle" ? x - width / 2 : anchor == "end" ? x - width : x;
+  return {left, baseline - kAscent * font_size, left + width, baseline + kDescent * font_size};
 }
 
 std::vector<std::string> Wrap(std::string_view text, double width, double font_size) {

@@ -19,9 +19,29 @@ std::string Escape(std::string_view text);
 // Non-finite values give "0" (a spec never holds them; this keeps the markup valid regardless).
 std::string Num(double value);
 
-// An estimate of the width of `text` set in a sans-serif face at `font_size` user units, on
-// the wide side (DejaVu Sans metrics), so that labels placed with it do not collide.
+// An estimate of the width of `text` set in a sans-serif face at `font_size` user units, in any
+// weight: per character the wider of DejaVu Sans and DejaVu Sans Bold, rounded up. It errs wide
+// on purpose, so that labels placed by it do not collide in any common font.
 double TextWidth(std::string_view text, double font_size);
+
+// An axis-aligned rectangle in user units (y grows downwards).
+struct Box {
+  double left = 0;
+  double top = 0;
+  double right = 0;
+  double bottom = 0;
+};
+
+// How far ink reaches above and below the baseline, in em: capitals and ascenders reach
+// 0.76 em in DejaVu Sans, descenders 0.24 em; both rounded up.
+inline constexpr double kAscent = 0.8;
+inline constexpr double kDescent = 0.26;
+
+// The one estimate of the room a text takes: the box of `text` set at (x, baseline) with
+// `anchor` ("start", "middle" or "end"), TextWidth wide and from kAscent above the baseline to
+// kDescent below. Every label is placed by it, and the tests check overlaps by it.
+Box TextBox(double x, double baseline, std::string_view text, std::string_view anchor,
+            double font_size);
 
 // Splits `text` at spaces into lines no wider than `width` (a word longer than a line gets its
 // own line).
