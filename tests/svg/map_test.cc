@@ -436,6 +436,10 @@ TEST_CASE("the locator highlights one ward and says where it is") {
   CHECK(Count(svg, "<path d=\"M") == 17);
   CHECK(Count(svg, "fill=\"#0b3d5c\"") == 1);
   CHECK(svg.size() < 12 * 1024);
+  // Its size is the stylesheet's (at most 16rem): no inline max-width overrides it.
+  std::string root = svg.substr(0, svg.find('>'));
+  CHECK(root.find("max-width") == std::string::npos);
+  CHECK(root.find("style=\"display:block;height:auto\"") != std::string::npos);
 }
 
 // --- Determinism ------------------------------------------------------------------------------

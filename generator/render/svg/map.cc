@@ -66,13 +66,17 @@ std::string Paint(const std::string& pattern_id, const json& item) {
   return "url(#" + pattern_id + ") " + fill;
 }
 
-std::string Open(const json& spec, const std::string& id, const std::string& extra) {
+// The root element with its title and description. `style` sets its CSS: the choropleth keeps
+// within its container by itself; the locator leaves its size to the stylesheet (site.css gives
+// it 16rem at most, so a ward page's first screen is not all map) and to its width attribute.
+std::string Open(const json& spec, const std::string& id, const std::string& extra,
+                 const std::string& style) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\"" + extra + " viewBox=\"0 0 " +
          Number(spec, "width") + " " + Number(spec, "height") + "\" width=\"" +
          Number(spec, "display_width") + "\" height=\"" + Number(spec, "display_height") +
          "\" role=\"" + (Text(spec, "role").empty() ? "img" : Text(spec, "role")) +
          "\" aria-labelledby=\"" + id + "-title\" aria-describedby=\"" + id +
-         "-desc\" style=\"display:block;max-width:100%;height:auto\">\n<title id=\"" + id +
+         "-desc\" style=\"" + style + "\">\n<title id=\"" + id +
          "-title\">" + Text(spec, "title") + "</title>\n<desc id=\"" + id + "-desc\">" +
          Text(spec, "desc") + "</desc>\n";
 }
@@ -81,7 +85,7 @@ std::string RenderChoropleth(const json& spec) {
   const std::string id = Text(spec, "id");
   const json classes = spec.value("classes", json::array());
   std::string out = "<div class=\"map\" id=\"" + id + "\">\n";
-  out += Open(spec, id, "");
+  out += Open(spec, id, "", "display:block;max-width:100%;height:auto");
   // Tiles of 1/70 of the width: about 4 pixels on a phone, 11 on a wide screen.
   double tile = std::round(spec.value("width", 800.0) / 70 * 10) / 10;
   out += "<defs>";
@@ -135,7 +139,8 @@ std::string RenderChoropleth(const json& spec) {
 
 std::string RenderLocator(const json& spec) {
   const std::string id = Text(spec, "id");
-  std::string out = Open(spec, id, " class=\"map-locator\" id=\"" + id + "\"");
+  std::string out =
+      Open(spec, id, " class=\"map-locator\" id=\"" + id + "\"", "display:block;height:auto");
   out += "<g fill=\"" + Text(spec, "fill") + "\" stroke=\"" + Text(spec, "stroke") +
          "\" stroke-width=\"1\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n";
   std::string highlight;
