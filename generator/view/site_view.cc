@@ -309,8 +309,14 @@ struct Table {
 };
 
 json TableView(const Table& table) {
+  // A column of numbers has its heading aligned with them (right).
   json headers = json::array();
-  for (const auto& header : table.headers) headers.push_back(header);
+  for (size_t col = 0; col < table.headers.size(); ++col) {
+    bool numeric = col > 0 && !table.rows.empty();
+    for (const auto& row : table.rows)
+      numeric = numeric && col < row.size() && row[col].value("numeric", false);
+    headers.push_back({{"text", table.headers[col]}, {"numeric", numeric}});
+  }
   json rows = json::array();
   for (const auto& row : table.rows) {
     json cells = json::array();
