@@ -239,7 +239,7 @@ MapClass ComparisonClass(compute::Comparison comparison, const std::string& home
     case compute::Comparison::kSimilar:
       return {"similar", "Similar to " + home, "#dcdee0", "#505a5f", "none"};
     case compute::Comparison::kWorse:
-      return {"worse", "Worse than " + home, "#f4b4aa", "#b1211b", "hatch"};
+      return {"worse", "Worse than " + home, "#f4b4aa", "#b1211b", "checks"};
     case compute::Comparison::kHigher:
       return {"higher", "Higher than " + home, "#c4b3de", "#5c3a8e", "lines"};
     case compute::Comparison::kLower:
@@ -256,7 +256,7 @@ MapClass StatusClass(compute::TargetStatus status) {
     case compute::TargetStatus::kClose:
       return {"close", "Close to target", "#f5e3a0", "#7a4b00", "lines"};
     case compute::TargetStatus::kNotOnTrack:
-      return {"off", "Not on track", "#f4b4aa", "#b1211b", "hatch"};
+      return {"off", "Not on track", "#f4b4aa", "#b1211b", "checks"};
     case compute::TargetStatus::kNotDistinguishable:
       return {"unclear", "Not distinguishable from target", "#d9cdea", "#5c3a8e", "none"};
     case compute::TargetStatus::kNoTarget:
@@ -269,7 +269,7 @@ MapClass StatusClass(compute::TargetStatus status) {
 // Value bands, 0 = the lowest third of the wards' figures, 2 = the highest.
 MapClass BandClass(int band) {
   switch (band) {
-    case 2: return {"band-high", "Highest third of wards", "#5b8fc7", "#0b3d5c", "hatch"};
+    case 2: return {"band-high", "Highest third of wards", "#5b8fc7", "#0b3d5c", "checks"};
     case 1: return {"band-middle", "Middle third of wards", "#a9cde6", "#1a5fa3", "lines"};
     default: return {"band-low", "Lowest third of wards", "#e6f0f9", "#1a5fa3", "none"};
   }

@@ -86,8 +86,9 @@ enum class MapClasses {
 //    "title", "desc", "width", "height" (viewBox, user units), "display_width",
 //    "display_height" (CSS pixels at most; the page may shrink the map to fit),
 //    "legend_title", "classes": [legend, in order: {"key", "label", "count_label", "fill",
-//                                "ink", "pattern": "none"|"dots"|"hatch"|"crosshatch"|"grid"|
-//                                "lines"|"vlines"}],
+//                                "ink", "pattern": "none"|"dots"|"checks"|"crosshatch"|"grid"|
+//                                "lines"|"vlines"}] (never diagonal stripes: on the bar charts
+//                                beside a map they mark the gap's target group),
 //    "areas": [by ward name: {"code", "name", "class" (a key of "classes"), "label" (the
 //              accessible name, "Kursaal: 65.8%, worse than Southend-on-Sea"), "url"?, "d"}]}
 //

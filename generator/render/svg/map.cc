@@ -33,7 +33,7 @@ std::string Pattern(const std::string& id, const json& item, double tile) {
   std::string fill = Escape(item.value("fill", "#ffffff"));
   std::string ink = Escape(item.value("ink", "#0b0c0c"));
   std::string t = Fmt(tile);
-  bool rotated = pattern == "hatch" || pattern == "crosshatch";
+  bool rotated = pattern == "crosshatch";
   std::string out = "<pattern id=\"" + id + "\" width=\"" + t + "\" height=\"" + t +
                     "\" patternUnits=\"userSpaceOnUse\"" +
                     (rotated ? " patternTransform=\"rotate(45)\"" : "") + ">";
@@ -42,7 +42,9 @@ std::string Pattern(const std::string& id, const json& item, double tile) {
     return "<path d=\"" + d + "\" stroke=\"" + ink + "\" stroke-width=\"" + Fmt(width) + "\"/>";
   };
   std::string half = Fmt(tile / 2);
-  if (pattern == "hatch") out += line("M" + half + " 0V" + t, tile * 0.36);
+  if (pattern == "checks")  // a checkerboard: two squares of the four in each tile
+    out += "<path d=\"M0 0H" + half + "V" + half + "H0ZM" + half + " " + half + "H" + t + "V" + t +
+           "H" + half + "Z\" fill=\"" + ink + "\"/>";
   if (pattern == "lines") out += line("M0 " + half + "H" + t, tile * 0.22);
   if (pattern == "vlines") out += line("M" + half + " 0V" + t, tile * 0.22);
   if (pattern == "grid" || pattern == "crosshatch") {
