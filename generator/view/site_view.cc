@@ -457,15 +457,13 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
   return TableView(table);
 }
 
-// The areas a reader of the home area's figures expects: the home area, the groups, England.
+// The areas a reader of the home area's figures expects: the home area, the groups and every
+// other comparator (the region, England), in the site's order.
 std::vector<uint32_t> HeadlineAreas(const SiteMap& map) {
   std::vector<uint32_t> areas{map.home()};
   for (uint32_t group : map.groups()) areas.push_back(group);
-  int widest = map.WidestComparator();
-  if (widest >= 0) {
-    uint32_t area = map.results().comparator_areas[static_cast<size_t>(widest)];
+  for (uint32_t area : map.results().comparator_areas)
     if (area != map.home()) areas.push_back(area);
-  }
   return areas;
 }
 
