@@ -19,32 +19,84 @@ namespace {
 using nlohmann::json;
 
 // --- Styles -----------------------------------------------------------------------------------
-// Every colour has at least 3:1 contrast with white (WCAG 1.4.11), and every series differs by
-// dash pattern and marker shape too, so nothing depends on colour alone. Status colours (green,
-// amber, red) are not used, so a line's colour never reads as a judgement.
+// One look per meaning, the same in every chart of a page: a dash pattern, a marker shape or a
+// fill pattern stands for one area (or for the target) wherever it appears, so a reader who has
+// learnt the legend of one chart can read the next. The home area is a solid line with circles
+// (as a trend line, and as the reference line of bar and dot charts); each other comparator and
+// each group of wards keeps its own dash, marker and colour whether it is a trend line or a
+// benchmark line; the target is the one long dash ending in a ring; stripes mark the gap's
+// target group and its members and nothing else. Every colour has at least 3:1 contrast with
+// white (WCAG 1.4.11), and every look differs by dash and marker too, so nothing depends on
+// colour alone. Status colours (green, amber, red) are not used, so a line's colour never reads
+// as a judgement. tests/svg/chart_styles_test.cc checks that no pattern has two meanings on any
+// page of the example site.
 
 constexpr const char* kText = "#0b0c0c";
-constexpr const char* kSubjectColour = "#12436d";  // dark blue, 10.3:1
 struct SeriesStyle {
   const char* colour;
   const char* dash;
   const char* marker;
 };
-// Enough for every comparator a site may have (compute::kMaxComparators); beyond that they repeat.
+constexpr SeriesStyle kHomeStyle = {"#12436d", "", "circle"};  // dark blue, 10.2:1
+// The group the site aims its work at (the gap's target group): the same pink as its stripes.
+constexpr SeriesStyle kTargetGroupStyle = {"#801650", "6 3", "square"};  // dark pink, 9.8:1
+// The other comparators, in the site's order (compute::kMaxComparators at most, one of them
+// the home area).
 constexpr SeriesStyle kComparatorStyles[] = {
-    {"#801650", "8 4", "square"},          // dark pink, 9.8:1
-    {"#1f7a72", "2 4", "triangle"},        // teal, 5.1:1
-    {"#b4470f", "12 4 3 4", "diamond"},    // burnt orange, 5.5:1
-    {"#6a4ea8", "4 4", "triangle-down"},   // purple, 6.4:1
-    {"#3d3d3d", "16 4", "cross"},          // dark grey, 10.9:1
-    {"#1d70b8", "20 4 4 4 4 4", "circle"}, // mid blue, 5.2:1
+    {"#1f7a72", "2 3", "triangle"},          // teal, 5.1:1
+    {"#b4470f", "12 4 3 4", "triangle-down"},  // burnt orange, 5.5:1
+    {"#6a4ea8", "12 3 3 3 3 3", "cross"},      // purple, 6.4:1
+    {"#1d70b8", "3 6", "triangle"},            // mid blue, 5.2:1
+    {"#4d6a00", "20 4 4 4", "triangle-down"},  // olive, 6.2:1
+};
+// The other groups of wards, in the site's order.
+constexpr SeriesStyle kGroupStyles[] = {
+    {"#3d3d3d", "16 4 2 4 2 4", "diamond"},  // dark grey, 10.9:1
+    {"#7a4b00", "1 4", "cross"},            // brown, 7.4:1
+};
+// Any other area drawn as a line (a ward a page's figure names), by its place in the chart.
+constexpr SeriesStyle kOtherStyles[] = {
+    {"#505a5f", "8 2 2 2", "triangle"},   // grey, 7.1:1
+    {"#28566d", "4 2", "triangle-down"},  // slate, 7.9:1
+    {"#5c3a8e", "14 2", "cross"},         // violet, 8.6:1
+    {"#8a3c00", "2 2", "square"},         // rust, 7.7:1
+    {"#00565e", "10 2 2 2 2 2", "diamond"},  // dark teal, 8.4:1
 };
 constexpr const char* kTargetColour = kText;
-constexpr const char* kTargetDash = "10 5";
-constexpr const char* kBenchmarkDash = "6 4";
+constexpr const char* kTargetDash = "10 6";
+// The fill pattern of target-group bars, diagonal stripes, named as the map's patterns are
+// (view/map_view.h, where "hatch" is diagonal stripes), so that a page's patterns can be
+// checked for one meaning each: the maps do not use it.
+constexpr const char* kTargetGroupPattern = "hatch";
+// Dot charts: the area the page is about, and the areas it is ranked among.
+constexpr const char* kFocusColour = kText;
+constexpr const char* kFocusMarker = "diamond";
 constexpr const char* kOtherDotColour = "#505a5f";  // grey, 7.1:1
-constexpr const char* kFocusColour = "#801650";
-constexpr const char* kTargetAreaColour = "#801650";
+constexpr const char* kOtherDotMarker = "circle";
+
+// The look of `area` wherever a chart draws it as a line. `others_before` counts the areas of
+// the chart already given an "other" look (wards and the like), and is advanced.
+SeriesStyle StyleOf(const model::Site& site, const compute::Results& results, uint32_t area,
+                    size_t& others_before) {
+  if (area == results.home_area) return kHomeStyle;
+  size_t comparator_idx = 0;
+  for (uint32_t comparator : results.comparator_areas) {
+    if (comparator == results.home_area) continue;
+    if (comparator == area)
+      return kComparatorStyles[comparator_idx % std::size(kComparatorStyles)];
+    ++comparator_idx;
+  }
+  if (results.areas[area].is_group) {
+    if (!site.config.gap_target.empty() && results.areas[area].code == site.config.gap_target)
+      return kTargetGroupStyle;
+    size_t group_idx = 0;
+    for (uint32_t idx = 0; idx < area; ++idx)
+      if (results.areas[idx].is_group && results.areas[idx].code != site.config.gap_target)
+        ++group_idx;
+    return kGroupStyles[group_idx % std::size(kGroupStyles)];
+  }
+  return kOtherStyles[others_before++ % std::size(kOtherStyles)];
+}
 
 // --- Small helpers ------------------------------------------------------------------------------
 
@@ -366,7 +418,8 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
   std::vector<std::string> movements;
   std::vector<std::string> empty_areas;
   json gap_columns = json::array();
-  size_t comparator_idx = 0;
+  size_t comparator_count = 0;
+  size_t other_styles = 0;  // areas given an "other" look so far
   std::string subject_name;
   for (size_t area_pos = 0; area_pos < areas.size(); ++area_pos) {
     uint32_t area = areas[area_pos];
@@ -412,20 +465,12 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     json item;
     item["name"] = name;
     item["role"] = subject ? "subject" : "comparator";
-    if (subject) {
-      item["color"] = kSubjectColour;
-      item["dash"] = "";
-      item["marker"] = "circle";
-      item["class"] = "chart-series chart-series--subject";
-    } else {
-      const SeriesStyle& style =
-          kComparatorStyles[comparator_idx % std::size(kComparatorStyles)];
-      item["color"] = style.colour;
-      item["dash"] = style.dash;
-      item["marker"] = style.marker;
-      item["class"] = "chart-series chart-series--" + std::to_string(comparator_idx + 1);
-      ++comparator_idx;
-    }
+    const SeriesStyle style = StyleOf(site, results, area, other_styles);
+    item["color"] = style.colour;
+    item["dash"] = style.dash;
+    item["marker"] = style.marker;
+    item["class"] = subject ? std::string("chart-series chart-series--subject")
+                            : "chart-series chart-series--" + std::to_string(++comparator_count);
     item["band"] = band;
     item["points"] = points;
     item["latest"] = {{"x", latest_x},
@@ -564,17 +609,15 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   spec["bars"] = bar_list;
   spec["missing"] = split.missing;
   spec["styles"] = {
-      {"other", {{"fill", "#c5d4e5"}, {"stroke", kSubjectColour}, {"class", "chart-bar"}}},
+      {"other", {{"fill", "#dee0e2"}, {"stroke", kOtherDotColour}, {"class", "chart-bar"}}},
       {"target",
        {{"fill", "#f6e3ec"},
-        {"stroke", kTargetAreaColour},
-        {"stripe", kTargetAreaColour},
+        {"stroke", kTargetGroupStyle.colour},
+        {"stripe", kTargetGroupStyle.colour},
+        {"pattern", kTargetGroupPattern},
         {"class", "chart-bar chart-bar--target"}}},
       {"whisker", {{"color", kText}}}};
 
-  const std::string& benchmark_name = results.areas[benchmark_area].name;
-  const compute::Cell* benchmark_cell =
-      PublishedAt(results.Find(indicator_idx, benchmark_area, 0), period);
   json legend = json::array();
   std::string target_group_name;
   if (!site.config.gap_target.empty()) {
@@ -585,19 +628,39 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     legend.push_back({{"label", target_group_name + " (striped)"}, {"style", "target"}});
     if (any_other) legend.push_back({{"label", "Other areas"}, {"style", "other"}});
   }
-  if (benchmark_cell) {
-    range.Add(Rounded(indicator, benchmark_cell->value));
-    std::string label = ChartLabel(indicator, benchmark_cell->value);
-    spec["benchmark"] = {{"name", benchmark_name},
-                         {"value", Rounded(indicator, benchmark_cell->value)},
-                         {"label", label},
-                         {"color", kText},
-                         {"dash", kBenchmarkDash},
-                         {"class", "chart-benchmark"}};
-    legend.push_back({{"label", benchmark_name + ": " + label}, {"style", "benchmark"}});
-  } else {
-    notes.push_back("No figure for " + benchmark_name + " in " + period.Label() + ".");
+  // A line for the benchmark and for every other comparator with a figure for the period, each
+  // in its own look (StyleOf), as on the trend charts.
+  std::vector<uint32_t> lined{benchmark_area};
+  for (uint32_t comparator : results.comparator_areas)
+    if (std::find(lined.begin(), lined.end(), comparator) == lined.end())
+      lined.push_back(comparator);
+  json benchmarks = json::array();
+  std::vector<std::string> line_sentences;
+  size_t other_styles = 0;
+  for (uint32_t area : lined) {
+    const std::string& name = results.areas[area].name;
+    const compute::Cell* cell = PublishedAt(results.Find(indicator_idx, area, 0), period);
+    if (!cell) {
+      notes.push_back("No figure for " + name + " in " + period.Label() + ".");
+      continue;
+    }
+    const SeriesStyle style = StyleOf(site, results, area, other_styles);
+    const double value = Rounded(indicator, cell->value);
+    const std::string label = ChartLabel(indicator, cell->value);
+    range.Add(value);
+    legend.push_back({{"label", name + ": " + label},
+                      {"style", "benchmark"},
+                      {"benchmark", benchmarks.size()}});
+    benchmarks.push_back({{"name", name},
+                          {"value", value},
+                          {"label", label},
+                          {"color", style.colour},
+                          {"dash", style.dash},
+                          {"class", "chart-benchmark chart-benchmark--" +
+                                        std::to_string(benchmarks.size() + 1)}});
+    line_sentences.push_back(name + " at " + FormatValue(indicator, cell->value));
   }
+  spec["benchmarks"] = benchmarks;
   if (any_whisker) legend.push_back({{"label", "95% confidence interval"}, {"style", "whisker"}});
   spec["legend"] = legend;
   spec["x"] = ValueAxis(indicator, range.lo, range.hi);
@@ -620,9 +683,11 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
               FormatValue(indicator, bottom.cell->value) + ".";
     }
   }
-  if (benchmark_cell)
-    desc += " The line is " + benchmark_name + " at " +
-            FormatValue(indicator, benchmark_cell->value) + ".";
+  if (line_sentences.size() == 1) desc += " The line is " + line_sentences[0] + ".";
+  if (line_sentences.size() > 1) desc += " The lines are " + JoinList(line_sentences) + ".";
+  const std::string& benchmark_name = results.areas[benchmark_area].name;
+  const compute::Cell* benchmark_cell =
+      PublishedAt(results.Find(indicator_idx, benchmark_area, 0), period);
   // How the bars compare with the benchmark, by their intervals (as the table says).
   int comparator = -1;
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
@@ -746,10 +811,18 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   spec["dots"] = dot_list;
   spec["focus"] = focus;
   spec["others_legend"] = "Other " + kind_plural + of_parent;
-  spec["styles"] = {{"focus", {{"color", kFocusColour}, {"class", "chart-dot chart-dot--focus"}}},
-                    {"other", {{"color", kOtherDotColour}, {"class", "chart-dot"}}},
+  spec["styles"] = {{"focus",
+                     {{"color", kFocusColour},
+                      {"marker", kFocusMarker},
+                      {"class", "chart-dot chart-dot--focus"}}},
+                    {"other",
+                     {{"color", kOtherDotColour},
+                      {"marker", kOtherDotMarker},
+                      {"class", "chart-dot"}}},
                     {"reference",
-                     {{"color", kText}, {"dash", kBenchmarkDash}, {"class", "chart-benchmark"}}},
+                     {{"color", kHomeStyle.colour},
+                      {"dash", kHomeStyle.dash},
+                      {"class", "chart-benchmark"}}},
                     {"whisker", {{"color", kFocusColour}}}};
   spec["missing"] = split.missing;
   std::string reference_sentence;
@@ -838,7 +911,7 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
   spec["latest"] = {{"x", latest_x},
                     {"value", Rounded(indicator, latest->value)},
                     {"label", ChartLabel(indicator, latest->value)}};
-  spec["color"] = kSubjectColour;
+  spec["color"] = kHomeStyle.colour;
   spec["title"] = indicator.short_title + " in " + name + " over time";
   // The title names the figure and the area; the description says how it moved.
   std::string desc = Movement(indicator, *first, *latest, true) + ".";

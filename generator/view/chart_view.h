@@ -57,15 +57,19 @@ nlohmann::json TrendChartSpec(const model::Site& site, const compute::Results& r
 
 // Horizontal bars of the latest period any of `areas` has, sorted by value (highest first; ties
 // by name), each with its 95% interval as a whisker, and a vertical line for `benchmark_area`
-// (drawn as a line, not as a bar, even when it is in `areas`). Areas in the site's gap target
-// group (and the group itself) are "target" bars, striped as well as coloured. Areas without a
-// published figure for that period are listed under the bars with their marker, never as a
-// zero bar.
+// and for every other comparator of the site with a figure for that period, each in the look
+// it has on the trend charts (drawn as lines, not as bars; `benchmark_area` is never a bar).
+// Areas in the site's gap target group (and the group itself) are "target" bars, striped as
+// well as coloured. Areas without a published figure for that period are listed under the bars
+// with their marker, never as a zero bar. The desc's comparison counts are against
+// `benchmark_area`.
 // Extra keys: "period", "x" {"min", "max", "ticks", "title"}, "bars" [{"name", "value",
 // "label", "lower", "upper", "style" ("target"|"other")}], "missing" [{"name", "marker",
-// "reason"}], "benchmark" (optional) {"name", "value", "label", "color", "dash"}, "styles"
-// {"other": {"fill", "stroke", "class"}, "target": {"fill", "stroke", "stripe", "class"}},
-// "legend" [{"label", "style" ("other"|"target"|"benchmark"|"whisker")}], "notes".
+// "reason"}], "benchmarks" [{"name", "value", "label", "color", "dash", "class"}]
+// (`benchmark_area` first), "styles" {"other": {"fill", "stroke", "class"}, "target": {"fill",
+// "stroke", "stripe", "pattern" ("hatch": diagonal stripes), "class"}}, "legend" [{"label",
+// "style" ("other"|"target"|"benchmark"|"whisker"), "benchmark" (an index into "benchmarks",
+// for a benchmark)}], "notes".
 nlohmann::json ComparisonChartSpec(const model::Site& site, const compute::Results& results,
                                    uint32_t indicator, const std::vector<uint32_t>& areas,
                                    uint32_t benchmark_area, const std::string& id_prefix);
@@ -77,7 +81,8 @@ nlohmann::json ComparisonChartSpec(const model::Site& site, const compute::Resul
 // Extra keys: "period", "x" {"min", "max", "ticks", "title"}, "dots" [{"name", "value",
 // "label", "focus" (bool)}] (ascending by value), "focus" {"name", "value", "label", "lower",
 // "upper", "rank_text", "legend"}, "others_legend", "reference" (optional) {"name", "value",
-// "label", "legend"}, "styles" {"focus", "other", "reference": {"color", ...}}, "missing",
+// "label", "legend"}, "styles" {"focus", "other": {"color", "marker", "class"}, "reference":
+// {"color", "dash", "class"} (the home area's look)}, "missing",
 // "notes".
 nlohmann::json PositionChartSpec(const model::Site& site, const compute::Results& results,
                                  uint32_t indicator, uint32_t area,

@@ -209,8 +209,17 @@ TEST_CASE("comparison: bars highest first, the benchmark as a line, target areas
   CHECK(spec["bars"][1]["style"] == "target");
   CHECK(spec["bars"][2]["style"] == "target");
   CHECK(spec["bars"][3]["style"] == "target");
-  CHECK(spec["benchmark"]["name"] == "Southend-on-Sea");
-  CHECK(spec["benchmark"]["value"] == 75.0);
+  // A line for the benchmark and for every other comparator with a figure, each in the look
+  // it has on the trend charts.
+  REQUIRE(spec["benchmarks"].size() == 2);
+  CHECK(spec["benchmarks"][0]["name"] == "Southend-on-Sea");
+  CHECK(spec["benchmarks"][0]["value"] == 75.0);
+  CHECK(spec["benchmarks"][1]["name"] == "England");
+  CHECK(spec["benchmarks"][1]["value"] == 71.8);
+  json trend = KursaalTrend();
+  for (size_t idx = 0; idx < 2; ++idx)
+    for (const char* key : {"color", "dash"})
+      CHECK(spec["benchmarks"][idx][key] == trend["series"][idx + 1][key]);
   CHECK(spec["missing"] == json::array({{{"name", "Victoria"},
                                          {"marker", "[x]"},
                                          {"reason", "not available"}}}));
@@ -225,7 +234,8 @@ TEST_CASE("comparison: bars highest first, the benchmark as a line, target areas
         std::string("Bar chart of Good level of development (% of children) in 2018/19 for 5 "
                     "areas, highest first. The highest is Leigh at 76.1% and the lowest ") +
             svg_test::kHostileName +
-            " at 60.0%. The line is Southend-on-Sea at 75.0%. Compared with Southend-on-Sea, "
+            " at 60.0%. The lines are Southend-on-Sea at 75.0% and England at 71.8%. Compared "
+            "with Southend-on-Sea, "
             "taking the 95% confidence intervals into account: 3 similar and 2 worse. Bars for "
             "Better Start wards are striped. No figure for Victoria in 2018/19 [x] (not "
             "available).");

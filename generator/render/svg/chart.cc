@@ -8,9 +8,11 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 #include <vector>
 
+#include "render/svg/internal/layout.h"
 #include "render/svg/internal/markup.h"
 
 namespace outcomes::render {
@@ -18,6 +20,7 @@ namespace outcomes::render {
 namespace {
 
 using nlohmann::json;
+using svg_internal::Box;
 using svg_internal::Dbl;
 using svg_internal::Escape;
 using svg_internal::kFontSize;
@@ -25,8 +28,12 @@ using svg_internal::kGrid;
 using svg_internal::kInk;
 using svg_internal::Marker;
 using svg_internal::Num;
+using svg_internal::Placer;
+using svg_internal::Spot;
+using svg_internal::SpotsAround;
 using svg_internal::Str;
 using svg_internal::Text;
+using svg_internal::TextBox;
 using svg_internal::TextWidth;
 using svg_internal::Truncate;
 
@@ -260,7 +267,9 @@ std::string RenderTrendSvg(const json& spec) {
   if (count == 0) return {};
   const json series_list = spec.value("series", json::array());
   const json target = spec.value("target", json());
-  const bool level_target = target.is_object() && target.value("level", false);
+  const bool has_target = target.is_object() && !target.value("points", json::array()).empty();
+  const bool level_target = has_target && target.value("level", false);
+  const bool ends_at_target = has_target && target.value("ends_at_target", true);
 
   // Legend: each series, the band, the target.
   std::vector<LegendItem> items;
@@ -269,16 +278,18 @@ std::string RenderTrendSvg(const json& spec) {
     items.push_back({Str(spec, "band_label"),
                      Rect(0, -9, kSwatch, 18, Attr("fill", Str(series_list[0], "color")) +
                                                   " fill-opacity=\"0.2\"")});
-  if (target.is_object()) {
+  if (has_target) {
     std::string colour = Str(target, "color");
     std::string swatch = Line(0, 0, kSwatch, 0, colour, 2.5, DashAttr(Str(target, "dash")));
-    if (!level_target) swatch += Ring(kSwatch - 6, 0, colour);
+    if (ends_at_target) swatch += Ring(kSwatch - 6, 0, colour);
     items.push_back({Str(target, "label"), swatch});
   }
   double legend_height = 0;
   std::string body = Legend(items, 0, legend_height);
   const double title_top = legend_height + 8;
-  body += AxisTitle(y_axis, title_top + 18);
+  const double title_baseline = title_top + 18;
+  const std::string axis_title = AxisTitle(y_axis, title_baseline);
+  body += axis_title;
 
   // The plot: one band per period, points at the bands' middles.
   const json ticks = y_axis.value("ticks", json::array());
@@ -295,14 +306,153 @@ std::string RenderTrendSvg(const json& spec) {
   auto point_x = [&](const json& point) { return x_of(Dbl(point, "x")); };
   auto point_y = [&](const json& point) { return scale(Dbl(point, "value")); };
 
-  // Gaps in the subject's line: a shaded column with the marker, so a gap reads as "no figure".
+  // Everything drawn in the plot goes to the placer first, so that the labels placed after it
+  // (the latest point's, the target's, the gaps' markers) can keep clear of it. Labels stay in
+  // the plot, or above it beside the axis title.
+  Placer placer({left, title_top, kWidth, plot_bottom});
+  if (!axis_title.empty())
+    placer.AddBox(TextBox(0, title_baseline, Truncate(Str(y_axis, "title"), kWidth, kFontSize),
+                          "start", kFontSize));
+  placer.AddSegment(left, plot_bottom, right, plot_bottom, 1.5);
+  constexpr int kTargetOwner = 1;
+  constexpr int kGapsOwner = 2;
+  auto series_owner = [](size_t pos) { return 3 + static_cast<int>(pos); };
+
+  // The target: a level from its start, or the trajectory's path, ending in a ring at the
+  // target's period when that is on the chart.
+  std::string target_out;
+  std::vector<std::pair<double, double>> target_line;
+  if (has_target) {
+    const json points = target["points"];
+    if (level_target) {
+      const double y = point_y(points[0]);
+      double x0 = target.value("from_before", false) ? left : point_x(points.front());
+      double x1 = ends_at_target ? point_x(points.back()) : right;
+      if (x1 - x0 < step * 0.4) x0 = std::max(left, x1 - step * 0.4);  // one period: a stub
+      target_line = {{x0, y}, {x1, y}};
+    } else {
+      for (const auto& point : points) target_line.push_back({point_x(point), point_y(point)});
+    }
+    placer.AddPolyline(target_line, 2.5, kTargetOwner);
+    if (ends_at_target) {
+      auto [ring_x, ring_y] = target_line.back();
+      placer.AddBox({ring_x - 7.5, ring_y - 7.5, ring_x + 7.5, ring_y + 7.5}, kTargetOwner);
+    }
+  }
+  const json step_point = has_target ? target.value("step", json()) : json();
+  if (step_point.is_object()) {
+    double sx = point_x(step_point);
+    double sy = point_y(step_point);
+    placer.AddBox({sx - 5, sy - 5, sx + 5, sy + 5}, kTargetOwner);
+  }
+
+  // Series: their lines (broken at gaps, never through zero) and markers while there is room
+  // for them (a point on its own always has one).
+  std::vector<std::string> series_out(series_list.size());
+  for (size_t pos = 0; pos < series_list.size(); ++pos) {
+    const json& series = series_list[pos];
+    const std::string colour = Str(series, "color");
+    const json points = series.value("points", json::array());
+    std::string out;
+    std::set<double> alone;
+    for (const auto& run : Runs(points)) {
+      if (run.size() == 1) {
+        alone.insert(Dbl(*run[0], "x"));
+        continue;
+      }
+      std::vector<std::pair<double, double>> line;
+      for (const json* point : run) line.push_back({point_x(*point), point_y(*point)});
+      placer.AddPolyline(line, 3, series_owner(pos));
+      out += Stroke(PathThrough(run, point_x, point_y), colour, 3,
+                    " stroke-linejoin=\"round\"" + DashAttr(Str(series, "dash")));
+    }
+    for (const auto& point : points) {
+      if (point.contains("gap") || (step < 12 && !alone.count(Dbl(point, "x")))) continue;
+      double mx = point_x(point);
+      double my = point_y(point);
+      placer.AddBox({mx - 7, my - 7, mx + 7, my + 7}, series_owner(pos));
+      out += Marker(Str(series, "marker"), mx, my, 10, colour);
+    }
+    series_out[pos] = out;
+  }
+
+  // The subject's latest point, enlarged and labelled where the label touches nothing: above,
+  // below or beside it; else it goes without (the table has the figure).
+  std::string latest_out;
+  if (!series_list.empty() && series_list[0].contains("latest")) {
+    const json& latest = series_list[0]["latest"];
+    const double px = point_x(latest);
+    const double py = point_y(latest);
+    placer.AddBox({px - 8, py - 8, px + 8, py + 8}, series_owner(0));
+    latest_out = "<circle cx=\"" + Num(px) + "\" cy=\"" + Num(py) + "\" r=\"7\"" +
+                 Attr("fill", Str(series_list[0], "color")) +
+                 " stroke=\"#fff\" stroke-width=\"2\"/>";
+    const std::string text = Str(latest, "label");
+    const std::vector<Spot> spots = SpotsAround(px, py, 8, kFontSize);
+    // Clear of its own line too if it can be; else touching only its own series.
+    std::optional<Spot> spot = placer.Place(text, kFontSize, spots);
+    if (!spot) spot = placer.Place(text, kFontSize, spots, series_owner(0));
+    if (spot)
+      latest_out += Text(spot->x, spot->baseline, text, std::string(spot->anchor),
+                         std::string(" class=\"chart-latest\"") + kBold + kHalo);
+  }
+
+  // The target's own labels: its value at the ring, and the step of the path the latest figure
+  // is judged against.
+  if (has_target) {
+    const std::string colour = Str(target, "color");
+    std::string d;
+    for (const auto& [x, y] : target_line) d += (d.empty() ? "M" : "L") + Point(x, y);
+    target_out += Stroke(d, colour, 2.5, DashAttr(Str(target, "dash")));
+    auto label = [&](const std::string& text, double x, double y, double radius,
+                     const std::vector<Spot>& more = {}) {
+      std::vector<Spot> spots = SpotsAround(x, y, radius, kFontSize);
+      spots.insert(spots.end(), more.begin(), more.end());
+      std::optional<Spot> spot = placer.Place(text, kFontSize, spots);
+      if (!spot) spot = placer.Place(text, kFontSize, spots, kTargetOwner);
+      if (spot)
+        target_out += Text(spot->x, spot->baseline, text, std::string(spot->anchor), kHalo);
+    };
+    // The target's value: by the ring, else along the line (just above or below it), from the
+    // right end leftwards.
+    std::vector<Spot> along;
+    for (size_t seg = target_line.size() - 1; seg-- > 0;) {
+      auto [x1, y1] = target_line[seg];
+      auto [x2, y2] = target_line[seg + 1];
+      const int pieces = std::max(1, static_cast<int>(std::fabs(x2 - x1) / (step / 2)));
+      for (int piece = pieces; piece >= 0; --piece) {
+        const double t = static_cast<double>(piece) / pieces;
+        const double x = x1 + (x2 - x1) * t;
+        const double y = y1 + (y2 - y1) * t;
+        along.push_back({x, y - 5 - svg_internal::kDescent * kFontSize, "middle"});
+        along.push_back({x, y + 5 + svg_internal::kAscent * kFontSize, "middle"});
+      }
+    }
+    auto [end_x, end_y] = target_line.back();
+    if (ends_at_target) target_out += Ring(end_x, end_y, colour);
+    label(Str(target, "end_label"), end_x, end_y, ends_at_target ? 7.5 : 2, along);
+    if (step_point.is_object()) {
+      double sx = point_x(step_point);
+      double sy = point_y(step_point);
+      target_out += "<circle cx=\"" + Num(sx) + "\" cy=\"" + Num(sy) + "\" r=\"4\"" +
+                    Attr("fill", colour) + " stroke=\"#fff\" stroke-width=\"1.5\"/>";
+      label(Str(step_point, "label"), sx, sy, 5);
+    }
+  }
+
+  // Gaps in the subject's line: a shaded column with its marker where the marker is clear of
+  // everything, so a gap reads as "no figure".
   std::string gaps;
   for (const auto& gap : spec.value("gap_columns", json::array())) {
-    double cx = x_of(Dbl(gap, "x"));
+    const double cx = x_of(Dbl(gap, "x"));
     gaps += Rect(cx - step / 2, plot_top, step, plot_bottom - plot_top, " fill=\"#f3f2f1\"");
-    std::string marker = Str(gap, "marker");
-    if (step >= TextWidth(marker, kFontSize) + 2)  // with very many periods there is no room
-      gaps += Text(cx, plot_top + 20, marker, "middle", kBold);
+    const std::string marker = Str(gap, "marker");
+    if (step < TextWidth(marker, kFontSize) + 2) continue;  // very many periods: no room
+    std::vector<Spot> spots;
+    for (double baseline = plot_top + 20; baseline <= plot_bottom - 6; baseline += 8)
+      spots.push_back({cx, baseline, "middle"});
+    if (std::optional<Spot> spot = placer.Place(marker, kFontSize, spots, kGapsOwner))
+      gaps += Text(cx, spot->baseline, marker, "middle", kBold);
   }
   if (!gaps.empty()) body += "<g class=\"chart-gaps\">" + gaps + "</g>";
 
@@ -361,58 +511,11 @@ std::string RenderTrendSvg(const json& spec) {
             " fill-opacity=\"0.2\">" + band + "</g>";
   }
 
-  // The target: a level across the plot, or the trajectory's path ending in a ring.
-  if (target.is_object()) {
-    const json points = target.value("points", json::array());
-    std::string colour = Str(target, "color");
-    std::string out = "<g" + Attr("class", Str(target, "class")) + ">";
-    if (!points.empty()) {
-      std::vector<const json*> path;
-      for (const auto& point : points) path.push_back(&point);
-      std::string d = level_target ? "M" + Point(left, point_y(points[0])) + "H" + Num(right)
-                                   : PathThrough(path, point_x, point_y);
-      out += Stroke(d, colour, 2.5, DashAttr(Str(target, "dash")));
-      if (!level_target) out += Ring(point_x(points.back()), point_y(points.back()), colour);
-    }
-    body += out + "</g>";
-  }
-
-  // Series, comparators first so the subject is drawn on top; markers while there is room for
-  // them (a point on its own always has one).
-  for (size_t pos = series_list.size(); pos-- > 0;) {
-    const json& series = series_list[pos];
-    const std::string colour = Str(series, "color");
-    const json points = series.value("points", json::array());
-    std::string out = "<g" + Attr("class", Str(series, "class")) + ">";
-    std::set<const json*> alone;
-    for (const auto& run : Runs(points)) {
-      if (run.size() == 1) {
-        alone.insert(run[0]);
-        continue;
-      }
-      out += Stroke(PathThrough(run, point_x, point_y), colour, 3,
-                    " stroke-linejoin=\"round\"" + DashAttr(Str(series, "dash")));
-    }
-    for (const auto& point : points) {
-      if (point.contains("gap") || (step < 12 && !alone.count(&point))) continue;
-      out += Marker(Str(series, "marker"), point_x(point), point_y(point), 10, colour);
-    }
-    body += out + "</g>";
-  }
-
-  // The subject's latest point, labelled above it (above the plot if need be: the axis title
-  // there is at the left).
-  if (!series_list.empty() && series_list[0].contains("latest")) {
-    const json& latest = series_list[0]["latest"];
-    double px = point_x(latest);
-    double py = point_y(latest);
-    body += "<circle cx=\"" + Num(px) + "\" cy=\"" + Num(py) + "\" r=\"7\"" +
-            Attr("fill", Str(series_list[0], "color")) + " stroke=\"#fff\" stroke-width=\"2\"/>";
-    bool right_half = px > (left + right) / 2;
-    body += Text(right_half ? px + 6 : px - 6, py - 14, Str(latest, "label"),
-                 right_half ? "end" : "start",
-                 std::string(" class=\"chart-latest\"") + kBold + kHalo);
-  }
+  if (has_target) body += "<g" + Attr("class", Str(target, "class")) + ">" + target_out + "</g>";
+  // Comparators first, so the subject is drawn on top.
+  for (size_t pos = series_list.size(); pos-- > 0;)
+    body += "<g" + Attr("class", Str(series_list[pos], "class")) + ">" + series_out[pos] +
+            (pos == 0 ? latest_out : std::string()) + "</g>";
 
   double notes_height = 0;
   body += Notes(spec.value("notes", json::array()), plot_bottom + 36, notes_height);
@@ -430,8 +533,9 @@ std::string RenderComparisonSvg(const json& spec) {
   const json other = styles.value("other", json::object());
   const json target = styles.value("target", json::object());
   const std::string whisker_colour = Str(styles.value("whisker", json::object()), "color");
-  const json benchmark = spec.value("benchmark", json());
+  const json benchmarks = spec.value("benchmarks", json::array());
   const std::string stripes = "url(#" + id + "-stripes)";
+  constexpr double kBenchmarkWidth = 2.5;
 
   auto bar = [&](double x, double y, double width, double height, const std::string& style) {
     const json& look = style == "target" ? target : other;
@@ -439,15 +543,22 @@ std::string RenderComparisonSvg(const json& spec) {
                 Attr("fill", style == "target" ? stripes : Str(look, "fill")) +
                     Attr("stroke", Str(look, "stroke")) + " stroke-width=\"1.5\"");
   };
+  auto benchmark_line = [&](const json& benchmark, double x, double y1, double y2,
+                            const std::string& extra = "") {
+    return Line(x, y1, x, y2, Str(benchmark, "color"), kBenchmarkWidth,
+                DashAttr(Str(benchmark, "dash")) + extra);
+  };
 
   std::vector<LegendItem> items;
   for (const auto& item : spec.value("legend", json::array())) {
     std::string style = Str(item, "style");
     std::string swatch;
     if (style == "target" || style == "other") swatch = bar(0, -8, kSwatch, 16, style);
-    if (style == "benchmark" && benchmark.is_object())
-      swatch = Line(kSwatch / 2, -12, kSwatch / 2, 12, Str(benchmark, "color"), 2.5,
-                    DashAttr(Str(benchmark, "dash")));
+    if (style == "benchmark") {
+      size_t idx = static_cast<size_t>(Dbl(item, "benchmark"));
+      if (idx < benchmarks.size())
+        swatch = benchmark_line(benchmarks[idx], kSwatch / 2, -12, 12);
+    }
     if (style == "whisker") swatch = Whisker(2, kSwatch - 2, 0, 12, whisker_colour, 2);
     items.push_back({Str(item, "label"), swatch});
   }
@@ -456,6 +567,85 @@ std::string RenderComparisonSvg(const json& spec) {
   body += Legend(items, 0, legend_height);
   const double title_top = legend_height + 8;
   body += AxisTitle(x_axis, title_top + 18);
+  const Scale scale{Dbl(x_axis, "min"), Dbl(x_axis, "max", 1), 4, kWidth - 12};
+
+  // Each line's name above the bars, at its top: beside the line (right or left of it), on a
+  // row of names where it touches no other name and no other line crosses it; the line runs up
+  // to its name. Worked out with the rows' top at y = 0 by trying every choice for every line
+  // (there are a few lines at most), keeping the one that names the most lines on the fewest
+  // rows; a name that fits nowhere is left to the legend.
+  struct Heading {
+    double x = 0;    // the line's
+    double top = 0;  // where the line starts (relative)
+    std::optional<Spot> spot;
+    Box box;
+  };
+  const double gap = svg_internal::kLabelGap;
+  const size_t lines = benchmarks.size();
+  const int max_levels = static_cast<int>(std::min<size_t>(lines, 4));
+  auto overlap = [&](const Box& a, const Box& b) {
+    return a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap &&
+           b.top < a.bottom + gap;
+  };
+  // Whether two headings can stand together.
+  auto compatible = [&](const Heading& a, const Heading& b) {
+    auto crosses = [&](const Heading& line, const Heading& label) {
+      return label.spot && svg_internal::SegmentCrossesBox(line.x, line.top, line.x, 0,
+                                                           kBenchmarkWidth / 2 + gap, label.box);
+    };
+    if (a.spot && b.spot && overlap(a.box, b.box)) return false;
+    return !crosses(a, b) && !crosses(b, a);
+  };
+  std::vector<std::vector<Heading>> options(lines);
+  for (size_t idx = 0; idx < lines; ++idx) {
+    const double x = scale(Dbl(benchmarks[idx], "value"));
+    const std::string name = Str(benchmarks[idx], "name");
+    for (int level = 0; level < max_levels; ++level) {
+      const double baseline = -6 - level * kLineHeight;
+      for (const Spot& spot : {Spot{x + 5, baseline, "start"}, Spot{x - 5, baseline, "end"}}) {
+        Heading heading;
+        heading.x = x;
+        heading.spot = spot;
+        heading.box = TextBox(spot.x, spot.baseline, name, spot.anchor, kFontSize);
+        heading.top = (heading.box.top + heading.box.bottom) / 2;
+        if (heading.box.left >= 0 && heading.box.right <= kWidth) options[idx].push_back(heading);
+      }
+    }
+    Heading unnamed;
+    unnamed.x = x;
+    options[idx].push_back(unnamed);  // last: the name left to the legend
+  }
+  auto level_of = [](const Heading& heading) {
+    return heading.spot ? static_cast<int>(std::lround((-6 - heading.spot->baseline) / kLineHeight))
+                        : -1;
+  };
+  std::vector<Heading> headings(lines);
+  std::vector<Heading> chosen(lines);
+  size_t best_named = 0;
+  int best_levels = 0;
+  bool found = false;
+  std::function<void(size_t, size_t, int)> search = [&](size_t idx, size_t named, int levels) {
+    if (found && (named + (lines - idx) < best_named ||
+                  (named + (lines - idx) == best_named && levels >= best_levels)))
+      return;  // cannot do better than the best so far
+    if (idx == lines) {
+      best_named = named;
+      best_levels = levels;
+      headings = chosen;
+      found = true;
+      return;
+    }
+    for (const Heading& option : options[idx]) {
+      bool fits = true;
+      for (size_t other = 0; other < idx && fits; ++other)
+        fits = compatible(option, chosen[other]);
+      if (!fits) continue;
+      chosen[idx] = option;
+      search(idx + 1, named + (option.spot ? 1 : 0), std::max(levels, level_of(option) + 1));
+    }
+  };
+  search(0, 0, 0);
+  const int levels_used = best_levels;
 
   // One row per bar: the name and value on a line, the bar under them; then one row per area
   // without a figure.
@@ -463,16 +653,19 @@ std::string RenderComparisonSvg(const json& spec) {
   constexpr double kMissingRow = 30;
   const json bars = spec.value("bars", json::array());
   const json missing = spec.value("missing", json::array());
-  const double rows_top = title_top + 32;
+  const double rows_top = title_top + 32 + levels_used * kLineHeight;
   const double rows_bottom = rows_top + kRow * static_cast<double>(bars.size()) +
                              kMissingRow * static_cast<double>(missing.size());
-  const Scale scale{Dbl(x_axis, "min"), Dbl(x_axis, "max", 1), 4, kWidth - 12};
   body += HorizontalAxis(x_axis, scale, rows_top, rows_bottom);
 
+  std::vector<Box> row_labels;  // the lines give way to these
   auto name_and_value = [&](double baseline, const json& item, const std::string& value,
                             const std::string& value_extra) {
     double room = kWidth - TextWidth(value, kFontSize) - 16;
-    return Text(0, baseline, Truncate(Str(item, "name"), room, kFontSize), "start", kHalo) +
+    std::string name = Truncate(Str(item, "name"), room, kFontSize);
+    row_labels.push_back(TextBox(0, baseline, name, "start", kFontSize));
+    row_labels.push_back(TextBox(kWidth - 2, baseline, value, "end", kFontSize));
+    return Text(0, baseline, name, "start", kHalo) +
            Text(kWidth - 2, baseline, value, "end", value_extra + kHalo);
   };
   std::string labels;
@@ -495,10 +688,29 @@ std::string RenderComparisonSvg(const json& spec) {
     row += kMissingRow;
   }
   body += "<g class=\"chart-bars\">" + shapes + "</g>";
-  if (benchmark.is_object()) {
-    double bx = scale(Dbl(benchmark, "value"));
-    body += Line(bx, rows_top - 4, bx, rows_bottom, Str(benchmark, "color"), 2.5,
-                 DashAttr(Str(benchmark, "dash")) + Attr("class", Str(benchmark, "class")));
+
+  // The lines, from their names down through the bars, broken where a row's name or value
+  // crosses them (the words stay readable; the line carries on below them).
+  for (size_t idx = 0; idx < benchmarks.size(); ++idx) {
+    const json& benchmark = benchmarks[idx];
+    const Heading& heading = headings[idx];
+    const double x = heading.x;
+    std::vector<std::pair<double, double>> cuts;
+    for (const Box& box : row_labels)
+      if (box.left - gap < x + kBenchmarkWidth / 2 && x - kBenchmarkWidth / 2 < box.right + gap)
+        cuts.push_back({box.top - gap, box.bottom + gap});
+    std::sort(cuts.begin(), cuts.end());
+    std::string out;
+    double from = rows_top + heading.top;
+    for (const auto& [cut_top, cut_bottom] : cuts) {
+      if (cut_top > from) out += benchmark_line(benchmark, x, from, cut_top);
+      from = std::max(from, cut_bottom);
+    }
+    if (from < rows_bottom) out += benchmark_line(benchmark, x, from, rows_bottom);
+    if (heading.spot)
+      out += Text(heading.spot->x, rows_top + heading.spot->baseline, Str(benchmark, "name"),
+                  std::string(heading.spot->anchor), kHalo);
+    body += "<g" + Attr("class", Str(benchmark, "class")) + ">" + out + "</g>";
   }
   body += "<g class=\"chart-whiskers\">" + whiskers + "</g>";
   body += "<g class=\"chart-labels\">" + labels + "</g>";
@@ -517,6 +729,8 @@ std::string RenderPositionSvg(const json& spec) {
   const json styles = spec.value("styles", json::object());
   const std::string focus_colour = Str(styles.value("focus", json::object()), "color");
   const std::string other_colour = Str(styles.value("other", json::object()), "color");
+  const std::string focus_marker = Str(styles.value("focus", json::object()), "marker");
+  const std::string other_marker = Str(styles.value("other", json::object()), "marker");
   const json reference_style = styles.value("reference", json::object());
   const json reference = spec.value("reference", json());
   const bool has_interval = focus.contains("lower") && focus.contains("upper");
@@ -526,12 +740,12 @@ std::string RenderPositionSvg(const json& spec) {
   // The legend, one item per row: the focus's is a sentence.
   std::vector<LegendItem> items;
   items.push_back(
-      {Str(focus, "legend"), Marker("diamond", kSwatch / 2, 0, kFocusSize, focus_colour)});
+      {Str(focus, "legend"), Marker(focus_marker, kSwatch / 2, 0, kFocusSize, focus_colour)});
   if (has_interval)
     items.push_back({"95% confidence interval for " + Str(focus, "name"),
                      Whisker(2, kSwatch - 2, 0, 12, focus_colour, 2.5)});
   items.push_back({Str(spec, "others_legend"),
-                   Marker("circle", kSwatch / 2, 0, kOtherSize, other_colour)});
+                   Marker(other_marker, kSwatch / 2, 0, kOtherSize, other_colour)});
   if (reference.is_object())
     items.push_back({Str(reference, "legend"),
                      Line(kSwatch / 2, -12, kSwatch / 2, 12, Str(reference_style, "color"), 2.5,
@@ -599,13 +813,14 @@ std::string RenderPositionSvg(const json& spec) {
   std::string others;
   for (const auto& item : placed)
     if (!item.focus)
-      others += Marker("circle", item.x, baseline - item.level * kLevel, kOtherSize, other_colour);
+      others +=
+          Marker(other_marker, item.x, baseline - item.level * kLevel, kOtherSize, other_colour);
   body += "<g class=\"chart-dots\">" + others + "</g>";
   if (has_interval)
     body += "<g class=\"chart-whiskers\">" +
             Whisker(whisker_lo, whisker_hi, baseline, 16, focus_colour, 2.5) + "</g>";
   for (const auto& item : placed)
-    if (item.focus) body += Marker("diamond", item.x, baseline, kFocusSize, focus_colour);
+    if (item.focus) body += Marker(focus_marker, item.x, baseline, kFocusSize, focus_colour);
 
   double notes_height = 0;
   body += Notes(spec.value("notes", json::array()), plot_bottom + 34, notes_height);

@@ -13,14 +13,22 @@
 
 namespace outcomes::render {
 
+// Value labels (the latest point's, the target's, the path's step, the gaps' markers, the
+// names of benchmark lines) are placed where they touch no other label, mark or line: each
+// tries its places in turn (above, below, beside, farther out) and is left out, rather than
+// drawn over something, when none is clear; the figures are all in the table beside the chart.
+
 // A line chart over time ("trend" spec): legend, value axis with gridlines, a shaded column and
-// marker for each gap of the subject, confidence band, target step line, one line per series
-// (broken at gaps, never through zero), a labelled latest point and the notes under it.
+// marker for each gap of the subject, confidence band, the target's level or path (from its
+// start to its period, a ring at the target, the step the latest figure is judged against),
+// one line per series (broken at gaps, never through zero), a labelled latest point and the
+// notes under it.
 std::string RenderTrendSvg(const nlohmann::json& spec);
 
 // Horizontal bars ("comparison" spec): each area's name above its bar, the value at the right,
-// 95% whiskers, target areas striped, a dashed benchmark line, "No figure" rows for the
-// missing, a value axis and notes.
+// 95% whiskers, target areas striped, a line for each benchmark named at its top (the lines
+// break where a row's name or value crosses them), "No figure" rows for the missing, a value
+// axis and notes.
 std::string RenderComparisonSvg(const nlohmann::json& spec);
 
 // A dot strip ("position" spec): one dot per area stacked where they would overlap, the focus
