@@ -491,43 +491,74 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
 
   std::string target_sentence;
   if (indicator.target) {
-    // With a trajectory: its points and the target, joined (the planned path). Without: the
-    // target as a level across the chart.
+    // With a trajectory: the planned path through its steps to the target. Without: the target
+    // as a level. Either runs from the baseline (else the trajectory's first step, else the
+    // target's own period) to the target's period, and never before the baseline.
     const model::Target& target = *indicator.target;
+    const bool level = target.trajectory.empty();
     std::vector<model::TrajectoryPoint> path = target.trajectory;
     std::sort(path.begin(), path.end(),
               [](const auto& a, const auto& b) { return a.period < b.period; });
     path.push_back({target.period, target.value});
+    model::Period start = path.front().period;
+    if (indicator.baseline && indicator.baseline->type == target.period.type &&
+        *indicator.baseline <= target.period)
+      start = *indicator.baseline;
+    std::erase_if(path, [&](const auto& point) { return point.period < start; });
+    auto path_value = [&](const model::Period& period) -> std::optional<double> {
+      if (level) return target.value;
+      for (const auto& point : path)
+        if (point.period == period) return point.value;
+      return std::nullopt;
+    };
     json points = json::array();
-    bool level = target.trajectory.empty();
     for (size_t x = 0; x < periods.size(); ++x) {
-      double value = target.value;
-      if (!level) {
-        auto it = std::find_if(path.begin(), path.end(),
-                               [&](const auto& point) { return point.period == periods[x]; });
-        if (it == path.end()) continue;
-        value = it->value;
-      }
-      value = Rounded(indicator, value);
-      range.Add(value);
-      points.push_back({{"x", x}, {"value", value}, {"label", ChartLabel(indicator, value)}});
+      if (periods[x] < start || target.period < periods[x]) continue;
+      std::optional<double> value = path_value(periods[x]);
+      if (!value) continue;
+      double rounded = Rounded(indicator, *value);
+      range.Add(rounded);
+      points.push_back({{"x", x}, {"value", rounded}, {"label", ChartLabel(indicator, rounded)}});
+    }
+    const std::string by = FormatValue(indicator, target.value) + " by " + target.period.Label();
+    if (level) {
+      target_sentence = "the target is " + by;
+      if (start != target.period) target_sentence += ", from the " + start.Label() + " baseline";
+    } else {
+      target_sentence = "the path to target runs from " +
+                        FormatValue(indicator, path.front().value) + " in " +
+                        path.front().period.Label() + " to " + by;
     }
     if (!points.empty()) {
-      std::string by = FormatValue(indicator, target.value) + " by " + target.period.Label();
-      spec["target"] = {{"label", level ? "Target: " + by : "Path to target: " + by},
-                        {"color", kTargetColour},
-                        {"dash", kTargetDash},
-                        {"class", "chart-target"},
-                        {"level", level},
-                        {"points", points}};
-      target_sentence = "the target for " + target.period.Label() + " is " +
-                        FormatValue(indicator, target.value);
-      if (!target.trajectory.empty())
-        target_sentence += ", with a trajectory from " +
-                           FormatValue(indicator, path.front().value) + " in " +
-                           path.front().period.Label() + " to " +
-                           FormatValue(indicator, path[path.size() - 2].value) + " in " +
-                           path[path.size() - 2].period.Label();
+      const model::Period& first_period = periods[points.front()["x"].get<size_t>()];
+      const model::Period& last_period = periods[points.back()["x"].get<size_t>()];
+      json spec_target = {{"label", level ? "Target: " + by : "Path to target: " + by},
+                          {"color", kTargetColour},
+                          {"dash", kTargetDash},
+                          {"class", "chart-target"},
+                          {"level", level},
+                          {"from_before", start < first_period},
+                          {"ends_at_target", last_period == target.period},
+                          {"end_label", "Target: " + ChartLabel(indicator, target.value)},
+                          {"points", points}};
+      // The subject's latest period on the path, short of the target: the figure is judged
+      // against this step, so the chart labels it as the path.
+      if (!level && !series_list.empty() && series_list[0]["role"] == "subject") {
+        size_t latest_x = series_list[0]["latest"]["x"].get<size_t>();
+        for (const auto& point : points)
+          if (point["x"] == latest_x && periods[latest_x] != target.period) {
+            double value = point["value"].get<double>();
+            spec_target["step"] = {{"x", latest_x},
+                                   {"value", value},
+                                   {"label", "Path: " + ChartLabel(indicator, value)}};
+            spec_target["label"] = spec_target["label"].get<std::string>() + "; " +
+                                   FormatValue(indicator, value) + " in " +
+                                   periods[latest_x].Label();
+            target_sentence += "; in " + periods[latest_x].Label() + " the path is at " +
+                               FormatValue(indicator, value);
+          }
+      }
+      spec["target"] = spec_target;
     }
   }
   spec["y"] = ValueAxis(indicator, range.lo, range.hi);

@@ -34,11 +34,14 @@ namespace outcomes::view {
 
 // A line chart of `indicator` over time. `areas` are indices into Results::areas; the first is
 // the chart's subject (drawn with its 95% confidence band and a labelled latest point), the
-// others comparator lines (e.g. the borough, England). The time axis runs over every period
-// from the first to the last published one (extended to the target's period when that is
-// later), so a period with no figure is a gap. The target, when the indicator has one, is a
-// level line across the chart, or, with a trajectory, the path through the trajectory's points
-// to the target. Areas with no published figure are left out (and named in the notes).
+// others comparator lines (e.g. the borough, the region, England). Each area is drawn in its
+// own look (colour, dash, marker), the same on every chart: the home area solid with circles.
+// The time axis runs over every period from the first to the last published one (extended to
+// the target's period when that is later), so a period with no figure is a gap. The target,
+// when the indicator has one, is a level, or with a trajectory the path through the
+// trajectory's steps to the target; either runs from the indicator's baseline (else the
+// trajectory's first step, else the target's own period) to the target's period, never before
+// the baseline. Areas with no published figure are left out (and named in the notes).
 // Extra keys:
 //   "x"           {"labels": [period labels]} (positions are indices into it)
 //   "y"           {"min", "max", "ticks": [{"value", "label"}], "title"}
@@ -47,8 +50,14 @@ namespace outcomes::view {
 //                 subject's only)} or {"x", "gap": true, "marker": "[c]", "reason"}], "latest":
 //                 {"x", "value", "label"}}]
 //   "band_label"  (when the subject has intervals)
-//   "target"      (optional) {"label", "color", "dash", "class", "level" (bool: a level across
-//                 the chart rather than a path), "points": [{"x", "value", "label"}]}
+//   "target"      (optional: when some of it falls on the time line) {"label" (the legend's:
+//                 "Target: 75.0% by 2019/20", or "Path to target: …; 74.5% in 2018/19" when
+//                 the subject's latest period is a step of the path), "color", "dash", "class",
+//                 "level" (bool), "from_before" (bool: the baseline is before the time line, so
+//                 a level comes in from the left edge), "ends_at_target" (bool: the target's
+//                 period is on the time line, and gets a ring), "end_label" ("Target: 75.0%"),
+//                 "points": [{"x", "value", "label"}] (from the start to the target),
+//                 "step" (optional) {"x", "value", "label": "Path: 74.5%"}}
 //   "gap_columns" [{"x", "marker"}]: the subject's gaps
 //   "notes"       [sentences about the gaps]
 nlohmann::json TrendChartSpec(const model::Site& site, const compute::Results& results,

@@ -132,11 +132,10 @@ TEST_CASE("trend: the desc says what the chart shows, in words") {
   CHECK(KursaalTrend()["desc"] ==
         "Line chart of Good level of development (% of children) from 2015/16 to 2018/19. "
         "Kursaal rose from 62.5% to 68.2%; Southend-on-Sea rose from 62.5% to 75.0%; England "
-        "rose from 69.3% to 71.8%; the target for 2019/20 is 75.0%, with a trajectory from "
-        "72.0% in 2017/18 to 73.5% in 2018/19. The shaded band is the 95% confidence interval "
-        "for Kursaal. No figure for Kursaal in 2016/17 [c] (suppressed to protect small "
-        "numbers).");
-  CHECK(KursaalTrend()["title"] == "Good level of development: Kursaal over time");
+        "rose from 69.3% to 71.8%; the path to target runs from 72.0% in 2017/18 to 75.0% by "
+        "2019/20; in 2018/19 the path is at 73.5%. The shaded band is the 95% confidence "
+        "interval for Kursaal. No figure for Kursaal in 2016/17 [c] (suppressed to protect "
+        "small numbers).");
 }
 
 TEST_CASE("trend: the value axis covers every point, interval and target value") {
@@ -178,7 +177,11 @@ TEST_CASE("trend: the value axis covers every point, interval and target value")
 TEST_CASE("trend: the target is the trajectory's path to the target, or a level") {
   json target = KursaalTrend()["target"];
   CHECK(target["level"] == false);
-  CHECK(target["label"] == "Path to target: 75.0% by 2019/20");
+  // The latest period, 2018/19, is a step of the path: the legend and a label say so.
+  CHECK(target["label"] == "Path to target: 75.0% by 2019/20; 73.5% in 2018/19");
+  CHECK(target["step"] == json({{"x", 3}, {"value", 73.5}, {"label", "Path: 73.5%"}}));
+  CHECK(target["end_label"] == "Target: 75.0%");
+  CHECK(target["ends_at_target"] == true);
   CHECK(target["points"] == json::array({{{"x", 2}, {"value", 72.0}, {"label", "72.0%"}},
                                          {{"x", 3}, {"value", 73.5}, {"label", "73.5%"}},
                                          {{"x", 4}, {"value", 75.0}, {"label", "75.0%"}}}));
@@ -187,12 +190,57 @@ TEST_CASE("trend: the target is the trajectory's path to the target, or a level"
                                {s.Area(kHome), s.Area(kEngland)}, "visits");
   CHECK(visits["target"]["level"] == true);
   CHECK(visits["target"]["label"] == "Target: 40.0 per 1,000 by 2018/19");
-  CHECK(visits["target"]["points"].size() == 4);
-  for (const auto& point : visits["target"]["points"]) CHECK(point["value"] == 40.0);
+  CHECK_FALSE(visits["target"].contains("step"));
+  // No baseline and no trajectory: the target is drawn at its own period only.
+  CHECK(visits["target"]["points"] ==
+        json::array({{{"x", 3}, {"value", 40.0}, {"label", "40.0"}}}));
+  CHECK(visits["target"]["from_before"] == false);
   // Rates print the number alone on the chart; the axis title names the unit.
   CHECK(visits["y"]["title"] == "Rate per 1,000 families");
   CHECK(visits["series"][0]["latest"]["label"] == "41.0");
   CHECK_FALSE(visits.contains("band_label"));
+}
+
+TEST_CASE("trend: the target runs from the baseline to the target's period, never before") {
+  svg_test::SmallSite s = MakeSmallSite();
+  auto financial = [](const char* text) {
+    return *model::ParsePeriod(text, model::PeriodType::kFinancialYear, nullptr);
+  };
+  model::Indicator& visits = s.site.indicators[s.Indicator("visits")];
+  auto target_xs = [&]() {
+    json spec = TrendChartSpec(s.site, s.results, s.Indicator("visits"), {s.Area(kHome)}, "v");
+    std::vector<int> xs;
+    for (const auto& point : spec["target"]["points"]) xs.push_back(point["x"].get<int>());
+    return std::make_pair(xs, spec);
+  };
+  // A level from the baseline, 2016/17 (x = 1), to the target's 2018/19 (x = 3).
+  visits.baseline = financial("2016/17");
+  auto [from_baseline, spec] = target_xs();
+  CHECK(from_baseline == std::vector<int>{1, 2, 3});
+  CHECK(spec["target"]["from_before"] == false);
+  CHECK(spec["desc"].get<std::string>().find(
+            "the target is 40.0 per 1,000 by 2018/19, from the 2016/17 baseline") !=
+        std::string::npos);
+  // A baseline before the chart's first period: the level comes in from the left edge.
+  visits.baseline = financial("2013/14");
+  auto [from_before, earlier] = target_xs();
+  CHECK(from_before == std::vector<int>{0, 1, 2, 3});
+  CHECK(earlier["target"]["from_before"] == true);
+  // A target before the last period: the level stops at it.
+  visits.baseline = financial("2015/16");
+  visits.target->period = financial("2016/17");
+  auto [to_target, early] = target_xs();
+  CHECK(to_target == std::vector<int>{0, 1});
+  CHECK(early["target"]["ends_at_target"] == true);
+  // A trajectory is never drawn before the baseline.
+  model::Indicator& gld = s.site.indicators[s.Indicator("gld")];
+  gld.baseline = svg_test::Academic("2018/19");
+  json path = TrendChartSpec(s.site, s.results, s.Indicator("gld"), {s.Area(kKursaal)}, "g");
+  CHECK(path["target"]["points"] == json::array({{{"x", 3}, {"value", 73.5}, {"label", "73.5%"}},
+                                                 {{"x", 4}, {"value", 75.0}, {"label", "75.0%"}}}));
+  CHECK(path["desc"].get<std::string>().find(
+            "the path to target runs from 73.5% in 2018/19 to 75.0% by 2019/20") !=
+        std::string::npos);
 }
 
 TEST_CASE("comparison: bars highest first, the benchmark as a line, target areas striped") {
