@@ -49,13 +49,23 @@ enum class NotComparedReason : uint8_t {
   kNotARate,  // a count (or money, or a number): only rates and proportions are compared
 };
 
+// Progress against target, judged on the figure as published: met (meets or beats the
+// reference), close (short of it by no more than the tolerance) or not met. Whether chance could
+// explain the result is a separate qualifier (Cell::target_uncertain), never a status.
 enum class TargetStatus : uint8_t {
-  kNoTarget,
+  kNoTarget,  // no target, the area is not the council's, or the period is before the baseline
   kNoValue,
   kMet,
   kClose,
-  kNotOnTrack,
-  kNotDistinguishable,  // the target lies inside the area's 95% interval
+  kNotMet,
+};
+
+// What a cell's status was judged against.
+enum class TargetReference : uint8_t {
+  kNone,
+  kTarget,          // the target, due in this period or later
+  kTrajectoryStep,  // the trajectory's value for this period: a step on the path to the target
+  kPassedTarget,    // the target, whose period has passed (this cell is later than it)
 };
 
 enum class TrendKind : uint8_t {
@@ -81,6 +91,9 @@ struct Cell {
   double lower95 = NAN, upper95 = NAN;
   double lower998 = NAN, upper998 = NAN;
   double target_reference = NAN;  // the target or trajectory value this cell was judged against
+  TargetReference target_reference_kind = TargetReference::kNone;
+  // The reference lies inside the 95% interval: the status could be chance (small numbers).
+  bool target_uncertain = false;
   std::array<Comparison, kMaxComparators> comparisons{};  // one per site comparator
   std::array<NotComparedReason, kMaxComparators> not_compared{};
 
@@ -177,6 +190,7 @@ std::string_view HiddenName(Hidden hidden);
 std::string_view ComparisonName(Comparison comparison);
 std::string_view NotComparedReasonText(NotComparedReason reason);
 std::string_view TargetStatusName(TargetStatus status);
+std::string_view TargetReferenceName(TargetReference reference);
 std::string_view TrendKindName(TrendKind kind);
 std::string_view DirectionName(Direction direction);
 std::string_view GapChangeName(GapChange change);

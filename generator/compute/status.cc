@@ -13,33 +13,45 @@ namespace outcomes::compute::internal {
 namespace {
 
 
-// The value a cell for `period` is judged against: the trajectory's value for that period when
-// there is one, else the target itself.
-double ReferenceFor(const model::Target& target, const model::Period& period) {
-  for (const auto& point : target.trajectory)
-    if (point.period == period) return point.value;
-  return target.value;
+// What a cell for `period` is judged against: the trajectory's value for that period when
+// there is one, else the target itself (a target whose period is earlier than `period` has
+// passed). Periods before the baseline have no reference: the target had not been set.
+bool ReferenceFor(const model::Indicator& indicator, const model::Period& period, double& value,
+                  TargetReference& kind) {
+  const model::Target& target = *indicator.target;
+  if (indicator.baseline && indicator.baseline->type == period.type && period < *indicator.baseline)
+    return false;
+  for (const auto& point : target.trajectory) {
+    if (point.period == period && !(point.period == target.period)) {
+      value = point.value;
+      kind = TargetReference::kTrajectoryStep;
+      return true;
+    }
+  }
+  value = target.value;
+  kind = target.period.type == period.type && target.period < period
+             ? TargetReference::kPassedTarget
+             : TargetReference::kTarget;
+  return true;
 }
 
+// Judged on the figure as published (rounded to the indicator's decimals), whatever its
+// interval; whether chance could explain the result is the separate `uncertain` qualifier.
 TargetStatus JudgeTarget(const model::Indicator& indicator, double tolerance, const Cell& cell,
                          double reference) {
   if (!cell.Published()) return TargetStatus::kNoValue;
-  if (model::Has(cell.lower95) && model::Has(cell.upper95) && reference >= cell.lower95 &&
-      reference <= cell.upper95)
-    return TargetStatus::kNotDistinguishable;
-  // Judge on the value as published (rounded to the indicator's decimals).
   double value = base::RoundTo(cell.value, indicator.decimals);
   double shortfall = 0;  // how far the value falls short of the reference; <= 0 means met
   switch (indicator.polarity) {
     case model::Polarity::kHigherIsBetter: shortfall = reference - value; break;
     case model::Polarity::kLowerIsBetter: shortfall = value - reference; break;
     case model::Polarity::kNeutral:
-      return std::fabs(value - reference) <= tolerance ? TargetStatus::kMet
-                                                       : TargetStatus::kNotOnTrack;
+      return std::fabs(value - reference) <= tolerance + 1e-9 ? TargetStatus::kMet
+                                                              : TargetStatus::kNotMet;
   }
-  if (shortfall <= 0) return TargetStatus::kMet;
+  if (shortfall <= 1e-9) return TargetStatus::kMet;
   if (shortfall <= tolerance + 1e-9) return TargetStatus::kClose;
-  return TargetStatus::kNotOnTrack;
+  return TargetStatus::kNotMet;
 }
 
 Direction DirectionBetween(const model::Indicator& indicator, double from, double to) {
@@ -145,8 +157,16 @@ void ComputeStatuses(const model::Site& site, Results& results) {
         cell.target_status = TargetStatus::kNoTarget;
         continue;
       }
-      cell.target_reference = ReferenceFor(*indicator.target, cell.period);
+      if (!ReferenceFor(indicator, cell.period, cell.target_reference,
+                        cell.target_reference_kind)) {
+        cell.target_status = TargetStatus::kNoTarget;
+        continue;
+      }
       cell.target_status = JudgeTarget(indicator, tolerance, cell, cell.target_reference);
+      cell.target_uncertain = cell.Published() && model::Has(cell.lower95) &&
+                              model::Has(cell.upper95) &&
+                              cell.target_reference >= cell.lower95 &&
+                              cell.target_reference <= cell.upper95;
     }
     series.trend = ComputeTrend(indicator, series, site.config.trend_points);
   }

@@ -42,21 +42,70 @@ nlohmann::json TargetStatusBadge(compute::TargetStatus status) {
     const char* description;
   };
   static constexpr Badge kBadges[] = {
-      {"No target", "none", "–", "No target has been set for this indicator."},
+      {"No target", "none", "–", "No target has been set for this indicator and period."},
       {"No data", "none", "–", "There is no published figure for this period."},
       {"Target met", "met", "●", "The figure meets or beats the target."},
-      {"Close to target", "close", "▲", "The figure is within the tolerance of the target."},
-      {"Not on track", "off", "■", "The figure is further from the target than the tolerance."},
-      {"Not distinguishable from target", "unclear", "◆",
-       "The target lies inside the figure's 95% confidence interval, so we cannot say whether "
-       "it has been met."},
+      {"Close to target", "close", "▲",
+       "The figure falls short of the target by no more than the tolerance."},
+      {"Target not met", "off", "■",
+       "The figure falls short of the target by more than the tolerance."},
   };
   const Badge& badge = kBadges[static_cast<size_t>(status)];
   return {{"label", badge.label},
           {"class", std::string("status--") + badge.css},
           {"shape", badge.shape},
           {"description", badge.description},
-          {"key", compute::TargetStatusName(status)}};
+          {"key", compute::TargetStatusName(status)},
+          {"qualifier", ""},
+          {"reference", ""},
+          {"text", badge.label}};
+}
+
+std::string TargetReferenceText(const model::Indicator& indicator, const compute::Cell& cell) {
+  if (!indicator.target || !model::Has(cell.target_reference)) return {};
+  const model::Target& target = *indicator.target;
+  std::string by = FormatValue(indicator, target.value) + " by " + target.period.Label();
+  switch (cell.target_reference_kind) {
+    case compute::TargetReference::kNone: return {};
+    case compute::TargetReference::kTarget: return "Target: " + by;
+    case compute::TargetReference::kPassedTarget:
+      return "Target: " + by + " (that date has passed)";
+    case compute::TargetReference::kTrajectoryStep:
+      return "Path to target: " + FormatValue(indicator, cell.target_reference) + " in " +
+             cell.period.Label() + ", on the way to " + by;
+  }
+  return {};
+}
+
+nlohmann::json TargetStatusBadge(const model::Indicator& indicator, const compute::Cell& cell) {
+  compute::TargetStatus status = cell.target_status;
+  nlohmann::json badge = TargetStatusBadge(status);
+  const bool step = cell.target_reference_kind == compute::TargetReference::kTrajectoryStep;
+  const bool judged = status == compute::TargetStatus::kMet ||
+                      status == compute::TargetStatus::kClose ||
+                      status == compute::TargetStatus::kNotMet;
+  if (step && judged) {
+    static constexpr const char* kPath[] = {"On the path to target", "Close to the path to target",
+                                            "Behind the path to target"};
+    static constexpr const char* kPathDescription[] = {
+        "The figure meets or beats the step planned for this period on the path to the target.",
+        "The figure falls short of the step planned for this period by no more than the "
+        "tolerance.",
+        "The figure falls short of the step planned for this period by more than the "
+        "tolerance."};
+    size_t idx = static_cast<size_t>(status) - static_cast<size_t>(compute::TargetStatus::kMet);
+    badge["label"] = kPath[idx];
+    badge["description"] = kPathDescription[idx];
+  }
+  std::string qualifier = judged && cell.target_uncertain ? kNotCertain : "";
+  std::string reference = judged ? TargetReferenceText(indicator, cell) : "";
+  std::string text = badge["label"].get<std::string>();
+  if (!reference.empty()) text += " (" + reference + ")";
+  if (!qualifier.empty()) text += "; " + qualifier;
+  badge["qualifier"] = qualifier;
+  badge["reference"] = reference;
+  badge["text"] = text;
+  return badge;
 }
 
 nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string& benchmark) {
@@ -72,7 +121,7 @@ nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string
     case compute::Comparison::kNotCompared: label = "Not compared"; css = "none"; shape = "–"; break;
   }
   return {{"label", label}, {"class", "compare--" + css}, {"shape", shape},
-          {"key", compute::ComparisonName(comparison)}};
+          {"key", compute::ComparisonName(comparison)}, {"qualifier", ""}};
 }
 
 std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& trend) {

@@ -440,8 +440,8 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
       row.push_back(TextCell("–"));
     }
     if (cell && cell->Published()) {
-      json badge = TargetStatusBadge(cell->target_status);
-      row.push_back({{"text", badge["label"]}, {"numeric", false}, {"badge", badge}});
+      json badge = TargetStatusBadge(map.site().indicators[indicator_idx], *cell);
+      row.push_back({{"text", badge["text"]}, {"numeric", false}, {"badge", badge}});
     } else {
       row.push_back(TextCell("–"));
     }
@@ -583,7 +583,7 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
   }
   item["value"] = FormatValue(indicator, latest->value);
   item["period"] = latest->period.Label();
-  item["status"] = TargetStatusBadge(latest->target_status);
+  item["status"] = TargetStatusBadge(indicator, *latest);
   item["trend"] = TrendLabel(indicator, series->trend);
   int widest = map.WidestComparator();
   int home = map.ComparatorIndex(map.home());
@@ -595,9 +595,12 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
   } else {
     item["comparison"] = ComparisonBadge(compute::Comparison::kNotCompared, "");
   }
-  if (indicator.target)
-    item["target"] = FormatValue(indicator, indicator.target->value) + " by " +
-                     indicator.target->period.Label();
+  if (indicator.target) {
+    std::string reference = TargetReferenceText(indicator, *latest);
+    item["target"] = reference.empty() ? FormatValue(indicator, indicator.target->value) +
+                                             " by " + indicator.target->period.Label()
+                                       : reference.substr(reference.find(": ") + 2);
+  }
   item["sentences"] = series->sentences;
   item["has_sentences"] = !series->sentences.empty();
   return item;
@@ -615,7 +618,7 @@ json StatusCounts(const SiteMap& map, const model::Outcome& outcome) {
   }
   json list = json::array();
   for (auto status : {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
-                      compute::TargetStatus::kNotOnTrack, compute::TargetStatus::kNotDistinguishable,
+                      compute::TargetStatus::kNotMet,
                       compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue}) {
     if (!counts[status]) continue;
     json badge = TargetStatusBadge(status);
@@ -1001,7 +1004,8 @@ PageView DashboardPage(SiteMap& map) {
     for (uint32_t indicator_idx : indicators) {
       const compute::Series* series = results.Find(indicator_idx, area, 0);
       const compute::Cell* latest = series ? series->Latest() : nullptr;
-      json badge = TargetStatusBadge(latest ? latest->target_status : compute::TargetStatus::kNoValue);
+      json badge = latest ? TargetStatusBadge(map.site().indicators[indicator_idx], *latest)
+                          : TargetStatusBadge(compute::TargetStatus::kNoValue);
       if (latest) {
         badge["value"] = FormatValue(map.site().indicators[indicator_idx], latest->value);
         badge["period"] = latest->period.Label();
@@ -1023,7 +1027,7 @@ PageView DashboardPage(SiteMap& map) {
   view["rows"] = rows;
   json legend = json::array();
   for (auto status : {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
-                      compute::TargetStatus::kNotOnTrack, compute::TargetStatus::kNotDistinguishable,
+                      compute::TargetStatus::kNotMet,
                       compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue})
     legend.push_back(TargetStatusBadge(status));
   view["legend"] = legend;
@@ -1134,18 +1138,19 @@ PageView MethodologyPage(SiteMap& map) {
   view["trend_points"] = config.trend_points;
   json statuses = json::array();
   for (auto status : {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
-                      compute::TargetStatus::kNotOnTrack, compute::TargetStatus::kNotDistinguishable,
+                      compute::TargetStatus::kNotMet,
                       compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue})
     statuses.push_back(TargetStatusBadge(status));
   view["statuses"] = statuses;
-  json comparators = json::array();
+  view["not_certain"] = kNotCertain;
+  std::vector<std::string> comparators;
   for (uint32_t area : map.results().comparator_areas) comparators.push_back(map.results().areas[area].name);
-  view["comparators"] = comparators;
+  view["comparators"] = base::JoinWords(comparators);
   json groups = json::array();
   for (uint32_t group : map.groups()) {
-    json members = json::array();
+    std::vector<std::string> members;
     for (uint32_t member : map.results().areas[group].members) members.push_back(map.results().areas[member].name);
-    groups.push_back({{"name", map.results().areas[group].name}, {"members", members}});
+    groups.push_back({{"name", map.results().areas[group].name}, {"members", base::JoinWords(members)}});
   }
   view["groups"] = groups;
   json indicators = json::array();

@@ -1275,34 +1275,42 @@ struct TargetCase {
   double upper;
   std::optional<double> tolerance;
   TargetStatus expected;
+  bool uncertain;  // the target lies inside the interval
 };
 
-TEST_CASE("target status by polarity, with tolerance and significance") {
+TEST_CASE("target status is judged on the figure; an interval holding the target qualifies it") {
   using model::Polarity;
   const TargetCase cases[] = {
       // Higher is better, target 70, tolerance 2 (the site default).
-      {Polarity::kHigherIsBetter, 70, 72, NAN, NAN, {}, TargetStatus::kMet},
-      {Polarity::kHigherIsBetter, 70, 70, NAN, NAN, {}, TargetStatus::kMet},           // exactly
-      {Polarity::kHigherIsBetter, 70, 68.5, NAN, NAN, {}, TargetStatus::kClose},       // 1.5 short
-      {Polarity::kHigherIsBetter, 70, 68, NAN, NAN, {}, TargetStatus::kClose},         // 2.0 short
-      {Polarity::kHigherIsBetter, 70, 67.9, NAN, NAN, {}, TargetStatus::kNotOnTrack},  // 2.1
-      {Polarity::kHigherIsBetter, 70, 72, 71, 73, {}, TargetStatus::kMet},  // 70 below interval
-      {Polarity::kHigherIsBetter, 70, 60, 58, 62, {}, TargetStatus::kNotOnTrack},
-      // Target inside the interval: not distinguishable, whichever side the value is on.
-      {Polarity::kHigherIsBetter, 70, 68, 65, 71, {}, TargetStatus::kNotDistinguishable},
-      {Polarity::kHigherIsBetter, 70, 72, 69, 75, {}, TargetStatus::kNotDistinguishable},
-      {Polarity::kHigherIsBetter, 70, 60, 50, 70, {}, TargetStatus::kNotDistinguishable},  // bound
+      {Polarity::kHigherIsBetter, 70, 72, NAN, NAN, {}, TargetStatus::kMet, false},
+      {Polarity::kHigherIsBetter, 70, 70, NAN, NAN, {}, TargetStatus::kMet, false},     // exactly
+      {Polarity::kHigherIsBetter, 70, 68.5, NAN, NAN, {}, TargetStatus::kClose, false},  // 1.5
+      {Polarity::kHigherIsBetter, 70, 68, NAN, NAN, {}, TargetStatus::kClose, false},    // 2.0
+      {Polarity::kHigherIsBetter, 70, 67.9, NAN, NAN, {}, TargetStatus::kNotMet, false},  // 2.1
+      {Polarity::kHigherIsBetter, 70, 72, 71, 73, {}, TargetStatus::kMet, false},  // 70 below
+      {Polarity::kHigherIsBetter, 70, 60, 58, 62, {}, TargetStatus::kNotMet, false},
+      // Target inside the interval: the status stands, with the qualifier, on either side.
+      {Polarity::kHigherIsBetter, 70, 68, 65, 71, {}, TargetStatus::kClose, true},
+      {Polarity::kHigherIsBetter, 70, 72, 69, 75, {}, TargetStatus::kMet, true},
+      {Polarity::kHigherIsBetter, 70, 60, 50, 70, {}, TargetStatus::kNotMet, true},  // bound
+      // The cases: Belfairs 80.6% and Kursaal 88.2% beat their targets, however wide
+      // their intervals.
+      {Polarity::kHigherIsBetter, 75, 80.6, 70.1, 88.3, {}, TargetStatus::kMet, true},
+      {Polarity::kHigherIsBetter, 88, 88.2, 80.0, 93.4, {}, TargetStatus::kMet, true},
       // Lower is better, target 10.
-      {Polarity::kLowerIsBetter, 10, 9, NAN, NAN, {}, TargetStatus::kMet},
-      {Polarity::kLowerIsBetter, 10, 10, NAN, NAN, {}, TargetStatus::kMet},
-      {Polarity::kLowerIsBetter, 10, 11.5, NAN, NAN, {}, TargetStatus::kClose},
-      {Polarity::kLowerIsBetter, 10, 12.5, NAN, NAN, {}, TargetStatus::kNotOnTrack},
-      {Polarity::kLowerIsBetter, 10, 11, 9, 13, {}, TargetStatus::kNotDistinguishable},
-      {Polarity::kLowerIsBetter, 10, 14, 13, 15, {}, TargetStatus::kNotOnTrack},
+      {Polarity::kLowerIsBetter, 10, 9, NAN, NAN, {}, TargetStatus::kMet, false},
+      {Polarity::kLowerIsBetter, 10, 10, NAN, NAN, {}, TargetStatus::kMet, false},
+      {Polarity::kLowerIsBetter, 10, 11.5, NAN, NAN, {}, TargetStatus::kClose, false},
+      {Polarity::kLowerIsBetter, 10, 12.5, NAN, NAN, {}, TargetStatus::kNotMet, false},
+      {Polarity::kLowerIsBetter, 10, 11, 9, 13, {}, TargetStatus::kClose, true},
+      {Polarity::kLowerIsBetter, 10, 14, 13, 15, {}, TargetStatus::kNotMet, false},
       // The indicator's own tolerance.
-      {Polarity::kHigherIsBetter, 70, 66, NAN, NAN, 5.0, TargetStatus::kClose},
-      {Polarity::kHigherIsBetter, 70, 69, NAN, NAN, 0.5, TargetStatus::kNotOnTrack},
-      {Polarity::kLowerIsBetter, 10, 14, NAN, NAN, 5.0, TargetStatus::kClose},
+      {Polarity::kHigherIsBetter, 70, 66, NAN, NAN, 5.0, TargetStatus::kClose, false},
+      {Polarity::kHigherIsBetter, 70, 69, NAN, NAN, 0.5, TargetStatus::kNotMet, false},
+      {Polarity::kLowerIsBetter, 10, 14, NAN, NAN, 5.0, TargetStatus::kClose, false},
+      // Neutral: met within the tolerance either side.
+      {Polarity::kNeutral, 50, 51.5, NAN, NAN, {}, TargetStatus::kMet, false},
+      {Polarity::kNeutral, 50, 47.5, 45, 51, {}, TargetStatus::kNotMet, true},
   };
   for (const TargetCase& c : cases) {
     CAPTURE(model::PolarityName(c.polarity));
@@ -1315,34 +1323,55 @@ TEST_CASE("target status by polarity, with tolerance and significance") {
     indicator.target = MakeTarget(c.target, "2025", c.tolerance);
     Cell cell = OneCell(indicator, Given(kHome, "2023", c.value, c.lower, c.upper));
     CHECK(TargetStatusName(cell.target_status) == TargetStatusName(c.expected));
+    CHECK(cell.target_uncertain == c.uncertain);
     CHECK(cell.target_reference == c.target);
+    CHECK(cell.target_reference_kind == TargetReference::kTarget);
   }
 }
 
 TEST_CASE("a trajectory's value is used for its period, the target for the target period") {
   model::Indicator indicator = Percent();
   indicator.target = MakeTarget(70, "2025", {}, {{P("2023"), 65}, {P("2024"), 67.5}});
+  indicator.baseline = P("2022");
   SiteBuilder builder;
   builder.Area(kHome, "Southend-on-Sea", "unitary").Indicator(indicator);
   builder.Rows("gld", {
+                          Given(kHome, "2021", 60),
+                          Given(kHome, "2022", 62),
                           Given(kHome, "2023", 66),
                           Given(kHome, "2024", 66),
                           Given(kHome, "2025", 66),
+                          Given(kHome, "2026", 71),
                       });
   const model::Site& site = builder.site();
   Results results = Compute(site);
+  // 2021: before the baseline, the target had not been set: no status, no reference.
+  const Cell& y2021 = CellOf(results, site, "gld", kHome, "2021");
+  CHECK(y2021.target_status == TargetStatus::kNoTarget);
+  CHECK(std::isnan(y2021.target_reference));
+  // 2022, the baseline: judged against the target (no step planned for it).
+  const Cell& y2022 = CellOf(results, site, "gld", kHome, "2022");
+  CHECK(y2022.target_reference == 70);
+  CHECK(y2022.target_reference_kind == TargetReference::kTarget);
   // 2023: 66 against the trajectory's 65: met (against the final 70 it would be 4 short).
   const Cell& y2023 = CellOf(results, site, "gld", kHome, "2023");
   CHECK(y2023.target_reference == 65);
+  CHECK(y2023.target_reference_kind == TargetReference::kTrajectoryStep);
   CHECK(y2023.target_status == TargetStatus::kMet);
   // 2024: 66 against 67.5: 1.5 short, within 2: close.
   const Cell& y2024 = CellOf(results, site, "gld", kHome, "2024");
   CHECK(y2024.target_reference == 67.5);
   CHECK(y2024.target_status == TargetStatus::kClose);
-  // 2025: 66 against the target 70: 4 short: not on track.
+  // 2025: 66 against the target 70: 4 short: not met.
   const Cell& y2025 = CellOf(results, site, "gld", kHome, "2025");
   CHECK(y2025.target_reference == 70);
-  CHECK(y2025.target_status == TargetStatus::kNotOnTrack);
+  CHECK(y2025.target_reference_kind == TargetReference::kTarget);
+  CHECK(y2025.target_status == TargetStatus::kNotMet);
+  // 2026: the target's date has passed; still judged against it, and marked so.
+  const Cell& y2026 = CellOf(results, site, "gld", kHome, "2026");
+  CHECK(y2026.target_reference == 70);
+  CHECK(y2026.target_reference_kind == TargetReference::kPassedTarget);
+  CHECK(y2026.target_status == TargetStatus::kMet);
 }
 
 TEST_CASE("no target: kNoTarget") {
