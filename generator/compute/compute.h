@@ -108,7 +108,25 @@ struct Trend {
   Direction long_term = Direction::kUnknown;   // latest against the baseline
   model::Period short_term_from;
   model::Period long_term_from;
+  model::Period latest;  // the latest published point's period
+  // The latest change is stated before the long run: it is larger than chance would explain
+  // (the two 95% intervals do not overlap; without intervals, a change of kLargeChangeShare of
+  // the earlier value or more), or it goes against the long-run direction.
+  bool latest_change_first = false;
+  bool latest_change_beyond_chance = false;  // with intervals: they do not overlap
+  bool latest_change_has_intervals = false;
+  // The long run's direction as the reader is told it: the tested trend's, else the direction
+  // since the baseline; kUnknown when neither is known.
+  Direction long_run = Direction::kUnknown;
 };
+
+// Without intervals, a latest change counts as large at this share of the earlier value.
+inline constexpr double kLargeChangeShare = 0.2;
+
+// The trend test (chi-squared for trend) runs only on non-overlapping annual periods, as
+// Fingertips does: calendar, financial and academic years. Quarters, months and rolling
+// ranges of years get the direction of travel only.
+bool TrendTestable(model::PeriodType type);
 
 // An area of the results: every model area (same index) followed by the area groups.
 struct ResultArea {

@@ -1,5 +1,7 @@
 #include "view/labels.h"
 
+#include <cctype>
+
 #include "base/format.h"
 
 namespace outcomes::view {
@@ -133,25 +135,34 @@ std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& 
     }
     return {};
   };
+  std::string long_run;
   switch (trend.kind) {
-    case compute::TrendKind::kIncreasing: return judged(true) + " (significant)";
-    case compute::TrendKind::kDecreasing: return judged(false) + " (significant)";
-    case compute::TrendKind::kNoSignificantChange: return "No significant change";
+    case compute::TrendKind::kIncreasing: long_run = judged(true) + " (significant)"; break;
+    case compute::TrendKind::kDecreasing: long_run = judged(false) + " (significant)"; break;
+    case compute::TrendKind::kNoSignificantChange: long_run = "No significant change"; break;
     case compute::TrendKind::kDirectionOnly: {
       bool long_term = trend.long_term != compute::Direction::kUnknown;
       compute::Direction direction = long_term ? trend.long_term : trend.short_term;
       std::string since = (long_term ? trend.long_term_from : trend.short_term_from).Label();
       switch (direction) {
-        case compute::Direction::kUp: return "Up since " + since + " (not tested)";
-        case compute::Direction::kDown: return "Down since " + since + " (not tested)";
-        case compute::Direction::kNoChange: return "Same as " + since;
-        case compute::Direction::kUnknown: return "Trend not known";
+        case compute::Direction::kUp: long_run = "Up since " + since + " (not tested)"; break;
+        case compute::Direction::kDown: long_run = "Down since " + since + " (not tested)"; break;
+        case compute::Direction::kNoChange: long_run = "Same as " + since; break;
+        case compute::Direction::kUnknown: long_run = "Trend not known"; break;
       }
-      return {};
+      // The latest change alone is the long run: say it once.
+      if (!long_term) return long_run;
+      break;
     }
     case compute::TrendKind::kCannotCalculate: return "Trend not known";
   }
-  return {};
+  if (!trend.latest_change_first) return long_run;
+  // The latest change first, so a sharp rise is never summed up as "Down since ...".
+  bool up = trend.short_term == compute::Direction::kUp;
+  std::string latest = std::string(up ? "Up" : "Down") + " in " + trend.latest.Label();
+  if (trend.latest_change_beyond_chance) latest += " (more than chance)";
+  long_run[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(long_run[0])));
+  return latest + "; over the longer run, " + long_run;
 }
 
 std::string HiddenLabel(compute::Hidden hidden) {
