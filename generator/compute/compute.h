@@ -204,6 +204,13 @@ Results Compute(const model::Site& site);
 Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& cell,
                                 const Cell* benchmark, NotComparedReason& reason);
 
+// What a figure for `period` is judged against (the one home of this rule; every output calls
+// it): the trajectory's value for that period when there is one (kTrajectoryStep), else the
+// target (kTarget, or kPassedTarget when the target's period is earlier). False, with `value`
+// and `kind` untouched, when the indicator has no target or `period` is before its baseline.
+bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
+                        double& value, TargetReference& kind);
+
 std::string_view HiddenName(Hidden hidden);
 std::string_view ComparisonName(Comparison comparison);
 std::string_view NotComparedReasonText(NotComparedReason reason);

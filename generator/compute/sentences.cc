@@ -40,6 +40,19 @@ std::string Frequency(const model::Indicator& indicator, double value, bool with
   return base::FormatNumber(value, indicator.decimals);
 }
 
+// The figure as published, with its unit: "28.6%", "245.8 per 10,000".
+std::string Figure(const model::Indicator& indicator, double value) {
+  std::string number = base::FormatNumber(value, indicator.decimals);
+  switch (indicator.unit) {
+    case model::Unit::kPercent: return number + "%";
+    case model::Unit::kRate: return number + " per " + base::FormatNumber(indicator.per, 0);
+    case model::Unit::kCurrency: return "£" + number;
+    case model::Unit::kCount:
+    case model::Unit::kNumber: return number;
+  }
+  return number;
+}
+
 std::string Opening(const model::Indicator& indicator, const std::string& area_name,
                     const Cell& cell) {
   const std::string period = cell.period.Label();
@@ -102,9 +115,16 @@ std::string LatestChangeSentence(const model::Indicator& indicator, const Trend&
               ? ", a change of a fifth or more."
               : ".";
   const bool rising = latest->value > previous->value;
-  return "In " + latest->period.Label() + " it " + (rising ? "rose" : "fell") + " from " +
-         Frequency(indicator, previous->value, false) + " in " + previous->period.Label() +
-         " to " + Frequency(indicator, latest->value, false) + why;
+  std::string from = Frequency(indicator, previous->value, false);
+  std::string to = Frequency(indicator, latest->value, false);
+  // Whole people can hide a change (28.6% and 29.4% are both "29 in every 100"): then the
+  // figures as published.
+  if (from == to) {
+    from = Figure(indicator, previous->value);
+    to = Figure(indicator, latest->value);
+  }
+  return "In " + latest->period.Label() + " it " + (rising ? "rose" : "fell") + " from " + from +
+         " in " + previous->period.Label() + " to " + to + why;
 }
 
 std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,

@@ -13,28 +13,6 @@ namespace outcomes::compute::internal {
 namespace {
 
 
-// What a cell for `period` is judged against: the trajectory's value for that period when
-// there is one, else the target itself (a target whose period is earlier than `period` has
-// passed). Periods before the baseline have no reference: the target had not been set.
-bool ReferenceFor(const model::Indicator& indicator, const model::Period& period, double& value,
-                  TargetReference& kind) {
-  const model::Target& target = *indicator.target;
-  if (indicator.baseline && indicator.baseline->type == period.type && period < *indicator.baseline)
-    return false;
-  for (const auto& point : target.trajectory) {
-    if (point.period == period && !(point.period == target.period)) {
-      value = point.value;
-      kind = TargetReference::kTrajectoryStep;
-      return true;
-    }
-  }
-  value = target.value;
-  kind = target.period.type == period.type && target.period < period
-             ? TargetReference::kPassedTarget
-             : TargetReference::kTarget;
-  return true;
-}
-
 // Judged on the figure as published (rounded to the indicator's decimals), whatever its
 // interval; whether chance could explain the result is the separate `uncertain` qualifier.
 TargetStatus JudgeTarget(const model::Indicator& indicator, double tolerance, const Cell& cell,
@@ -189,8 +167,8 @@ void ComputeStatuses(const model::Site& site, Results& results) {
         cell.target_status = TargetStatus::kNoTarget;
         continue;
       }
-      if (!ReferenceFor(indicator, cell.period, cell.target_reference,
-                        cell.target_reference_kind)) {
+      if (!TargetReferenceFor(indicator, cell.period, cell.target_reference,
+                              cell.target_reference_kind)) {
         cell.target_status = TargetStatus::kNoTarget;
         continue;
       }
@@ -245,6 +223,27 @@ void ComputeGaps(const model::Site& site, Results& results) {
 }  // namespace outcomes::compute::internal
 
 namespace outcomes::compute {
+
+// Periods before the baseline have no reference: the target had not been set.
+bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
+                        double& value, TargetReference& kind) {
+  if (!indicator.target) return false;
+  const model::Target& target = *indicator.target;
+  if (indicator.baseline && indicator.baseline->type == period.type && period < *indicator.baseline)
+    return false;
+  for (const auto& point : target.trajectory) {
+    if (point.period == period && !(point.period == target.period)) {
+      value = point.value;
+      kind = TargetReference::kTrajectoryStep;
+      return true;
+    }
+  }
+  value = target.value;
+  kind = target.period.type == period.type && target.period < period
+             ? TargetReference::kPassedTarget
+             : TargetReference::kTarget;
+  return true;
+}
 
 bool TrendTestable(model::PeriodType type) {
   switch (type) {

@@ -1769,6 +1769,19 @@ TEST_CASE("sentences: a latest rise within chance still comes before a long-run 
         "that could be down to chance. Over the longer run, it has gone down since 2015.");
 }
 
+// Found on Kursaal's page: "it rose from 29 in every 100 in 2015 to 29 in every 100".
+TEST_CASE("sentences: a change whole numbers would hide is said in the published figures") {
+  model::Indicator indicator = Percent();
+  indicator.baseline = P("2012");
+  Series series = TrendOf(indicator, {Given(kHome, "2012", 40.0), Given(kHome, "2013", 35.0),
+                                      Given(kHome, "2014", 31.0), Given(kHome, "2015", 28.6),
+                                      Given(kHome, "2016", 29.4)});
+  REQUIRE(series.sentences.size() == 2);
+  CHECK(series.sentences[1] ==
+        "In 2016 it rose from 28.6% in 2015 to 29.4%. Over the longer run, it has gone down "
+        "since 2012.");
+}
+
 TEST_CASE("sentences: a small latest change is not singled out") {
   model::Indicator indicator = Rate();
   indicator.per = 10000;
