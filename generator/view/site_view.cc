@@ -97,6 +97,7 @@ class SiteMap {
       for (uint32_t member : results.areas[group].members) groups_of_[member].push_back(group);
     for (const auto& pack : ListPacks(site, results))
       if (pack.kind == PackKind::kWard) area_packs_[pack.index] = pack.path;
+    example_notice_ = ExampleDataNotice(site, results);
   }
 
   const model::Site& site() const { return site_; }
@@ -117,6 +118,8 @@ class SiteMap {
     return it == content_paths_.end() ? std::string() : it->second;
   }
   std::string ListPath(model::ContentType type) const { return PagePath(SectionFolder(type)); }
+  // The example-data banner's words ("" for none), worked out once.
+  const std::string& example_notice() const { return example_notice_; }
   // The area's own Excel pack, "" when it has none.
   std::string AreaPackPath(uint32_t area_idx) const {
     auto it = area_packs_.find(area_idx);
@@ -213,6 +216,7 @@ class SiteMap {
   std::vector<size_t> published_;
   std::map<uint32_t, std::vector<uint32_t>> groups_of_;                // area -> its groups
   std::map<uint32_t, std::string> area_packs_;                         // area -> its pack
+  std::string example_notice_;
   std::map<std::string, std::vector<size_t>> pages_by_area_code_;     // -> ranks in published_
   std::map<std::pair<uint32_t, std::string>, Ranking> rankings_;      // (indicator, period)
 };
@@ -240,7 +244,24 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
   view["home_url"] = RelativeUrl(path, "index.html");
   view["css_url"] = RelativeUrl(path, "assets/site.css");
   view["feed_url"] = RelativeUrl(path, "feed.xml");
-  view["example_data"] = config.example_data;
+  if (!map.example_notice().empty()) view["example_data"] = {{"text", map.example_notice()}};
+  if (config.contact.Any()) {
+    const auto& contact = config.contact;
+    json ways = json::array();
+    if (!contact.email.empty())
+      ways.push_back({{"text", contact.email}, {"href", "mailto:" + contact.email}});
+    if (!contact.phone.empty()) {
+      std::string digits;
+      for (char ch : contact.phone)
+        if (ch == '+' || (ch >= '0' && ch <= '9')) digits += ch;
+      ways.push_back({{"text", contact.phone}, {"href", "tel:" + digits}});
+    }
+    if (!contact.url.empty()) ways.push_back({{"text", "contact page"}, {"href", contact.url}});
+    for (size_t idx = 0; idx < ways.size(); ++idx)
+      ways[idx]["after"] = idx + 2 < ways.size() ? ", " : idx + 2 == ways.size() ? " or " : "";
+    view["contact"] = {{"who", contact.team.empty() ? config.organisation : contact.team},
+                       {"ways", ways}};
+  }
   view["last_updated"] = config.data_date.empty() ? "" : LongDate(config.data_date);
   view["last_updated_iso"] = config.data_date;
   if (!config.base_url.empty()) {
