@@ -640,6 +640,22 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
   } else {
     item["comparison"] = ComparisonBadge(compute::Comparison::kNotCompared, "");
   }
+  // Every configured comparator, in the site's order (the area itself left out).
+  json comparisons = json::array();
+  for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
+       ++idx) {
+    if (results.comparator_areas[idx] == area) continue;
+    const std::string& name = results.areas[results.comparator_areas[idx]].name;
+    json badge = ComparisonBadge(latest->comparisons[idx], name);
+    if (latest->comparisons[idx] == compute::Comparison::kNotCompared)
+      badge["label"] = "Not compared with " + name +
+                       (latest->not_compared[idx] == compute::NotComparedReason::kNone
+                            ? std::string()
+                            : " (" + std::string(compute::NotComparedReasonText(
+                                         latest->not_compared[idx])) + ")");
+    comparisons.push_back(badge);
+  }
+  item["comparisons"] = comparisons;
   if (indicator.target) {
     std::string reference = TargetReferenceText(indicator, *latest);
     item["target"] = reference.empty() ? FormatValue(indicator, indicator.target->value) +
@@ -845,6 +861,10 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
       outcomes.push_back(Link(path, map.OutcomePath(outcome.id), outcome.title));
   crumbs.push_back({indicator.short_title, ""});
   json view = Layout(map, path, indicator.title, indicator.short_title, crumbs, "outcomes");
+  for (size_t idx = 0; idx < outcomes.size(); ++idx)
+    outcomes[idx]["after"] = idx + 2 < outcomes.size() ? ", "
+                             : idx + 2 == outcomes.size() ? " and "
+                                                          : "";
   view["outcomes"] = outcomes;
   view["has_outcomes"] = !outcomes.empty();
   view["source"] = indicator.source;
