@@ -5,6 +5,23 @@
 
 namespace outcomes::base {
 
+std::string JoinWords(const std::vector<std::string>& words, std::string_view last) {
+  std::string out;
+  for (size_t idx = 0; idx < words.size(); ++idx) {
+    if (idx > 0) {
+      if (idx + 1 == words.size()) {
+        out += " ";
+        out += last;
+        out += " ";
+      } else {
+        out += ", ";
+      }
+    }
+    out += words[idx];
+  }
+  return out;
+}
+
 std::string Slugify(std::string_view text, size_t max_length) {
   std::string slug;
   bool pending_hyphen = false;

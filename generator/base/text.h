@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace outcomes::base {
 
@@ -17,6 +18,9 @@ inline constexpr size_t kMaxNameLength = 150;
 
 // The number of characters (code points) of valid UTF-8 `text`.
 size_t CharacterCount(std::string_view text);
+
+// A list as a sentence says it: "A", "A and B", "A, B and C"; "" for none.
+std::string JoinWords(const std::vector<std::string>& words, std::string_view last = "and");
 
 // The longest slug Slugify makes: file names stay far below every file system's limit and URLs
 // stay readable.

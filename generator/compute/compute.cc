@@ -123,10 +123,19 @@ std::string_view TargetStatusName(TargetStatus status) {
     case TargetStatus::kNoValue: return "no-value";
     case TargetStatus::kMet: return "target-met";
     case TargetStatus::kClose: return "close-to-target";
-    case TargetStatus::kNotOnTrack: return "not-on-track";
-    case TargetStatus::kNotDistinguishable: return "not-distinguishable";
+    case TargetStatus::kNotMet: return "target-not-met";
   }
   return "no-target";
+}
+
+std::string_view TargetReferenceName(TargetReference reference) {
+  switch (reference) {
+    case TargetReference::kNone: return "none";
+    case TargetReference::kTarget: return "target";
+    case TargetReference::kTrajectoryStep: return "trajectory-step";
+    case TargetReference::kPassedTarget: return "passed-target";
+  }
+  return "none";
 }
 
 std::string_view TrendKindName(TrendKind kind) {

@@ -49,13 +49,23 @@ enum class NotComparedReason : uint8_t {
   kNotARate,  // a count (or money, or a number): only rates and proportions are compared
 };
 
+// Progress against target, judged on the figure as published: met (meets or beats the
+// reference), close (short of it by no more than the tolerance) or not met. Whether chance could
+// explain the result is a separate qualifier (Cell::target_uncertain), never a status.
 enum class TargetStatus : uint8_t {
-  kNoTarget,
+  kNoTarget,  // no target, the area is not the council's, or the period is before the baseline
   kNoValue,
   kMet,
   kClose,
-  kNotOnTrack,
-  kNotDistinguishable,  // the target lies inside the area's 95% interval
+  kNotMet,
+};
+
+// What a cell's status was judged against.
+enum class TargetReference : uint8_t {
+  kNone,
+  kTarget,          // the target, due in this period or later
+  kTrajectoryStep,  // the trajectory's value for this period: a step on the path to the target
+  kPassedTarget,    // the target, whose period has passed (this cell is later than it)
 };
 
 enum class TrendKind : uint8_t {
@@ -81,6 +91,9 @@ struct Cell {
   double lower95 = NAN, upper95 = NAN;
   double lower998 = NAN, upper998 = NAN;
   double target_reference = NAN;  // the target or trajectory value this cell was judged against
+  TargetReference target_reference_kind = TargetReference::kNone;
+  // The reference lies inside the 95% interval: the status could be chance (small numbers).
+  bool target_uncertain = false;
   std::array<Comparison, kMaxComparators> comparisons{};  // one per site comparator
   std::array<NotComparedReason, kMaxComparators> not_compared{};
 
@@ -95,7 +108,25 @@ struct Trend {
   Direction long_term = Direction::kUnknown;   // latest against the baseline
   model::Period short_term_from;
   model::Period long_term_from;
+  model::Period latest;  // the latest published point's period
+  // The latest change is stated before the long run: it is larger than chance would explain
+  // (the two 95% intervals do not overlap; without intervals, a change of kLargeChangeShare of
+  // the earlier value or more), or it goes against the long-run direction.
+  bool latest_change_first = false;
+  bool latest_change_beyond_chance = false;  // with intervals: they do not overlap
+  bool latest_change_has_intervals = false;
+  // The long run's direction as the reader is told it: the tested trend's, else the direction
+  // since the baseline; kUnknown when neither is known.
+  Direction long_run = Direction::kUnknown;
 };
+
+// Without intervals, a latest change counts as large at this share of the earlier value.
+inline constexpr double kLargeChangeShare = 0.2;
+
+// The trend test (chi-squared for trend) runs only on non-overlapping annual periods, as
+// Fingertips does: calendar, financial and academic years. Quarters, months and rolling
+// ranges of years get the direction of travel only.
+bool TrendTestable(model::PeriodType type);
 
 // An area of the results: every model area (same index) followed by the area groups.
 struct ResultArea {
@@ -173,10 +204,18 @@ Results Compute(const model::Site& site);
 Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& cell,
                                 const Cell* benchmark, NotComparedReason& reason);
 
+// What a figure for `period` is judged against (the one home of this rule; every output calls
+// it): the trajectory's value for that period when there is one (kTrajectoryStep), else the
+// target (kTarget, or kPassedTarget when the target's period is earlier). False, with `value`
+// and `kind` untouched, when the indicator has no target or `period` is before its baseline.
+bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
+                        double& value, TargetReference& kind);
+
 std::string_view HiddenName(Hidden hidden);
 std::string_view ComparisonName(Comparison comparison);
 std::string_view NotComparedReasonText(NotComparedReason reason);
 std::string_view TargetStatusName(TargetStatus status);
+std::string_view TargetReferenceName(TargetReference reference);
 std::string_view TrendKindName(TrendKind kind);
 std::string_view DirectionName(Direction direction);
 std::string_view GapChangeName(GapChange change);

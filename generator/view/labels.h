@@ -19,9 +19,21 @@ std::string FormatInterval(const model::Indicator& indicator, double lower, doub
 // The unit in words for table headings: "%", "per 10,000 children aged under 5", "number".
 std::string UnitLabel(const model::Indicator& indicator);
 
-// A status badge: {"label", "class", "shape", "description"}; the shape is a character that
-// differs per status so status never depends on colour alone.
+// A status badge for a key or legend: {"label", "class", "shape", "description", "key"}; the
+// shape is a character that differs per status so status never depends on colour alone.
 nlohmann::json TargetStatusBadge(compute::TargetStatus status);
+// The badge of one judged cell: the above, with "label" naming a trajectory step as the path
+// ("On the path to target"), plus
+//   "qualifier"  kNotCertain when the reference lies inside the 95% interval, else ""
+//   "reference"  what it was judged against: "Target: 75.0% by 2019/20", "Path to target:
+//                74.5% in 2018/19, on the way to 75.0% by 2019/20", "Target: 75.0% by
+//                2019/20 (that date has passed)"; "" when there is no reference
+//   "text"       label, reference and qualifier in one phrase for a sentence or a cell title.
+nlohmann::json TargetStatusBadge(const model::Indicator& indicator, const compute::Cell& cell);
+// The qualifier a status carries when chance could explain it.
+inline constexpr const char* kNotCertain = "not certain — small numbers, could be chance";
+// "Target: 75.0% by 2019/20" (and the path step / passed date as above); "" for none.
+std::string TargetReferenceText(const model::Indicator& indicator, const compute::Cell& cell);
 nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string& benchmark);
 // "Getting better", "Getting worse", "No clear change", "Up since 2017/18" ...
 std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& trend);
@@ -34,6 +46,11 @@ std::string_view HiddenPublicName(compute::Hidden hidden);
 std::string HiddenMarker(compute::Hidden hidden);
 std::string PolarityText(model::Polarity polarity);
 std::string ContentTypeLabel(model::ContentType type, bool plural);
+// The example-data banner's words, worked out from which published figures carry the example
+// flag ("Some figures on this site are made up ...: the ward figures for 13 of 13 indicators,
+// and the figures for Southend-on-Sea, East of England and England for 7 of 13 ..."), or the
+// site's own example_data_text. "" when nothing is flagged and the site is not example data.
+std::string ExampleDataNotice(const model::Site& site, const compute::Results& results);
 // "1 February 2014" for "2014-02-01".
 std::string LongDate(const std::string& iso_date);
 

@@ -251,16 +251,17 @@ MapClass ComparisonClass(compute::Comparison comparison, const std::string& home
 }
 
 MapClass StatusClass(compute::TargetStatus status) {
+  auto Label = [](compute::TargetStatus of) {
+    return TargetStatusBadge(of)["label"].get<std::string>();
+  };
   switch (status) {
-    case compute::TargetStatus::kMet: return {"met", "Target met", "#a6d5b3", "#00703c", "dots"};
+    case compute::TargetStatus::kMet: return {"met", Label(status), "#a6d5b3", "#00703c", "dots"};
     case compute::TargetStatus::kClose:
-      return {"close", "Close to target", "#f5e3a0", "#7a4b00", "lines"};
-    case compute::TargetStatus::kNotOnTrack:
-      return {"off", "Not on track", "#f4b4aa", "#b1211b", "checks"};
-    case compute::TargetStatus::kNotDistinguishable:
-      return {"unclear", "Not distinguishable from target", "#d9cdea", "#5c3a8e", "none"};
+      return {"close", Label(status), "#f5e3a0", "#7a4b00", "lines"};
+    case compute::TargetStatus::kNotMet:
+      return {"off", Label(status), "#f4b4aa", "#b1211b", "checks"};
     case compute::TargetStatus::kNoTarget:
-      return {"notarget", "No target", "#ffffff", "#505a5f", "none"};
+      return {"notarget", Label(status), "#ffffff", "#505a5f", "none"};
     case compute::TargetStatus::kNoValue: break;
   }
   return {"nodata", "No data", "#ffffff", "#6f777b", "crosshatch"};
@@ -629,7 +630,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
   } else if (classes == MapClasses::kTargetStatus) {
     for (auto status :
          {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
-          compute::TargetStatus::kNotOnTrack, compute::TargetStatus::kNotDistinguishable})
+          compute::TargetStatus::kNotMet})
       legend.push_back(StatusClass(status));
   } else {
     std::sort(published.begin(), published.end());
@@ -687,7 +688,10 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
         label = name + ": " + value + ", " + words;
       } else if (classes == MapClasses::kTargetStatus) {
         map_class = StatusClass(cell->target_status);
-        label = name + ": " + value + ", " + LowerFirst(map_class.label);
+        json badge = TargetStatusBadge(indicator, *cell);
+        std::string qualifier = badge["qualifier"];
+        label = name + ": " + value + ", " + LowerFirst(badge["label"].get<std::string>()) +
+                (qualifier.empty() ? "" : " (" + qualifier + ")");
       } else {
         int band = BandOf(cell->value, cuts);
         for (const auto& item : legend)

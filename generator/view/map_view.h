@@ -75,7 +75,7 @@ MapGeometry BuildMapGeometry(const model::Site& site, double tolerance_metres = 
 // How a choropleth shades the wards.
 enum class MapClasses {
   kComparedWithHome,  // better / similar / worse than the home area (Fingertips' 95% test)
-  kTargetStatus,      // met / close / not on track / not distinguishable
+  kTargetStatus,      // met / close / not met
   kValueBands,        // the wards' own figures in thirds, lowest to highest (no significance)
 };
 

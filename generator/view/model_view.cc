@@ -38,6 +38,8 @@ json CellView(const model::Site& site, const compute::Results& results,
   out["note"] = site.notes[cell.note];
   out["target_status"] = compute::TargetStatusName(cell.target_status);
   out["target_reference"] = Number(cell.target_reference);
+  out["target_reference_type"] = compute::TargetReferenceName(cell.target_reference_kind);
+  out["target_uncertain"] = cell.target_uncertain;
   json comparisons = json::object();
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx) {

@@ -239,21 +239,40 @@ Json Fields(const model::Site& site, const compute::Results& results,
                          "Why the row has no figure, in words; empty when the figure is "
                          "published."));
   fields.push_back(Field("target", "number", "Target",
-                         "The target the figure is judged against (the trajectory's value for "
-                         "this period where there is one); empty when there is no target or no "
-                         "published figure."));
+                         "The value the figure is judged against: the target, or the step "
+                         "planned for this period on the path to it (see target_type); empty "
+                         "when there is no target for the row's period or no published "
+                         "figure."));
+  Json target_type = Field("target_type", "string", "What the figure is judged against",
+                           "target: the target itself; trajectory step: the step planned for "
+                           "this period on the path to the target; passed target: the target, "
+                           "whose date is earlier than this period. Empty when there is no "
+                           "target.");
+  target_type["constraints"]["enum"] = {"target", "trajectory step", "passed target"};
+  fields.push_back(target_type);
   Json status = Field("target_status", "string", "Progress against target",
-                      "Target met, Close to target (within the tolerance), Not on track, Not "
-                      "distinguishable from target (the target lies inside the 95% confidence "
-                      "interval), No target, or No data.",
+                      "Judged on the published figure: Target met (meets or beats it), Close "
+                      "to target (short by no more than the tolerance), Target not met; the "
+                      "same with \"the path to target\" for a trajectory step (On the path to "
+                      "target, Close to the path to target, Behind the path to target). No "
+                      "target, or No data.",
                       true);
   Json labels = Json::array();
   for (auto kind : {compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue,
                     compute::TargetStatus::kMet, compute::TargetStatus::kClose,
-                    compute::TargetStatus::kNotOnTrack, compute::TargetStatus::kNotDistinguishable})
+                    compute::TargetStatus::kNotMet})
     labels.push_back(TargetStatusBadge(kind)["label"].get<std::string>());
+  for (auto path : {"On the path to target", "Close to the path to target",
+                    "Behind the path to target"})
+    labels.push_back(path);
   status["constraints"]["enum"] = labels;
   fields.push_back(status);
+  Json qualifier = Field("target_status_qualifier", "string", "Could the status be chance?",
+                         std::string(kNotCertain) +
+                             ": the target lies inside the figure's 95% confidence interval, "
+                             "so the status could be down to chance. Empty otherwise.");
+  qualifier["constraints"]["enum"] = {kNotCertain};
+  fields.push_back(qualifier);
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx) {
     const compute::ResultArea& comparator = results.areas[results.comparator_areas[idx]];
@@ -294,6 +313,16 @@ Json Schema(const model::Site& site, const compute::Results& results,
   return schema;
 }
 
+std::string TargetTypeText(compute::TargetReference kind) {
+  switch (kind) {
+    case compute::TargetReference::kNone: return {};
+    case compute::TargetReference::kTarget: return "target";
+    case compute::TargetReference::kTrajectoryStep: return "trajectory step";
+    case compute::TargetReference::kPassedTarget: return "passed target";
+  }
+  return {};
+}
+
 Json Row(const model::Site& site, const compute::Results& results,
          const model::Indicator& indicator, const compute::Series& series,
          const compute::Cell& cell) {
@@ -319,7 +348,12 @@ Json Row(const model::Site& site, const compute::Results& results,
   row.push_back(Text(published ? std::string() : HiddenMarker(hidden)));
   row.push_back(Text(published ? std::string() : HiddenLabel(hidden)));
   row.push_back(figure(cell.target_reference));
-  row.push_back(TargetStatusBadge(cell.target_status)["label"].get<std::string>());
+  Json badge = TargetStatusBadge(indicator, cell);
+  row.push_back(Text(published && model::Has(cell.target_reference)
+                         ? TargetTypeText(cell.target_reference_kind)
+                         : std::string()));
+  row.push_back(badge["label"]);
+  row.push_back(Text(badge["qualifier"].get<std::string>()));
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx)
     row.push_back(ComparisonText(cell.comparisons[idx], cell.not_compared[idx],

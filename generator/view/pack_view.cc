@@ -343,7 +343,7 @@ std::vector<Exception> FindExceptions(
       ++order;
       const compute::Series* series = context.SeriesOf(indicator_idx, area);
       const compute::Cell* cell = series ? series->Latest() : nullptr;
-      if (!cell || (cell->target_status != compute::TargetStatus::kNotOnTrack &&
+      if (!cell || (cell->target_status != compute::TargetStatus::kNotMet &&
                     cell->target_status != compute::TargetStatus::kClose))
         continue;
       Exception exception;
@@ -352,7 +352,7 @@ std::vector<Exception> FindExceptions(
       exception.outcome = outcome;
       exception.series = series;
       exception.cell = cell;
-      exception.not_on_track = cell->target_status == compute::TargetStatus::kNotOnTrack;
+      exception.not_on_track = cell->target_status == compute::TargetStatus::kNotMet;
       // As compute judges it: the value as published against the period's target.
       double value = Rounded(indicator, cell->value);
       double reference = cell->target_reference;
@@ -616,8 +616,7 @@ json Properties(const Context& context, const std::string& title, const std::str
 json Tones() {
   return {{StatusLabel(compute::TargetStatus::kMet), "good"},
           {StatusLabel(compute::TargetStatus::kClose), "close"},
-          {StatusLabel(compute::TargetStatus::kNotOnTrack), "bad"},
-          {StatusLabel(compute::TargetStatus::kNotDistinguishable), "unclear"}};
+          {StatusLabel(compute::TargetStatus::kNotMet), "bad"}};
 }
 
 // Assembles a workbook: cover, contents, notes, then `body`.
@@ -813,7 +812,7 @@ std::vector<uint32_t> Groups(const Context& context) {
 
 constexpr compute::TargetStatus kStatusOrder[] = {
     compute::TargetStatus::kMet,        compute::TargetStatus::kClose,
-    compute::TargetStatus::kNotOnTrack, compute::TargetStatus::kNotDistinguishable,
+    compute::TargetStatus::kNotMet,
     compute::TargetStatus::kNoTarget,   compute::TargetStatus::kNoValue};
 
 json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {

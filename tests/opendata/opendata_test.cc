@@ -550,7 +550,8 @@ TEST_CASE("the files and the datapackage descriptor") {
   CHECK(names == std::vector<std::string>{
                      "indicator", "period", "area_code", "area_name", "area_type", "breakdown",
                      "value", "lower_ci_95", "upper_ci_95", "count", "denominator", "unit",
-                     "marker", "missing_reason", "target", "target_status",
+                     "marker", "missing_reason", "target", "target_type", "target_status",
+                     "target_status_qualifier",
                      "compared_with_E06000033", "compared_with_E92000001", "recent_trend",
                      "flags", "note"});
   CHECK(gld["schema"]["fields"][6]["unit"] == "%");

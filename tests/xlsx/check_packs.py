@@ -29,8 +29,7 @@ import openpyxl
 from openpyxl.utils import range_boundaries
 
 MARKERS = {"[c]", "[x]", "[z]", "[p]", "[r]"}
-STATUSES = {"Target met", "Close to target", "Not on track", "Not distinguishable from target",
-            "No target", "No data"}
+STATUSES = {"Target met", "Close to target", "Target not met", "No target", "No data"}
 SUPPRESSED = {"suppressed", "suppressed-secondary", "suppressed-at-source"}
 
 problems = []

@@ -201,12 +201,12 @@ TEST_CASE("exceptions: not on track before close, then the larger relative short
   for (const auto& row : (*exceptions)["table"]["rows"]) {
     CHECK(row[rank] == ++expected_rank);
     std::string label = row[status];
-    CHECK((label == "Not on track" || label == "Close to target"));
+    CHECK((label == "Target not met" || label == "Close to target"));
     if (label == "Close to target" && !seen_close) {
       seen_close = true;
       previous = INFINITY;
     }
-    if (label == "Not on track") CHECK_FALSE(seen_close);
+    if (label == "Target not met") CHECK_FALSE(seen_close);
     double shortfall = row[relative].is_object() ? row[relative]["number"].get<double>() : INFINITY;
     CHECK(shortfall <= previous);
     previous = shortfall;
