@@ -541,22 +541,23 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
                           {"ends_at_target", last_period == target.period},
                           {"end_label", "Target: " + ChartLabel(indicator, target.value)},
                           {"points", points}};
-      // The subject's latest period on the path, short of the target: the figure is judged
-      // against this step, so the chart labels it as the path.
-      if (!level && !series_list.empty() && series_list[0]["role"] == "subject") {
-        size_t latest_x = series_list[0]["latest"]["x"].get<size_t>();
-        for (const auto& point : points)
-          if (point["x"] == latest_x && periods[latest_x] != target.period) {
-            double value = point["value"].get<double>();
-            spec_target["step"] = {{"x", latest_x},
-                                   {"value", value},
-                                   {"label", "Path: " + ChartLabel(indicator, value)}};
-            spec_target["label"] = spec_target["label"].get<std::string>() + "; " +
-                                   FormatValue(indicator, value) + " in " +
-                                   periods[latest_x].Label();
-            target_sentence += "; in " + periods[latest_x].Label() + " the path is at " +
-                               FormatValue(indicator, value);
-          }
+      // The subject's latest figure judged against a step of the path: the legend says so as
+      // the page does (TargetReferenceText), and the step gets its own label.
+      const compute::Series* subject =
+          areas.empty() ? nullptr : results.Find(indicator_idx, areas[0], 0);
+      const compute::Cell* latest = subject ? subject->Latest() : nullptr;
+      if (latest && latest->target_reference_kind == compute::TargetReference::kTrajectoryStep) {
+        auto at = std::find(periods.begin(), periods.end(), latest->period);
+        if (at != periods.end()) {
+          const size_t latest_x = static_cast<size_t>(at - periods.begin());
+          const double value = Rounded(indicator, latest->target_reference);
+          spec_target["step"] = {{"x", latest_x},
+                                 {"value", value},
+                                 {"label", "Path: " + ChartLabel(indicator, value)}};
+          spec_target["label"] = TargetReferenceText(indicator, *latest);
+          target_sentence += "; in " + latest->period.Label() + " the path is at " +
+                             FormatValue(indicator, latest->target_reference);
+        }
       }
       spec["target"] = spec_target;
     }

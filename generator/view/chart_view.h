@@ -51,8 +51,10 @@ namespace outcomes::view {
 //                 {"x", "value", "label"}}]
 //   "band_label"  (when the subject has intervals)
 //   "target"      (optional: when some of it falls on the time line) {"label" (the legend's:
-//                 "Target: 75.0% by 2019/20", or "Path to target: …; 74.5% in 2018/19" when
-//                 the subject's latest period is a step of the path), "color", "dash", "class",
+//                 "Target: 75.0% by 2019/20", "Path to target: 75.0% by 2019/20", or when the
+//                 subject's latest figure is judged against a step of the path, as the page
+//                 says it: "Path to target: 74.5% in 2018/19, on the way to 75.0% by 2019/20"),
+//                 "color", "dash", "class",
 //                 "level" (bool), "from_before" (bool: the baseline is before the time line, so
 //                 a level comes in from the left edge), "ends_at_target" (bool: the target's
 //                 period is on the time line, and gets a ring), "end_label" ("Target: 75.0%"),

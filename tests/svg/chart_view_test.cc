@@ -178,7 +178,7 @@ TEST_CASE("trend: the target is the trajectory's path to the target, or a level"
   json target = KursaalTrend()["target"];
   CHECK(target["level"] == false);
   // The latest period, 2018/19, is a step of the path: the legend and a label say so.
-  CHECK(target["label"] == "Path to target: 75.0% by 2019/20; 73.5% in 2018/19");
+  CHECK(target["label"] == "Path to target: 73.5% in 2018/19, on the way to 75.0% by 2019/20");
   CHECK(target["step"] == json({{"x", 3}, {"value", 73.5}, {"label", "Path: 73.5%"}}));
   CHECK(target["end_label"] == "Target: 75.0%");
   CHECK(target["ends_at_target"] == true);
