@@ -22,7 +22,7 @@ using nlohmann::json;
 // One look per meaning, the same in every chart of a page: a dash pattern, a marker shape or a
 // fill pattern stands for one area (or for the target) wherever it appears, so a reader who has
 // learnt the legend of one chart can read the next. The home area is a solid line with circles
-// (as a trend line, and as the reference line of bar and dot charts); each other comparator and
+// (as a trend line, and as the reference line of bar charts); each other comparator and
 // each group of wards keeps its own dash, marker and colour whether it is a trend line or a
 // benchmark line; the target is the one long dash ending in a ring; stripes mark the gap's
 // target group and its members and nothing else. Every colour has at least 3:1 contrast with
@@ -68,9 +68,12 @@ constexpr const char* kTargetDash = "10 6";
 // (view/map_view.h, where "hatch" is diagonal stripes), so that a page's patterns can be
 // checked for one meaning each: the maps do not use it.
 constexpr const char* kTargetGroupPattern = "hatch";
-// Dot charts: the area the page is about, and the areas it is ranked among.
+// Dot charts and sparklines: the area the page is about (a ward page draws both), and the
+// areas it is ranked among. The home area's reference line on a dot chart is dashed: on a ward
+// page a solid line is the ward's own figures over time.
 constexpr const char* kFocusColour = kText;
 constexpr const char* kFocusMarker = "diamond";
+constexpr const char* kReferenceDash = "6 4";
 constexpr const char* kOtherDotColour = "#505a5f";  // grey, 7.1:1
 constexpr const char* kOtherDotMarker = "circle";
 
@@ -853,7 +856,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                       {"class", "chart-dot"}}},
                     {"reference",
                      {{"color", kHomeStyle.colour},
-                      {"dash", kHomeStyle.dash},
+                      {"dash", kReferenceDash},
                       {"class", "chart-benchmark"}}},
                     {"whisker", {{"color", kFocusColour}}}};
   spec["missing"] = split.missing;
@@ -943,7 +946,10 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
   spec["latest"] = {{"x", latest_x},
                     {"value", Rounded(indicator, latest->value)},
                     {"label", ChartLabel(indicator, latest->value)}};
-  spec["color"] = kHomeStyle.colour;
+  spec["name"] = name;
+  spec["color"] = kFocusColour;
+  spec["dash"] = "";
+  spec["marker"] = kFocusMarker;
   spec["title"] = indicator.short_title + " in " + name + " over time";
   // The title names the figure and the area; the description says how it moved.
   std::string desc = Movement(indicator, *first, *latest, true) + ".";

@@ -105,7 +105,8 @@ nlohmann::json PositionChartSpec(const model::Site& site, const compute::Results
 // The title names the figure and the area; the desc says how it moved ("Rose from 53.5% in
 // 2012/13 to 61.2% in 2018/19.") and where it has gaps.
 // Extra keys: "x" {"count"}, "y" {"min", "max"}, "points" (as a trend series' points, without
-// intervals), "latest", "color".
+// intervals), "latest", "name" (the area's), and its look: "color", "dash" (solid) and
+// "marker" (the diamond a dot chart gives the area a page is about).
 nlohmann::json SparklineSpec(const model::Site& site, const compute::Results& results,
                              uint32_t indicator, uint32_t area, const std::string& id_prefix);
 

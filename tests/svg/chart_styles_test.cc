@@ -23,13 +23,16 @@ using nlohmann::json;
 // What each look means on one page: "dash 6 3" -> {"Better Start wards"}.
 using Meanings = std::map<std::string, std::set<std::string>>;
 
-void Collect(const json& node, Meanings& meanings) {
+// Sparklines are word-sized and always beside the name of their area (a dashboard row, a ward's
+// block), so theirs is one look for many areas on a dashboard; on a page with other charts the
+// look must mean their area there too. They go to `sparklines`, the rest to `meanings`.
+void Collect(const json& node, Meanings& meanings, Meanings& sparklines) {
   if (node.is_array()) {
-    for (const auto& child : node) Collect(child, meanings);
+    for (const auto& child : node) Collect(child, meanings, sparklines);
     return;
   }
   if (!node.is_object()) return;
-  for (const auto& [key, child] : node.items()) Collect(child, meanings);
+  for (const auto& [key, child] : node.items()) Collect(child, meanings, sparklines);
   auto spec_it = node.find("svg_spec");
   if (spec_it == node.end() || !spec_it->is_object()) return;
   const json& spec = *spec_it;
@@ -57,6 +60,9 @@ void Collect(const json& node, Meanings& meanings) {
     if (spec.contains("reference"))
       meanings["dash " + styles["reference"]["dash"].get<std::string>()].insert(
           spec["reference"]["name"]);
+  } else if (type == "sparkline") {
+    sparklines["dash " + spec["dash"].get<std::string>()].insert(spec["name"]);
+    sparklines["marker " + spec["marker"].get<std::string>()].insert(spec["name"]);
   } else if (type == "map") {
     for (const auto& item : spec["classes"]) {
       std::string pattern = item.value("pattern", "none");
@@ -72,22 +78,36 @@ TEST_CASE("on every page of the example, each dash, marker and fill pattern has 
   compute::Results results = compute::Compute(site);
   std::vector<view::PageView> pages = view::BuildSiteView(site, results, diagnostics);
   size_t pages_with_charts = 0;
+  size_t sparklines_beside_charts = 0;  // looks a sparkline shares with a chart on its page
   std::set<std::string> kinds;  // looks seen anywhere
   for (const auto& page : pages) {
     Meanings meanings;
-    Collect(page.view, meanings);
+    Meanings sparklines;
+    Collect(page.view, meanings, sparklines);
     for (const auto& part : page.markdown)
-      for (const auto& figure : part.figures) Collect(figure, meanings);
+      for (const auto& figure : part.figures) Collect(figure, meanings, sparklines);
     if (!meanings.empty()) ++pages_with_charts;
+    auto names = [](const std::set<std::string>& what) {
+      std::string text;
+      for (const auto& name : what) text += " \"" + name + "\"";
+      return text;
+    };
     for (const auto& [look, what] : meanings) {
       kinds.insert(look.substr(0, look.find(' ')));
-      std::string names;
-      for (const auto& name : what) names += " \"" + name + "\"";
-      CHECK_MESSAGE(what.size() == 1, page.path << ": " << look << " means" << names);
+      CHECK_MESSAGE(what.size() == 1, page.path << ": " << look << " means" << names(what));
+    }
+    for (const auto& [look, what] : sparklines) {
+      auto other = meanings.find(look);
+      if (other == meanings.end()) continue;
+      ++sparklines_beside_charts;
+      CHECK_MESSAGE(other->second == what, page.path << ": " << look << " means" << names(what)
+                                                      << " on a sparkline and"
+                                                      << names(other->second) << " elsewhere");
     }
   }
   CHECK(pages_with_charts >= 35);  // 13 indicators, 17 wards, 4 outcomes, a strategy
   CHECK(kinds == std::set<std::string>{"dash", "marker", "pattern"});
+  CHECK(sparklines_beside_charts > 0);  // the ward pages' diamonds: the ward, on both
 }
 
 TEST_CASE("every look a chart can give an area is its own, and none is the target's") {

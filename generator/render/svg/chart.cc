@@ -845,20 +845,20 @@ std::string RenderSparklineSvg(const json& spec) {
   // Whole units are precise enough at this size, and keep a dashboard of many of them small.
   auto x_at = [&](const json& point) { return std::round(x_of(point)); };
   auto y_at = [&](const json& point) { return std::round(y_of(point)); };
-  auto dot = [&](const json& point, double radius) {
-    return "<circle cx=\"" + Num(x_at(point)) + "\" cy=\"" + Num(y_at(point)) + "\" r=\"" +
-           Num(radius) + "\"" + Attr("fill", colour) + "/>";
+  const std::string marker = Str(spec, "marker");
+  auto dot = [&](const json& point, double size) {
+    return Marker(marker, x_at(point), y_at(point), size, colour);
   };
   const json points = spec.value("points", json::array());  // Runs() points into it
   std::string body;
   for (const auto& run : Runs(points)) {
     if (run.size() == 1) {
-      body += dot(*run[0], 2.5);
+      body += dot(*run[0], 6);
       continue;
     }
     body += Stroke(PathThrough(run, x_at, y_at), colour, 2.5, " stroke-linejoin=\"round\" stroke-linecap=\"round\"");
   }
-  if (spec.contains("latest")) body += dot(spec["latest"], 4);
+  if (spec.contains("latest")) body += dot(spec["latest"], 9);
   return svg_internal::Svg(spec, "sparkline", kW, kH,
                            " width=\"6em\" height=\"1.8em\" style=\"vertical-align:middle\"", body);
 }

@@ -36,7 +36,7 @@ std::string RenderComparisonSvg(const nlohmann::json& spec);
 std::string RenderPositionSvg(const nlohmann::json& spec);
 
 // A word-sized line for a table cell ("sparkline" spec), 6em wide: no text, gaps left open,
-// the latest point marked.
+// a lone point and the latest point marked with the spec's marker.
 std::string RenderSparklineSvg(const nlohmann::json& spec);
 
 }  // namespace outcomes::render
