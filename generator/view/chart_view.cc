@@ -138,11 +138,11 @@ std::string AxisTitle(const model::Indicator& indicator) {
   return "Value";
 }
 
-// "a", "a and b", "a, b and c".
-std::string JoinList(const std::vector<std::string>& items) {
+// "a", "a and b", "a, b and c" (or with `last` " or ": "a, b or c").
+std::string JoinList(const std::vector<std::string>& items, const char* last = " and ") {
   std::string text;
   for (size_t idx = 0; idx < items.size(); ++idx) {
-    if (idx > 0) text += idx + 1 == items.size() ? " and " : ", ";
+    if (idx > 0) text += idx + 1 == items.size() ? last : ", ";
     text += items[idx];
   }
   return text;
@@ -485,8 +485,9 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     movements.push_back(name + " " + Movement(indicator, *first, *latest, own_range));
     for (auto& note : GapNotes(name, gaps)) notes.push_back(note);
   }
-  for (const auto& name : empty_areas)
-    notes.push_back("There is no published figure for " + name + ".");
+  if (!empty_areas.empty())  // one sentence for them all: "for East of England or England"
+    notes.push_back("There is no published figure for " +
+                    JoinList(empty_areas, " or ") + ".");
   spec["series"] = series_list;
   if (!series_list.empty() && series_list[0]["role"] == "subject" && series_list[0]["band"])
     spec["band_label"] = "95% confidence interval";

@@ -128,6 +128,14 @@ TEST_CASE("trend: a suppressed period is a gap with its marker and a note, never
   CHECK(spec["series"][1]["role"] == "comparator");
 }
 
+TEST_CASE("trend: areas with no figure at all are left out, named in one note") {
+  const auto& s = Site();
+  json spec = TrendChartSpec(s.site, s.results, s.Indicator("visits"),
+                             {s.Area(kHome), s.Area(kKursaal), s.Area(kMilton)}, "visits");
+  CHECK(spec["series"].size() == 1);
+  CHECK(spec["notes"].back() == "There is no published figure for Kursaal or Milton.");
+}
+
 TEST_CASE("trend: the desc says what the chart shows, in words") {
   CHECK(KursaalTrend()["desc"] ==
         "Line chart of Good level of development (% of children) from 2015/16 to 2018/19. "
