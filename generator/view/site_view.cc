@@ -503,12 +503,15 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
 }
 
 // The areas a reader of the home area's figures expects: the home area, the groups and every
-// other comparator (the region, England), in the site's order.
-std::vector<uint32_t> HeadlineAreas(const SiteMap& map) {
+// other comparator (the region, England), in the site's order; for a count the home area alone.
+std::vector<uint32_t> HeadlineAreas(const SiteMap& map, uint32_t indicator_idx) {
   std::vector<uint32_t> areas{map.home()};
+  // A count is shown for one area: set beside another area's it would compare their sizes.
+  if (!compute::ComparesAreas(map.site().indicators[indicator_idx])) return areas;
   for (uint32_t group : map.groups()) areas.push_back(group);
+  // Every configured comparator (the region as well as England).
   for (uint32_t area : map.results().comparator_areas)
-    if (area != map.home()) areas.push_back(area);
+    if (std::find(areas.begin(), areas.end(), area) == areas.end()) areas.push_back(area);
   return areas;
 }
 
@@ -707,7 +710,7 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
     int32_t area = results.FindArea(code);
     if (area >= 0) areas.push_back(static_cast<uint32_t>(area));
   }
-  if (figure.kind == "status" || figure.kind == "map") {
+  if ((figure.kind == "status" || figure.kind == "map") && compute::ComparesAreas(indicator)) {
     if (areas.empty()) areas = map.wards();
     json table = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by area");
     if (figure.kind == "map")
@@ -718,7 +721,8 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
                                            id_prefix),
                        table);
   }
-  if (areas.empty()) areas = HeadlineAreas(map);
+  if (areas.empty()) areas = HeadlineAreas(map, indicator_idx);
+  if (!compute::ComparesAreas(indicator)) areas.resize(1);  // one area's count, never several
   if (figure.kind == "table") {
     json table = TrendTable(map, indicator_idx, areas, indicator.short_title + " over time");
     return table;
@@ -817,12 +821,11 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   view["statement_groups"] = groups;
   view["has_statement_groups"] = !outcome.groups.empty();
   json indicators = json::array();
-  std::vector<uint32_t> areas = HeadlineAreas(map);
   for (const auto& id : outcome.indicator_ids) {
     auto it = map.site().indicator_index.find(id);
     if (it == map.site().indicator_index.end()) continue;
     json item = IndicatorSummary(map, path, it->second, map.home());
-    item["figure"] = TrendFigure(map, it->second, areas,
+    item["figure"] = TrendFigure(map, it->second, HeadlineAreas(map, it->second),
                                  map.site().indicators[it->second].short_title + " over time",
                                  "trend-" + id);
     indicators.push_back(item);
@@ -893,7 +896,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     case model::CiMethod::kNone: view["ci_method"] = "None"; break;
   }
   view["headline"] = IndicatorSummary(map, path, indicator_idx, map.home());
-  view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map),
+  view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
                                      indicator.short_title + ": " +
                                          results.areas[map.home()].name + " over time",
                                      "trend");
@@ -902,7 +905,11 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   for (uint32_t ward : map.wards()) areas.push_back(ward);
   json comparison = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by ward");
   view["has_comparison"] = !comparison.is_null();
-  if (!comparison.is_null()) {
+  if (!comparison.is_null() && !compute::ComparesAreas(indicator)) {
+    // Counts: the table alone. Bars ranked by size, a line at the council's total or a map
+    // shaded by count would compare areas of different sizes.
+    view["comparison_figure"] = ChartFigure(json(), comparison);
+  } else if (!comparison.is_null()) {
     std::vector<uint32_t> bars = map.groups();
     bars.insert(bars.end(), map.wards().begin(), map.wards().end());
     view["comparison_figure"] = ChartFigure(
@@ -1139,13 +1146,15 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
                                  "trend-" + outcome.id + "-" + id);
       if (!spark.is_null()) {
         std::string shape = spark.value("desc", "");
+        std::vector<uint32_t> own_areas = trend_areas;
+        if (!compute::ComparesAreas(indicator)) own_areas.resize(1);
         json own = ChartFigure(std::move(spark),
-                               TrendTable(map, indicator_idx, trend_areas,
+                               TrendTable(map, indicator_idx, own_areas,
                                           indicator.short_title + ": " + area.name + " over time"));
         own["shape"] = shape;
         item["own_trend"] = std::move(own);
       }
-      if (is_ward) {
+      if (is_ward && compute::ComparesAreas(indicator)) {
         json position = WardPosition(map, indicator_idx, area_idx, outcome.id + "-" + id);
         if (!position.is_null()) item["position"] = std::move(position);
       }
