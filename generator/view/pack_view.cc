@@ -91,6 +91,28 @@ std::string StatusLabel(compute::TargetStatus status) {
   return TargetStatusBadge(status)["label"].get<std::string>();
 }
 
+// A status as every sheet shows it: the web page's label for the cell (a figure judged against
+// a trajectory step is on, close to or behind "the path to target"), with the qualifier beside
+// it when chance could explain it. No cell is "No data" (compute judges a hidden cell so).
+std::string StatusText(const model::Indicator& indicator, const compute::Cell* cell) {
+  if (!cell) return StatusLabel(compute::TargetStatus::kNoValue);
+  json badge = TargetStatusBadge(indicator, *cell);
+  std::string text = badge["label"].get<std::string>();
+  const std::string qualifier = badge["qualifier"].get<std::string>();
+  if (!qualifier.empty()) text += " (" + qualifier + ")";
+  return text;
+}
+
+// The label of a judged status against a reference of `kind`: "Target not met", or "Behind the
+// path to target" for a trajectory step (for the notes and the colour key).
+std::string JudgedLabel(compute::TargetStatus status, compute::TargetReference kind) {
+  const model::Indicator any;  // the label does not depend on the indicator
+  compute::Cell judged;
+  judged.target_status = status;
+  judged.target_reference_kind = kind;
+  return TargetStatusBadge(any, judged)["label"].get<std::string>();
+}
+
 // "%", "per 10,000", "number", "£" or "": for chart titles.
 std::string ShortUnit(const model::Indicator& indicator) {
   switch (indicator.unit) {
@@ -316,17 +338,16 @@ std::vector<std::pair<uint32_t, std::string>> IndicatorsOf(const model::Site& si
 
 // --- Exceptions ----------------------------------------------------------------------------------
 
-// An area's latest figure that falls short of its target (DESIGN §4: "not on track, worst
-// first"). Exceptions are figures Not on track or Close to target. "Not distinguishable from
-// target" is left out: the target lies inside the figure's interval, so the data cannot show
-// a shortfall, and the site never claims a difference the statistics do not support.
+// An area's latest figure that falls short of its target or path step (DESIGN §4: "not on
+// track, worst first"): status not met or close. A figure whose shortfall could be chance (the
+// target inside its 95% interval) is still one: its status says "not certain" beside it.
 struct Exception {
   uint32_t indicator = 0;
   uint32_t area = 0;
   std::string outcome;
   const compute::Series* series = nullptr;
   const compute::Cell* cell = nullptr;
-  bool not_on_track = false;
+  bool not_met = false;
   double shortfall = 0;  // in the indicator's unit, > 0
   double relative = 0;   // shortfall as a percentage of the target; infinity for a target of 0
   size_t order = 0;      // indicator-major, area-minor position, to break ties
@@ -352,7 +373,7 @@ std::vector<Exception> FindExceptions(
       exception.outcome = outcome;
       exception.series = series;
       exception.cell = cell;
-      exception.not_on_track = cell->target_status == compute::TargetStatus::kNotMet;
+      exception.not_met = cell->target_status == compute::TargetStatus::kNotMet;
       // As compute judges it: the value as published against the period's target.
       double value = Rounded(indicator, cell->value);
       double reference = cell->target_reference;
@@ -377,7 +398,7 @@ std::vector<Exception> FindExceptions(
   // Worst first: not on track before close; then the larger shortfall relative to the target;
   // then indicator and area order, so the order is total and builds repeat.
   std::sort(exceptions.begin(), exceptions.end(), [](const Exception& a, const Exception& b) {
-    if (a.not_on_track != b.not_on_track) return a.not_on_track;
+    if (a.not_met != b.not_met) return a.not_met;
     if (a.relative != b.relative) return a.relative > b.relative;
     return a.order < b.order;
   });
@@ -398,7 +419,7 @@ json ExceptionsSheet(
   columns.push_back(FigureColumn("Value"));
   columns.push_back(FigureColumn("Target"));
   columns.push_back(Column("Unit"));
-  columns.push_back(Column("Status", false, true));
+  columns.push_back(Column("Status", true, true));
   columns.push_back(FigureColumn("Shortfall against target"));
   columns.push_back(FigureColumn("Shortfall as % of target"));
   columns.push_back(Column("Trend"));
@@ -419,7 +440,7 @@ json ExceptionsSheet(
     row.push_back(ValueCell(indicator, &cell));
     row.push_back(Number(Rounded(indicator, cell.target_reference), NumberFormat(indicator)));
     row.push_back(UnitLabel(indicator));
-    row.push_back(StatusLabel(cell.target_status));
+    row.push_back(StatusText(indicator, &cell));
     row.push_back(Number(Rounded(indicator, exception.shortfall), NumberFormat(indicator)));
     row.push_back(std::isinf(exception.relative)
                       ? json("[z]")
@@ -440,8 +461,8 @@ json ExceptionsSheet(
                          " short of target, worst first."));
   }
   lines.push_back(
-      Line("Exceptions are latest figures Not on track or Close to target; worst "
-           "first is explained in [note 2], status in [note 1], comparisons in "
+      Line("Exceptions are latest figures short of their target or path step (not met, or "
+           "close); worst first is explained in [note 2], status in [note 1], comparisons in "
            "[note 3] (Notes worksheet)."));
   lines.push_back(
       Line("Shortfall is in the indicator's unit (percentage points for "
@@ -450,6 +471,27 @@ json ExceptionsSheet(
 }
 
 // --- Notes, cover, contents ----------------------------------------------------------------------
+
+constexpr auto kMet = compute::TargetStatus::kMet;
+constexpr auto kClose = compute::TargetStatus::kClose;
+constexpr auto kNotMet = compute::TargetStatus::kNotMet;
+constexpr auto kTarget = compute::TargetReference::kTarget;
+constexpr auto kStep = compute::TargetReference::kTrajectoryStep;
+
+// [note 1]: how a status is judged, in the labels the sheets use.
+std::string StatusNote(double close_tolerance) {
+  return "Target status compares a figure, rounded as published, with the target or path step "
+         "for its period: the step planned for that period when the indicator's trajectory has "
+         "one, otherwise the target itself, also after the target's date has passed. " +
+         JudgedLabel(kMet, kTarget) + " (" + JudgedLabel(kMet, kStep) +
+         "): meets or beats it. " + JudgedLabel(kClose, kTarget) + " (" +
+         JudgedLabel(kClose, kStep) + "): short by no more than the indicator's tolerance (" +
+         base::FormatNumber(close_tolerance, 1) + " unless the indicator sets its own). " +
+         JudgedLabel(kNotMet, kTarget) + " (" + JudgedLabel(kNotMet, kStep) +
+         "): short by more. Figures before the indicator's baseline have no target. \"" +
+         kNotCertain + "\" follows a status when the target lies inside the figure's 95% "
+         "confidence interval: with numbers this small the result could be chance.";
+}
 
 json NotesSheet(const Context& context) {
   const auto& config = context.site.config;
@@ -476,22 +518,16 @@ json NotesSheet(const Context& context) {
       json::array({"[r]",
                    "Revised: the figure has changed since it was first published "
                    "(shown in the Figure status column)."}),
-      json::array({"[note 1]",
-                   "Target status compares the latest figure, rounded as published, with the "
-                   "target for its period (the trajectory value for that period when there is "
-                   "one, otherwise the target). Target met: meets or beats it. Close to target: "
-                   "short by no more than the indicator's tolerance (" +
-                       base::FormatNumber(config.close_tolerance, 1) +
-                       " unless the indicator sets its own). Not on track: short by more. Not "
-                       "distinguishable from target: the target lies inside the figure's 95% "
-                       "confidence interval, so we cannot say whether it has been met."}),
-      json::array({"[note 2]",
-                   "Exceptions are latest figures that are Not on track or Close to target. "
-                   "Figures Not distinguishable from target are not exceptions: the data cannot "
-                   "show that they fall short. Worst first: Not on track before Close to "
-                   "target; then by shortfall as a percentage of the target, largest first (a "
-                   "shortfall against a target of zero first); then in indicator and area "
-                   "order."}),
+      json::array({"[note 1]", StatusNote(config.close_tolerance)}),
+      json::array({"[note 2]", "Exceptions are latest figures whose status is " +
+                                   JudgedLabel(kNotMet, kTarget) + " or " +
+                                   JudgedLabel(kClose, kTarget) + " (or, against a step on the "
+                                   "path to the target, " + JudgedLabel(kNotMet, kStep) + " or " +
+                                   JudgedLabel(kClose, kStep) + "), including those marked \"" +
+                                   kNotCertain + "\". Worst first: not met before close; then "
+                                   "by shortfall as a percentage of the target, largest first (a "
+                                   "shortfall against a target of zero first); then in indicator "
+                                   "and area order."}),
       json::array({"[note 3]",
                    "Better, Worse and Similar compare the benchmark's figure with the area's 95% "
                    "confidence interval: a difference is reported only when the benchmark lies "
@@ -613,10 +649,18 @@ json Properties(const Context& context, const std::string& title, const std::str
           {"created", created}};
 }
 
+// The colour tone of each judged status, keyed by the start of its text: the label against a
+// target and the label against a trajectory step (a qualifier may follow either).
 json Tones() {
-  return {{StatusLabel(compute::TargetStatus::kMet), "good"},
-          {StatusLabel(compute::TargetStatus::kClose), "close"},
-          {StatusLabel(compute::TargetStatus::kNotMet), "bad"}};
+  json tones = json::object();
+  const std::pair<compute::TargetStatus, const char*> kTones[] = {
+      {compute::TargetStatus::kMet, "good"},
+      {compute::TargetStatus::kClose, "close"},
+      {compute::TargetStatus::kNotMet, "bad"}};
+  for (const auto& [status, tone] : kTones)
+    for (auto kind : {compute::TargetReference::kTarget, compute::TargetReference::kTrajectoryStep})
+      tones[JudgedLabel(status, kind)] = tone;
+  return tones;
 }
 
 // Assembles a workbook: cover, contents, notes, then `body`.
@@ -851,7 +895,7 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
       {Column("Indicator", true), Column("Area"), Column("Unit"), Column("Latest period"),
        FigureColumn("Latest value"), FigureColumn("Target"), Column("Target is for"),
        Column("Baseline period"), FigureColumn("Baseline value"),
-       FigureColumn("Change since baseline"), Column("Status", false, true), Column("Trend")});
+       FigureColumn("Change since baseline"), Column("Status", true, true), Column("Trend")});
   if (context.HasEngland()) {
     columns.push_back(FigureColumn(context.EnglandName() + " value, same period"));
     columns.push_back(Column("Compared with " + context.EnglandName()));
@@ -894,7 +938,7 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
         else
           row.push_back(latest ? MarkerFor(baseline) : "[x]");
       }
-      row.push_back(StatusLabel(latest ? latest->target_status : compute::TargetStatus::kNoValue));
+      row.push_back(StatusText(indicator, latest));
       row.push_back(TrendText(indicator, series));
       if (context.HasEngland()) {
         row.push_back(latest ? ValueCell(indicator, context.CellAt(indicator_idx, context.england,
@@ -941,8 +985,8 @@ json MatrixSheet(const Context& context,
   for (uint32_t area : areas) {
     json row = json::array({context.Name(area), AreaTypeLabel(context.results.areas[area])});
     for (const auto& [indicator_idx, unused] : indicators) {
-      const compute::Cell* latest = context.Latest(indicator_idx, area);
-      row.push_back(StatusLabel(latest ? latest->target_status : compute::TargetStatus::kNoValue));
+      row.push_back(StatusText(context.site.indicators[indicator_idx],
+                               context.Latest(indicator_idx, area)));
     }
     rows.push_back(std::move(row));
   }
@@ -964,7 +1008,7 @@ json DataSheet(const Context& context,
                               Column("Breakdown"), Column("Period"), FigureColumn("Value"),
                               Column("Unit"), FigureColumn("Lower 95% confidence limit"),
                               FigureColumn("Upper 95% confidence limit"), FigureColumn("Count"),
-                              FigureColumn("Denominator"), Column("Target status", false, true),
+                              FigureColumn("Denominator"), Column("Target status", true, true),
                               Column("Figure status"), Column("Note", true)});
   json rows = json::array();
   const auto& results = context.results;
@@ -988,8 +1032,7 @@ json DataSheet(const Context& context,
           row.push_back(PartCell(cell, cell.upper95, format, decimals));
           row.push_back(PartCell(cell, cell.count, "#,##0", -1));
           row.push_back(PartCell(cell, cell.denominator, "#,##0", -1));
-          row.push_back(
-              StatusLabel(cell.Published() ? cell.target_status : compute::TargetStatus::kNoValue));
+          row.push_back(StatusText(indicator, &cell));
           row.push_back(FigureStatus(cell));
           const std::string& note = context.site.notes[cell.note];
           row.push_back(note.empty() ? json(nullptr) : json(note));
@@ -1105,7 +1148,7 @@ json WardPack(const Context& context, uint32_t ward) {
   if (context.compare_home) columns.push_back(Column("Compared with " + context.HomeName()));
   if (context.HasEngland()) columns.push_back(Column("Compared with " + context.EnglandName()));
   columns.push_back(FigureColumn("Target"));
-  columns.push_back(Column("Status", false, true));
+  columns.push_back(Column("Status", true, true));
   columns.push_back(Column("Trend"));
   json rows = json::array();
   json plain = json::array();
@@ -1140,7 +1183,7 @@ json WardPack(const Context& context, uint32_t ward) {
       row.push_back(
           Number(Rounded(indicator, latest ? latest->target_reference : indicator.target->value),
                  NumberFormat(indicator)));
-    row.push_back(StatusLabel(latest ? latest->target_status : compute::TargetStatus::kNoValue));
+    row.push_back(StatusText(indicator, latest));
     row.push_back(TrendText(indicator, series));
     rows.push_back(std::move(row));
 

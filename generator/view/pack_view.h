@@ -9,8 +9,9 @@
 //     "properties": {"title", "subject", "author", "company", "category", "keywords",
 //                    "comments": strings, "created": seconds since 1970-01-01 UTC (> 0)},
 //     "page_header": text printed at the top left of every page,
-//     "tones": {"Target met": "good", "Close to target": "close", "Not on track": "bad",
-//               "Not distinguishable from target": "unclear"},   // cell text -> colour tone
+//     "tones": {"Target met": "good", "Close to target": "close", "Target not met": "bad",
+//               ...},   // start of a cell's text -> colour tone ("good", "close", "bad",
+//                       // "unclear"); a qualifier may follow the start
 //     "sheets": [{
 //       "name": tab name (1-31 characters, none of []:*?/\, unique),
 //       "title": text for A1,

@@ -29,7 +29,16 @@ import openpyxl
 from openpyxl.utils import range_boundaries
 
 MARKERS = {"[c]", "[x]", "[z]", "[p]", "[r]"}
-STATUSES = {"Target met", "Close to target", "Target not met", "No target", "No data"}
+# A status as model.json records it (status, what it was judged against) -> the label a pack shows.
+STATUS_LABELS = {
+    "target-met": "Target met", "close-to-target": "Close to target",
+    "target-not-met": "Target not met", "no-target": "No target", "no-value": "No data"}
+PATH_LABELS = {
+    "target-met": "On the path to target", "close-to-target": "Close to the path to target",
+    "target-not-met": "Behind the path to target"}
+QUALIFIER = " (not certain \u2014 small numbers, could be chance)"
+STATUSES = set(STATUS_LABELS.values()) | set(PATH_LABELS.values())
+STATUSES |= {label + QUALIFIER for label in STATUSES}
 SUPPRESSED = {"suppressed", "suppressed-secondary", "suppressed-at-source"}
 
 problems = []
@@ -177,6 +186,20 @@ class Model:
         return 0 if indicator["unit"] == "count" else indicator["decimals"]
 
 
+def status_label(model_cell):
+    """The status text a pack shows for a model.json cell, with the qualifier when uncertain."""
+    if model_cell is None:
+        return STATUS_LABELS["no-value"]
+    status = model_cell["target_status"]
+    if model_cell["target_reference_type"] == "trajectory-step" and status in PATH_LABELS:
+        label = PATH_LABELS[status]
+    else:
+        label = STATUS_LABELS[status]
+    if model_cell["target_uncertain"] and status in PATH_LABELS:
+        label += QUALIFIER
+    return label
+
+
 def check_value(pack, where, cell, model_cell, key, model, decimals, field="value"):
     """A figure cell against model.json: the rounded figure, or a marker when hidden."""
     hidden = model.hidden.get(key)
@@ -224,8 +247,10 @@ def check_data_sheet(pack, ws, model):
                            "Upper 95% confidence limit"):
                 if row[column].value != "[c]":
                     problem(pack, where, f"suppressed cell shows {column} {row[column].value!r}")
-        if row["Target status"].value not in STATUSES:
-            problem(pack, where, f"unknown status {row['Target status'].value!r}")
+        if row["Target status"].value != status_label(model_cell):
+            problem(pack, f"Data!{row['Target status'].coordinate}",
+                    f"status {row['Target status'].value!r}, model.json gives "
+                    f"{status_label(model_cell)!r}")
     # Every suppressed cell of the indicators and areas the sheet covers is on it, as [c].
     indicators = {key[0] for key in seen}
     areas = {key[1] for key in seen}

@@ -13,6 +13,7 @@
 #include "base/diagnostics.h"
 #include "compute/compute.h"
 #include "load/load.h"
+#include "view/labels.h"
 
 namespace outcomes::view {
 namespace {
@@ -52,6 +53,13 @@ size_t ColumnIndex(const json& sheet, const std::string& header) {
     if (columns[idx]["header"] == header) return idx;
   FAIL("no column " << header << " in " << sheet["name"]);
   return 0;
+}
+
+// The colour tone of a status text: the tone whose key the text starts with, or "".
+std::string ToneOf(const json& view, const std::string& text) {
+  for (const auto& [start, tone] : view["tones"].items())
+    if (text.rfind(start, 0) == 0) return tone;
+  return "";
 }
 
 // Every number in the view is finite (a NaN would be a leaked hidden figure).
@@ -185,7 +193,7 @@ TEST_CASE("suppressed cells are [c] in the data sheet, never numbers") {
   CHECK(checked > 5);
 }
 
-TEST_CASE("exceptions: not on track before close, then the larger relative shortfall first") {
+TEST_CASE("exceptions: not met before close, then the larger relative shortfall first") {
   const Loaded& example = Example();
   auto packs = ListPacks(example.site, example.results);
   json view = PackView(example.site, example.results, packs[0]);
@@ -198,20 +206,64 @@ TEST_CASE("exceptions: not on track before close, then the larger relative short
   bool seen_close = false;
   double previous = INFINITY;
   int expected_rank = 0;
+  std::set<std::string> tones;
   for (const auto& row : (*exceptions)["table"]["rows"]) {
     CHECK(row[rank] == ++expected_rank);
-    std::string label = row[status];
-    CHECK((label == "Target not met" || label == "Close to target"));
-    if (label == "Close to target" && !seen_close) {
+    std::string tone = ToneOf(view, row[status]);
+    tones.insert(tone);
+    CHECK((tone == "bad" || tone == "close"));
+    if (tone == "close" && !seen_close) {
       seen_close = true;
       previous = INFINITY;
     }
-    if (label == "Target not met") CHECK_FALSE(seen_close);
+    if (tone == "bad") CHECK_FALSE(seen_close);
     double shortfall = row[relative].is_object() ? row[relative]["number"].get<double>() : INFINITY;
     CHECK(shortfall <= previous);
     previous = shortfall;
   }
   CHECK(expected_rank > 0);
+  CHECK(tones.count("bad") == 1);
+}
+
+TEST_CASE("a status shows the web page's label, a path step as such, the qualifier beside it") {
+  const Loaded& example = Example();
+  auto packs = ListPacks(example.site, example.results);
+  json view = PackView(example.site, example.results, packs[0]);
+  const json* data = FindSheet(view, "Data");
+  REQUIRE(data);
+  size_t id = ColumnIndex(*data, "Indicator ID");
+  size_t code = ColumnIndex(*data, "Area code");
+  size_t breakdown = ColumnIndex(*data, "Breakdown");
+  size_t period = ColumnIndex(*data, "Period");
+  size_t status = ColumnIndex(*data, "Target status");
+  size_t uncertain = 0, steps = 0;
+  for (const auto& row : (*data)["table"]["rows"]) {
+    if (row[breakdown] != "All") continue;
+    uint32_t indicator_idx = example.site.indicator_index.at(row[id].get<std::string>());
+    const auto& indicator = example.site.indicators[indicator_idx];
+    int32_t area = example.results.FindArea(row[code].get<std::string>());
+    REQUIRE(area >= 0);
+    const compute::Cell* cell = nullptr;
+    for (const auto& candidate :
+         example.results.Find(indicator_idx, static_cast<uint32_t>(area))->cells)
+      if (candidate.period.Label() == row[period]) cell = &candidate;
+    REQUIRE(cell);
+    INFO(row.dump());
+    json badge = TargetStatusBadge(indicator, *cell);
+    std::string expected = badge["label"];
+    if (cell->target_uncertain && cell->Published()) {
+      expected += " (" + std::string(kNotCertain) + ")";
+      ++uncertain;
+    }
+    if (cell->target_reference_kind == compute::TargetReference::kTrajectoryStep &&
+        cell->Published()) {
+      CHECK(row[status].get<std::string>().find("path to target") != std::string::npos);
+      ++steps;
+    }
+    CHECK(row[status] == expected);
+  }
+  CHECK(uncertain > 0);
+  CHECK(steps > 0);
 }
 
 TEST_CASE("a ward pack: the ward against the borough and England, in words, with charts") {

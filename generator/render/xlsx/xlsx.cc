@@ -706,13 +706,11 @@ bool Writer::WriteSheet(const Layout& layout) {
     for (const auto& [text, tone] : tones.items()) {
       auto format = tones_.find(tone.get<std::string>());
       if (format == tones_.end()) continue;
-      std::string quoted = "\"";
-      for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-      quoted += "\"";
+      // "Begins with": a status may carry a qualifier after its label.
       lxw_conditional_format rule{};
-      rule.type = LXW_CONDITIONAL_TYPE_CELL;
-      rule.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-      rule.value_string = const_cast<char*>(Keep(quoted));
+      rule.type = LXW_CONDITIONAL_TYPE_TEXT;
+      rule.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
+      rule.value_string = const_cast<char*>(Keep(text));
       rule.format = format->second;
       if (!Ok(worksheet_conditional_format_range(worksheet, header_row + 1,
                                                  static_cast<lxw_col_t>(col), last_row,
