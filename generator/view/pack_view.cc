@@ -1195,7 +1195,13 @@ json WardPack(const Context& context, uint32_t ward) {
     plain.push_back(json::array({indicator.short_title, words}));
   }
 
+  // The exceptions first, as in the scrutiny pack: what needs attention before the rest.
+  std::vector<Exception> exceptions = FindExceptions(context, indicators, {ward});
   json body = json::array();
+  body.push_back(
+      ExceptionsSheet(context, exceptions, false,
+                      "Exceptions: figures for " + ward_name + " short of target, worst first",
+                      "No latest figure for " + ward_name + " is short of its target."));
   body.push_back(TableSheet(
       "Summary",
       ward_name + " against " + context.HomeName() +
@@ -1216,11 +1222,6 @@ json WardPack(const Context& context, uint32_t ward) {
       json::array({Column("Indicator", true), ProseColumn("What the figures say", 100)}),
       std::move(plain)));
 
-  std::vector<Exception> exceptions = FindExceptions(context, indicators, {ward});
-  body.push_back(
-      ExceptionsSheet(context, exceptions, false,
-                      "Exceptions: figures for " + ward_name + " short of target, worst first",
-                      "No latest figure for " + ward_name + " is short of its target."));
 
   // A chart or two: the ward's worst exceptions first, then its first indicators with figures.
   std::vector<uint32_t> chart_indicators;
@@ -1248,10 +1249,10 @@ json WardPack(const Context& context, uint32_t ward) {
                       site.config.title + " for the ward, against " + context.HomeName() +
                       (context.HasEngland() ? " and " + context.EnglandName() : "") + ".";
   std::string contains =
-      "A summary of every indicator for the ward against " + context.HomeName() +
-      (context.HasEngland() ? " and " + context.EnglandName() : "") +
-      "; the same figures in plain English; the ward's exceptions (figures short of target, "
-      "worst first)" +
+      "The ward's exceptions (figures short of target, worst first); a summary of every "
+      "indicator for the ward against " +
+      context.HomeName() + (context.HasEngland() ? " and " + context.EnglandName() : "") +
+      "; the same figures in plain English" +
       (chart_indicators.empty() ? std::string(".") : "; and charts over time.");
   json cover = CoverLines(context, about, {}, contains, "");
   return Workbook(context, Properties(context, title, ward_name + " ward"),

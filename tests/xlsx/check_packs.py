@@ -325,7 +325,8 @@ def check_pack(path, model):
     names = wb.sheetnames
     ward = pack.startswith("ward-")
     if ward:
-        expected = ["Cover", "Contents", "Notes", "Summary", "In_plain_English", "Exceptions"]
+        # The exceptions come first after the cover sheets, as in the scrutiny pack.
+        expected = ["Cover", "Contents", "Notes", "Exceptions", "Summary", "In_plain_English"]
         if names[:6] != expected or names[6:] not in ([], ["Chart_data", "Charts"]):
             problem(pack, "workbook", f"sheets {names}")
     else:

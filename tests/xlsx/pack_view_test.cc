@@ -274,6 +274,11 @@ TEST_CASE("a ward pack: the ward against the borough and England, in words, with
     if (pack.path == "downloads/packs/ward-kursaal.xlsx") kursaal = &pack;
   REQUIRE(kursaal);
   json view = PackView(example.site, example.results, *kursaal);
+  // The exceptions right after the cover sheets, as in the scrutiny pack.
+  std::vector<std::string> names;
+  for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
+  CHECK(names == std::vector<std::string>{"Cover", "Contents", "Notes", "Exceptions", "Summary",
+                                          "In_plain_English", "Chart_data", "Charts"});
   const json* summary = FindSheet(view, "Summary");
   REQUIRE(summary);
   CHECK(ColumnIndex(*summary, "Kursaal") == 4);
