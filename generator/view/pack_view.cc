@@ -854,36 +854,52 @@ std::vector<uint32_t> Groups(const Context& context) {
   return groups;
 }
 
+// Statuses worst first: the order of the summaries' rows and columns.
 constexpr compute::TargetStatus kStatusOrder[] = {
-    compute::TargetStatus::kMet,        compute::TargetStatus::kClose,
-    compute::TargetStatus::kNotMet,
-    compute::TargetStatus::kNoTarget,   compute::TargetStatus::kNoValue};
+    compute::TargetStatus::kNotMet, compute::TargetStatus::kClose, compute::TargetStatus::kMet,
+    compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue};
+
+// The position of `status` in kStatusOrder: 0 for the worst.
+size_t StatusRank(compute::TargetStatus status) {
+  return static_cast<size_t>(std::find(std::begin(kStatusOrder), std::end(kStatusOrder), status) -
+                             std::begin(kStatusOrder));
+}
 
 json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
   json columns = json::array({Column("Outcome", true), FigureColumn("Indicators", "0")});
   for (auto status : kStatusOrder) columns.push_back(FigureColumn(StatusLabel(status), "0"));
+  columns.push_back(FigureColumn("Of which not certain", "0"));
   json rows = json::array();
   for (size_t outcome_idx : outcomes) {
     const auto& outcome = context.site.outcomes[outcome_idx];
     std::map<compute::TargetStatus, int> counts;
     int total = 0;
+    int uncertain = 0;
     for (const auto& [indicator_idx, unused] : IndicatorsOf(context.site, {outcome_idx})) {
       const compute::Cell* latest = context.Latest(indicator_idx, context.home);
       ++counts[latest ? latest->target_status : compute::TargetStatus::kNoValue];
+      if (latest && latest->target_uncertain) ++uncertain;
       ++total;
     }
     json row = json::array({outcome.title, total});
     for (auto status : kStatusOrder) row.push_back(counts[status]);
+    row.push_back(uncertain);
     rows.push_back(std::move(row));
   }
   return TableSheet(
       "Summary",
       "Status summary: indicators by target status for each outcome, " + context.HomeName() +
           ", latest figures",
-      json::array({Line("This worksheet contains one table: for each outcome, the number of its "
-                        "indicators in each target status."),
-                   Line("Status is judged on each indicator's latest published figure for " +
-                        context.HomeName() + " ([note 1] in the Notes worksheet).")}),
+      json::array(
+          {Line("This worksheet contains one table: for each outcome, the number of its "
+                "indicators in each target status, worst first."),
+           Line("Status is judged on each indicator's latest published figure for " +
+                context.HomeName() + " ([note 1] in the Notes worksheet). A figure judged against "
+                "a step on the path to the target counts with the matching status (" +
+                JudgedLabel(kNotMet, kStep) + " as " + JudgedLabel(kNotMet, kTarget) + ")."),
+           Line(std::string("Of which not certain: figures counted as met, close or not met "
+                            "whose target lies inside their 95% confidence interval (") +
+                kNotCertain + ").")}),
       std::move(columns), std::move(rows));
 }
 
@@ -1150,7 +1166,8 @@ json WardPack(const Context& context, uint32_t ward) {
   columns.push_back(FigureColumn("Target"));
   columns.push_back(Column("Status", true, true));
   columns.push_back(Column("Trend"));
-  json rows = json::array();
+  // Rows worst first; stable, so ties keep the outcome and indicator order.
+  std::vector<std::pair<size_t, json>> ranked_rows;
   json plain = json::array();
   for (const auto& [indicator_idx, outcome] : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
@@ -1185,7 +1202,9 @@ json WardPack(const Context& context, uint32_t ward) {
                  NumberFormat(indicator)));
     row.push_back(StatusText(indicator, latest));
     row.push_back(TrendText(indicator, series));
-    rows.push_back(std::move(row));
+    ranked_rows.emplace_back(
+        StatusRank(latest ? latest->target_status : compute::TargetStatus::kNoValue),
+        std::move(row));
 
     std::string words;
     if (series)
@@ -1194,6 +1213,11 @@ json WardPack(const Context& context, uint32_t ward) {
       words = "There is no published figure for " + ward_name + " for this indicator.";
     plain.push_back(json::array({indicator.short_title, words}));
   }
+
+  std::stable_sort(ranked_rows.begin(), ranked_rows.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  json rows = json::array();
+  for (auto& item : ranked_rows) rows.push_back(std::move(item.second));
 
   // The exceptions first, as in the scrutiny pack: what needs attention before the rest.
   std::vector<Exception> exceptions = FindExceptions(context, indicators, {ward});
@@ -1208,8 +1232,9 @@ json WardPack(const Context& context, uint32_t ward) {
           (context.HasEngland() ? " and " + context.EnglandName() : "") +
           ": latest figures for every indicator",
       json::array(
-          {Line("This worksheet contains one table: one row per indicator, at the "
-                "ward's latest period, with " +
+          {Line("This worksheet contains one table: one row per indicator, worst status "
+                "first (not met, close, met, then no target and no data), at the ward's latest "
+                "period, with " +
                 context.HomeName() + (context.HasEngland() ? " and " + context.EnglandName() : "") +
                 " for the same period."),
            Line("Notes (Notes worksheet): status [note 1], comparisons [note 3], trend "

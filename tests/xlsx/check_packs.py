@@ -306,6 +306,38 @@ def check_charts(pack, wb):
     return len(charts)
 
 
+def status_rank(text):
+    """Worst first: not met 0, close 1, met 2, no target 3, no data 4 (a qualifier may follow)."""
+    base = text[:-len(QUALIFIER)] if isinstance(text, str) and text.endswith(QUALIFIER) else text
+    for rank, labels in enumerate((
+            {"Target not met", "Behind the path to target"},
+            {"Close to target", "Close to the path to target"},
+            {"Target met", "On the path to target"}, {"No target"}, {"No data"})):
+        if base in labels:
+            return rank
+    return None
+
+
+def check_summary_order(pack, wb, ward):
+    """The ward Summary lists indicators worst status first; the scrutiny Summary's status
+    columns run worst first."""
+    if "Summary" not in wb.sheetnames:
+        problem(pack, "workbook", "no Summary sheet")
+        return
+    rows = rows_as_dicts(wb["Summary"])
+    if not ward:
+        names = table_of(wb["Summary"])[4]
+        statuses = [name for name in names if status_rank(name) is not None]
+        if statuses != ["Target not met", "Close to target", "Target met", "No target", "No data"]:
+            problem(pack, "Summary", f"status columns not worst first: {statuses}")
+        return
+    ranks = [status_rank(row["Status"].value) for row in rows]
+    if None in ranks:
+        problem(pack, "Summary", f"unknown status among {[row['Status'].value for row in rows]}")
+    elif ranks != sorted(ranks):
+        problem(pack, "Summary", f"not worst status first: ranks {ranks}")
+
+
 def check_properties(pack, wb, model):
     site = model.model["site"]
     properties = wb.properties
@@ -350,6 +382,7 @@ def check_pack(path, model):
             for name, cell in row.items():
                 if name not in ("Area", "Area type") and cell.value not in STATUSES:
                     problem(pack, f"Matrix!{cell.coordinate}", f"not a status: {cell.value!r}")
+    check_summary_order(pack, wb, ward)
     if ward and "Summary" in names:
         summary = wb["Summary"]
         info = table_of(summary)

@@ -305,6 +305,60 @@ TEST_CASE("a ward pack: the ward against the borough and England, in words, with
   CheckFinite(view);
 }
 
+// The rank of a status text, worst first: not met 0, close 1, met 2, no target 3, no data 4.
+int StatusRankOf(const json& view, const std::string& text) {
+  std::string tone = ToneOf(view, text);
+  if (tone == "bad") return 0;
+  if (tone == "close") return 1;
+  if (tone == "good") return 2;
+  if (text == "No target") return 3;
+  if (text == "No data") return 4;
+  FAIL("not a status: " << text);
+  return -1;
+}
+
+TEST_CASE("summaries: worst status first, ties in outcome and indicator order") {
+  const Loaded& example = Example();
+  const auto& site = example.site;
+  // The outcome and indicator order: each outcome's indicators, then those in no outcome.
+  std::map<std::string, size_t> order;
+  for (const auto& outcome : site.outcomes)
+    for (const auto& id : outcome.indicator_ids)
+      order.emplace(site.indicators[site.indicator_index.at(id)].short_title, order.size());
+  for (const auto& indicator : site.indicators) order.emplace(indicator.short_title, order.size());
+  size_t ward_packs = 0;
+  for (const auto& pack : ListPacks(site, example.results)) {
+    INFO(pack.path);
+    json view = PackView(site, example.results, pack);
+    const json* summary = FindSheet(view, "Summary");
+    REQUIRE(summary);
+    if (pack.kind == PackKind::kScrutiny) {
+      // One row per outcome; the status columns worst first.
+      std::vector<std::string> headers;
+      for (const auto& column : (*summary)["table"]["columns"]) headers.push_back(column["header"]);
+      CHECK(headers == std::vector<std::string>{"Outcome", "Indicators", "Target not met",
+                                                "Close to target", "Target met", "No target",
+                                                "No data", "Of which not certain"});
+      continue;
+    }
+    ++ward_packs;
+    size_t indicator = ColumnIndex(*summary, "Indicator");
+    size_t status = ColumnIndex(*summary, "Status");
+    std::set<int> ranks;
+    std::pair<int, size_t> previous{-1, 0};
+    for (const auto& row : (*summary)["table"]["rows"]) {
+      std::pair<int, size_t> key{StatusRankOf(view, row[status]),
+                                 order.at(row[indicator].get<std::string>())};
+      INFO(row.dump());
+      CHECK(previous < key);
+      previous = key;
+      ranks.insert(key.first);
+    }
+    CHECK(ranks.size() >= 3);  // the order is tested, not trivially true
+  }
+  CHECK(ward_packs > 10);
+}
+
 TEST_CASE("the same inputs give the same view") {
   const Loaded& mini = Mini();
   for (const auto& pack : ListPacks(mini.site, mini.results)) {
