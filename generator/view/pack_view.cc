@@ -186,6 +186,18 @@ std::string Lower(std::string text) {
   return text;
 }
 
+// "first: second", or the one of the two that already contains the other (a pack titled
+// "A Better Start in Southend briefing" on the site "A Better Start in Southend" is not named
+// twice).
+std::string JoinTitles(const std::string& first, const std::string& separator,
+                       const std::string& second) {
+  const std::string a = Lower(first);
+  const std::string b = Lower(second);
+  if (a.find(b) != std::string::npos) return first;
+  if (b.find(a) != std::string::npos) return second;
+  return first + separator + second;
+}
+
 // Excel tables need unique headers (compared without case): a repeated one gets " (2)", ...
 void MakeHeadersUnique(json& columns) {
   std::set<std::string> seen;
@@ -1118,16 +1130,19 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   body.push_back(std::move(chart_data));
   body.push_back(std::move(charts));
 
-  const std::string title = pack.title + ": " + site.config.title;
+  const std::string title = JoinTitles(pack.title, ": ", site.config.title);
   std::vector<std::string> outcome_lines;
   for (size_t number = 1; number <= outcomes.size(); ++number) {
     const auto& outcome = site.outcomes[outcomes[number - 1]];
     outcome_lines.push_back(std::to_string(number) + ". " + outcome.title +
                             (outcome.owner.empty() ? "" : " (owner: " + outcome.owner + ")"));
   }
-  std::string about = "A briefing for the " + pack.title +
-                      (pack.meeting_date.empty() ? "" : " on " + LongDate(pack.meeting_date)) +
-                      ": how " + context.HomeName() + " is doing against the outcomes below.";
+  // The pack's own title is in A1: the sentence does not repeat it, so it reads the same
+  // whatever the title says ("... briefing", "Briefing for ...", a committee's name).
+  std::string about = "How " + context.HomeName() + " is doing against the outcomes below" +
+                      (pack.meeting_date.empty()
+                           ? std::string(".")
+                           : ", for the meeting on " + LongDate(pack.meeting_date) + ".");
   std::string contains =
       "A status summary by outcome; the exceptions (figures short of target in " +
       context.HomeName() +
@@ -1137,7 +1152,8 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
       " over time.";
   json cover = CoverLines(context, about, outcome_lines, contains, pack.meeting_date);
   return Workbook(context, Properties(context, title, pack.title),
-                  pack.title + " – " + site.config.title, title, std::move(cover), std::move(body));
+                  JoinTitles(pack.title, " – ", site.config.title), title, std::move(cover),
+                  std::move(body));
 }
 
 // --- The ward pack -------------------------------------------------------------------------------

@@ -338,6 +338,18 @@ def check_summary_order(pack, wb, ward):
         problem(pack, "Summary", f"not worst status first: ranks {ranks}")
 
 
+def check_cover_wording(pack, wb, model):
+    """The cover says nothing twice: no "briefing for the ... briefing", no site title doubled."""
+    site_title = model.model["site"]["title"].lower()
+    for row in wb["Cover"].iter_rows(max_col=1):
+        text = row[0].value
+        if not isinstance(text, str):
+            continue
+        lower = text.lower()
+        if lower.count("briefing") > 1 or lower.count(site_title) > 1:
+            problem(pack, f"Cover!{row[0].coordinate}", f"says something twice: {text!r}")
+
+
 def check_properties(pack, wb, model):
     site = model.model["site"]
     properties = wb.properties
@@ -383,6 +395,7 @@ def check_pack(path, model):
                 if name not in ("Area", "Area type") and cell.value not in STATUSES:
                     problem(pack, f"Matrix!{cell.coordinate}", f"not a status: {cell.value!r}")
     check_summary_order(pack, wb, ward)
+    check_cover_wording(pack, wb, model)
     if ward and "Summary" in names:
         summary = wb["Summary"]
         info = table_of(summary)

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -357,6 +358,41 @@ TEST_CASE("summaries: worst status first, ties in outcome and indicator order") 
     CHECK(ranks.size() >= 3);  // the order is tested, not trivially true
   }
   CHECK(ward_packs > 10);
+}
+
+// How often `word` occurs in `text`, ignoring case.
+size_t CountWord(std::string text, std::string word) {
+  for (auto* item : {&text, &word})
+    for (char& c : *item) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t count = 0;
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++count;
+  return count;
+}
+
+TEST_CASE("the cover reads naturally whatever the pack's title: nothing is said twice") {
+  Loaded loaded = Example();
+  const std::string site_title = loaded.site.config.title;
+  REQUIRE(loaded.site.config.packs.size() >= 1);
+  const PackRef pack{"downloads/packs/test.xlsx", PackKind::kScrutiny, 0};
+  const std::vector<std::string> pack_titles{
+      "People Scrutiny Committee briefing", "Briefing for the People Scrutiny Committee",
+      "People Scrutiny Committee", site_title, site_title + " briefing"};
+  for (const std::string& pack_title : pack_titles) {
+    INFO(pack_title);
+    loaded.site.config.packs[0].title = pack_title;
+    json view = PackView(loaded.site, loaded.results, pack);
+    const json& cover = view["sheets"][0];
+    std::vector<std::string> texts{cover["title"], view["page_header"]};
+    for (const auto& line : cover["lines"]) texts.push_back(line["text"]);
+    for (const auto& text : texts) {
+      INFO(text);
+      CHECK(CountWord(text, "briefing") <= 1);
+      CHECK(CountWord(text, site_title) <= 1);
+      CHECK(CountWord(text, "committee") <= 1);
+    }
+    CHECK(cover["title"].get<std::string>().rfind(pack_title, 0) == 0);
+    CHECK(CountWord(cover["title"], site_title) == 1);
+  }
 }
 
 TEST_CASE("the same inputs give the same view") {
