@@ -113,6 +113,82 @@ std::string JudgedLabel(compute::TargetStatus status, compute::TargetReference k
   return TargetStatusBadge(any, judged)["label"].get<std::string>();
 }
 
+// --- Targets -------------------------------------------------------------------------------------
+
+// The two columns that give what a figure is judged against, after the figure's own columns.
+constexpr const char* kTargetHeader = "Target or path step";
+constexpr const char* kAboutTargetHeader = "About the target";
+
+// What a figure of `indicator` for a period is judged against: compute's reference for the
+// cell (a trajectory step, the target, or the target after its date), none before the baseline.
+struct PeriodTarget {
+  double value = NAN;
+  compute::TargetReference kind = compute::TargetReference::kNone;
+  model::Period period;
+
+  bool Has() const { return kind != compute::TargetReference::kNone && model::Has(value); }
+  // "Path to target: 74.5% in 2018/19, on the way to 75.0% by 2019/20", "Target: 75.0% by
+  // 2019/20 (that date has passed)": the web page's words (view/labels.h).
+  std::string About(const model::Indicator& indicator) const {
+    compute::Cell reference;  // only the fields TargetReferenceText reads
+    reference.period = period;
+    reference.target_reference = value;
+    reference.target_reference_kind = kind;
+    return TargetReferenceText(indicator, reference);
+  }
+};
+
+PeriodTarget TargetOf(const compute::Cell& cell) {
+  return {cell.target_reference, cell.target_reference_kind, cell.period};
+}
+
+// The target or path step for a period that has no cell (a chart drawn on to the target's
+// period). compute judges cells the same way (compute/status.cc): nothing before the baseline,
+// the trajectory's step for the period, else the target, which has passed after its period.
+PeriodTarget TargetWithoutCell(const model::Indicator& indicator, const model::Period& period) {
+  PeriodTarget target;
+  target.period = period;
+  if (!indicator.target) return target;
+  const model::Target& goal = *indicator.target;
+  if (indicator.baseline && indicator.baseline->type == period.type && period < *indicator.baseline)
+    return target;
+  target.value = goal.value;
+  target.kind = goal.period.type == period.type && goal.period < period
+                    ? compute::TargetReference::kPassedTarget
+                    : compute::TargetReference::kTarget;
+  for (const auto& point : goal.trajectory)
+    if (point.period == period && !(point.period == goal.period)) {
+      target.value = point.value;
+      target.kind = compute::TargetReference::kTrajectoryStep;
+    }
+  return target;
+}
+
+// The "Target or path step" and "About the target" cells of a table row about `cell` (of an
+// area the targets apply to when `targeted`). Without a cell, the target itself. [z] in both
+// where there is no target, with the reason in the second.
+void PushTarget(json& row, const model::Indicator& indicator, const compute::Cell* cell,
+                bool targeted) {
+  if (!indicator.target || !targeted) {
+    row.push_back("[z]");
+    row.push_back("[z]");
+    return;
+  }
+  PeriodTarget target = cell ? TargetOf(*cell)
+                             : PeriodTarget{indicator.target->value,
+                                            compute::TargetReference::kTarget,
+                                            indicator.target->period};
+  if (!target.Has()) {
+    row.push_back("[z]");
+    row.push_back(indicator.baseline ? "No target before the baseline, " +
+                                           indicator.baseline->Label()
+                                     : std::string("[z]"));
+    return;
+  }
+  row.push_back(Number(Rounded(indicator, target.value), NumberFormat(indicator)));
+  row.push_back(target.About(indicator));
+}
+
 // "%", "per 10,000", "number", "£" or "": for chart titles.
 std::string ShortUnit(const model::Indicator& indicator) {
   switch (indicator.unit) {
@@ -429,8 +505,9 @@ json ExceptionsSheet(
   if (with_area) columns.push_back(Column("Area"));
   columns.push_back(Column("Period"));
   columns.push_back(FigureColumn("Value"));
-  columns.push_back(FigureColumn("Target"));
   columns.push_back(Column("Unit"));
+  columns.push_back(FigureColumn(kTargetHeader));
+  columns.push_back(ProseColumn(kAboutTargetHeader, 30));
   columns.push_back(Column("Status", true, true));
   columns.push_back(FigureColumn("Shortfall against target"));
   columns.push_back(FigureColumn("Shortfall as % of target"));
@@ -450,8 +527,8 @@ json ExceptionsSheet(
     if (with_area) row.push_back(context.Name(exception.area));
     row.push_back(cell.period.Label());
     row.push_back(ValueCell(indicator, &cell));
-    row.push_back(Number(Rounded(indicator, cell.target_reference), NumberFormat(indicator)));
     row.push_back(UnitLabel(indicator));
+    PushTarget(row, indicator, &cell, true);
     row.push_back(StatusText(indicator, &cell));
     row.push_back(Number(Rounded(indicator, exception.shortfall), NumberFormat(indicator)));
     row.push_back(std::isinf(exception.relative)
@@ -477,8 +554,9 @@ json ExceptionsSheet(
            "close); worst first is explained in [note 2], status in [note 1], comparisons in "
            "[note 3] (Notes worksheet)."));
   lines.push_back(
-      Line("Shortfall is in the indicator's unit (percentage points for "
-           "percentages); [z] marks a shortfall against a target of zero."));
+      Line("Shortfall is against the target or path step, in the indicator's unit "
+           "(percentage points for percentages); [z] marks a shortfall against a target of "
+           "zero."));
   return TableSheet("Exceptions", title, std::move(lines), std::move(columns), std::move(rows), "");
 }
 
@@ -494,7 +572,8 @@ constexpr auto kStep = compute::TargetReference::kTrajectoryStep;
 std::string StatusNote(double close_tolerance) {
   return "Target status compares a figure, rounded as published, with the target or path step "
          "for its period: the step planned for that period when the indicator's trajectory has "
-         "one, otherwise the target itself, also after the target's date has passed. " +
+         "one, otherwise the target itself, also after the target's date has passed (the "
+         "About the target column says which). " +
          JudgedLabel(kMet, kTarget) + " (" + JudgedLabel(kMet, kStep) +
          "): meets or beats it. " + JudgedLabel(kClose, kTarget) + " (" +
          JudgedLabel(kClose, kStep) + "): short by no more than the indicator's tolerance (" +
@@ -699,124 +778,221 @@ struct ChartArea {
   const char* role;
 };
 
+// How far past the data a chart is drawn on to show the target's period (as on the web page).
+constexpr int32_t kMaxTargetExtension = 5;
+
+// The periods of a chart: every period the charted areas have a cell for, then on to the
+// target's period when it is a little later (no figures there: the target line reaches it).
+std::vector<model::Period> ChartPeriods(const Context& context, uint32_t indicator_idx,
+                                        const std::vector<ChartArea>& areas, bool target) {
+  const auto& indicator = context.site.indicators[indicator_idx];
+  std::vector<model::Period> periods;
+  for (const auto& area : areas)
+    if (const compute::Series* series = context.SeriesOf(indicator_idx, area.area))
+      for (const auto& cell : series->cells) periods.push_back(cell.period);
+  std::sort(periods.begin(), periods.end());
+  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+  if (target && !periods.empty() && indicator.target->period.type == periods.back().type) {
+    const model::Period last = periods.back();
+    int32_t ahead = indicator.target->period.Ordinal() - last.Ordinal();
+    if (ahead > 0 && ahead <= kMaxTargetExtension && last.Shifted(ahead) == indicator.target->period)
+      for (int32_t step = 1; step <= ahead; ++step) periods.push_back(last.Shifted(step));
+  }
+  return periods;
+}
+
+// The target or path step of a chart's period: compute's, from a cell of the first area (the
+// one the target applies to), or worked out the same way for a period it has no cell for.
+PeriodTarget ChartTarget(const Context& context, uint32_t indicator_idx, uint32_t area,
+                         const model::Period& period) {
+  if (const compute::Cell* cell = context.CellAt(indicator_idx, area, period))
+    return TargetOf(*cell);
+  return TargetWithoutCell(context.site.indicators[indicator_idx], period);
+}
+
+// The columns of a chart data table after `leading` (which describe the chart: indicator, and
+// area when it varies): unit, period, a figure column per area, the target and its words.
+struct ChartTable {
+  json columns;
+  size_t period_column = 0;
+  size_t first_area_column = 0;
+  size_t target_column = 0;
+};
+
+ChartTable ChartColumns(json leading, const std::vector<std::string>& area_headers) {
+  ChartTable table;
+  table.columns = std::move(leading);
+  table.columns.push_back(Column("Unit"));
+  table.period_column = table.columns.size();
+  table.columns.push_back(Column("Period"));
+  table.first_area_column = table.columns.size();
+  for (const auto& header : area_headers) table.columns.push_back(FigureColumn(header));
+  table.target_column = table.columns.size();
+  table.columns.push_back(FigureColumn(kTargetHeader));
+  table.columns.push_back(ProseColumn(kAboutTargetHeader, 30));
+  MakeHeadersUnique(table.columns);
+  return table;
+}
+
+// Appends one chart's rows to `rows` (each starting with `leading`) and returns the chart: the
+// indicator for `areas` over time, the first area's target as a dashed line from the baseline to
+// the target's period. Null when none of the areas has a published figure.
+json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<ChartArea>& areas,
+              const json& leading, const ChartTable& table, const std::string& sheet,
+              const std::string& title, json& rows) {
+  const auto& indicator = context.site.indicators[indicator_idx];
+  // Counts of areas of different sizes cannot be compared: a count is charted for the first
+  // area alone (its columns for the other areas stay in the table, as [z]).
+  const bool count = indicator.unit == model::Unit::kCount;
+  const size_t charted = count ? 1 : areas.size();
+  const std::vector<ChartArea> charted_areas(areas.begin(),
+                                             areas.begin() + static_cast<long>(charted));
+  bool any_published = false;
+  for (const auto& area : charted_areas)
+    if (const compute::Cell* latest = context.Latest(indicator_idx, area.area))
+      any_published |= latest->Published();
+  if (!any_published) return nullptr;
+  // The target line is the council's: shown only when the first area is one of its own.
+  const bool target = indicator.target && context.Targeted(areas.front().area);
+  const std::vector<model::Period> periods =
+      ChartPeriods(context, indicator_idx, charted_areas, target);
+  const size_t first_row = rows.size();
+  const std::string format = NumberFormat(indicator);
+  std::vector<model::Period> drawn;  // periods with a point on the target line
+  for (const auto& period : periods) {
+    json row = leading;
+    row.push_back(UnitLabel(indicator));
+    row.push_back(period.Label());
+    for (size_t area_idx = 0; area_idx < areas.size(); ++area_idx) {
+      if (area_idx >= charted) {
+        row.push_back("[z]");
+        continue;
+      }
+      const compute::Cell* cell = context.CellAt(indicator_idx, areas[area_idx].area, period);
+      // A chart plots text as zero, so a figure that is not published is an empty cell here
+      // (the sheet's lines say so); the Data worksheet carries its [c] or [x].
+      row.push_back(cell && cell->Published() ? Number(Rounded(indicator, cell->value), format)
+                                              : json(nullptr));
+    }
+    if (!target) {
+      row.push_back("[z]");
+      row.push_back("[z]");
+    } else {
+      // The line runs from the baseline to the target's period: nothing before the baseline
+      // (no target had been set) nor after the target's date (the figures there are still
+      // judged against it, as About the target says).
+      PeriodTarget reference = ChartTarget(context, indicator_idx, areas.front().area, period);
+      bool on_line = reference.Has() && reference.kind != compute::TargetReference::kPassedTarget;
+      row.push_back(on_line ? Number(Rounded(indicator, reference.value), format) : json(nullptr));
+      if (on_line) drawn.push_back(period);
+      if (reference.Has())
+        row.push_back(reference.About(indicator));
+      else
+        row.push_back(indicator.baseline
+                          ? "No target before the baseline, " + indicator.baseline->Label()
+                          : std::string("[z]"));
+    }
+    rows.push_back(std::move(row));
+  }
+  const size_t last_row = rows.size() - 1;
+  auto range = [&](size_t column) {
+    return json{
+        {"sheet", sheet}, {"column", column}, {"first_row", first_row}, {"last_row", last_row}};
+  };
+  json series = json::array();
+  std::vector<std::string> names;
+  for (size_t area_idx = 0; area_idx < charted; ++area_idx) {
+    json item = range(table.first_area_column + area_idx);
+    item["name"] = context.Name(areas[area_idx].area);
+    item["role"] = areas[area_idx].role;
+    series.push_back(std::move(item));
+    names.push_back(context.Name(areas[area_idx].area));
+  }
+  const bool path = target && !indicator.target->trajectory.empty();
+  if (!drawn.empty()) {
+    json item = range(table.target_column);
+    item["name"] = path ? "Path to target" : "Target";
+    item["role"] = "target";
+    series.push_back(std::move(item));
+  }
+  // The alt text says what the chart shows and its latest figures, in words.
+  std::string who;
+  for (size_t idx = 0; idx < names.size(); ++idx)
+    who += (idx == 0 ? "" : idx + 1 == names.size() ? " and " : ", ") + names[idx];
+  std::string description = "Line chart of " + indicator.title + " (" + UnitLabel(indicator) +
+                            ") for " + who + ", " + periods.front().Label() + " to " +
+                            periods.back().Label() + ".";
+  const compute::Cell* latest = context.Latest(indicator_idx, areas.front().area);
+  if (latest) {
+    description += " In " + latest->period.Label() + " the figure for " + names.front() +
+                   " was " + FormatValue(indicator, Rounded(indicator, latest->value));
+    for (size_t idx = 1; idx < names.size(); ++idx) {
+      const compute::Cell* other = context.CellAt(indicator_idx, areas[idx].area, latest->period);
+      if (other && other->Published())
+        description += (idx + 1 == names.size() ? " and " : ", ") + names[idx] + " " +
+                       FormatValue(indicator, Rounded(indicator, other->value));
+    }
+    description += ".";
+  }
+  if (!drawn.empty()) {
+    const std::string by = FormatValue(indicator, indicator.target->value) + " by " +
+                           indicator.target->period.Label();
+    description += " A dashed line shows " +
+                   (path ? "the path to the target of " + by + ", step by step,"
+                         : "the target of " + by + ",") +
+                   " from " + drawn.front().Label() + " to " + drawn.back().Label() + ".";
+  }
+  description += " The figures are in the " + sheet + " worksheet.";
+  return {{"title", title},
+          {"description", description},
+          {"y_axis", UnitLabel(indicator)},
+          {"number_format", format},
+          {"categories", range(table.period_column)},
+          {"series", std::move(series)}};
+}
+
+// A chart's title: the indicator's short title and its unit in brackets.
+std::string ChartTitle(const model::Indicator& indicator) {
+  std::string unit = ShortUnit(indicator);
+  return indicator.short_title + (unit.empty() ? "" : " (" + unit + ")");
+}
+
+// The lines of a chart data sheet: what it holds and what its empty cells mean.
+json ChartDataLines(const std::string& what) {
+  return json::array(
+      {Line("This worksheet contains one table: " + what),
+       Line("An empty figure means there is no published figure for that area and period (a "
+            "chart would plot [c] or [x] as zero). An empty " + std::string(kTargetHeader) +
+            " means no target line for that period: it is before the baseline, or after the "
+            "target's date (" + std::string(kAboutTargetHeader) + " says which). [z]: the "
+            "indicator has no target, or it is a count, which is charted for the first area "
+            "only.")});
+}
+
 // The chart data sheet and the charts sheet: one line chart per indicator of `indicators`,
 // each plotting `areas` over time, with the target as a dashed line when there is one.
-// Indicators with no published figure for any of the areas get no chart.
+// Indicators with no published figure for any of the areas get no chart. `chart_of` receives
+// the index of each indicator's chart on the Charts sheet.
 std::pair<json, json> ChartSheets(const Context& context, const std::vector<uint32_t>& indicators,
-                                  const std::vector<ChartArea>& areas, const std::string& title) {
-  json columns = json::array({Column("Indicator", true), Column("Unit"), Column("Period")});
-  for (const auto& area : areas) columns.push_back(FigureColumn(context.Name(area.area)));
-  columns.push_back(FigureColumn("Target"));
-  MakeHeadersUnique(columns);
-  const size_t first_area_column = 3;
-  const size_t target_column = first_area_column + areas.size();
+                                  const std::vector<ChartArea>& areas, const std::string& title,
+                                  std::map<uint32_t, size_t>* chart_of = nullptr) {
+  std::vector<std::string> area_headers;
+  for (const auto& area : areas) area_headers.push_back(context.Name(area.area));
+  const ChartTable table = ChartColumns(json::array({Column("Indicator", true)}), area_headers);
   json rows = json::array();
   json charts = json::array();
   for (uint32_t indicator_idx : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
-    // Counts of areas of different sizes cannot be compared: a count is charted for the first
-    // area alone (its columns for the other areas stay in the table, as [z]).
-    const bool count = indicator.unit == model::Unit::kCount;
-    const size_t charted = count ? 1 : areas.size();
-    // The target line is the council's: shown only when the first area is one of its own.
-    const bool target = indicator.target && context.Targeted(areas.front().area);
-    std::vector<model::Period> periods;
-    bool any_published = false;
-    for (size_t area_idx = 0; area_idx < charted; ++area_idx)
-      if (const compute::Series* series = context.SeriesOf(indicator_idx, areas[area_idx].area))
-        for (const auto& cell : series->cells) {
-          periods.push_back(cell.period);
-          any_published |= cell.Published();
-        }
-    if (!any_published) continue;
-    std::sort(periods.begin(), periods.end());
-    periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
-    const size_t first_row = rows.size();
-    const std::string format = NumberFormat(indicator);
-    for (const auto& period : periods) {
-      json row = json::array({indicator.short_title, UnitLabel(indicator), period.Label()});
-      for (size_t area_idx = 0; area_idx < areas.size(); ++area_idx) {
-        if (area_idx >= charted) {
-          row.push_back("[z]");
-          continue;
-        }
-        const compute::Cell* cell = context.CellAt(indicator_idx, areas[area_idx].area, period);
-        // A chart plots text as zero, so a figure that is not published is an empty cell here
-        // (the sheet's lines say so); the Data worksheet carries its [c] or [x].
-        row.push_back(cell && cell->Published() ? Number(Rounded(indicator, cell->value), format)
-                                                : json(nullptr));
-      }
-      if (target) {
-        double reference = indicator.target->value;
-        for (const auto& point : indicator.target->trajectory)
-          if (point.period == period) reference = point.value;
-        row.push_back(Number(Rounded(indicator, reference), format));
-      } else {
-        row.push_back("[z]");
-      }
-      rows.push_back(std::move(row));
-    }
-    const size_t last_row = rows.size() - 1;
-    auto range = [&](size_t column) {
-      return json{{"sheet", "Chart_data"},
-                  {"column", column},
-                  {"first_row", first_row},
-                  {"last_row", last_row}};
-    };
-    json series = json::array();
-    std::vector<std::string> names;
-    for (size_t area_idx = 0; area_idx < charted; ++area_idx) {
-      json item = range(first_area_column + area_idx);
-      item["name"] = context.Name(areas[area_idx].area);
-      item["role"] = areas[area_idx].role;
-      series.push_back(std::move(item));
-      names.push_back(context.Name(areas[area_idx].area));
-    }
-    if (target) {
-      json item = range(target_column);
-      item["name"] = "Target";
-      item["role"] = "target";
-      series.push_back(std::move(item));
-    }
-    // The alt text says what the chart shows and its latest figures, in words.
-    std::string who;
-    for (size_t idx = 0; idx < names.size(); ++idx)
-      who += (idx == 0 ? "" : idx + 1 == names.size() ? " and " : ", ") + names[idx];
-    std::string description = "Line chart of " + indicator.title + " (" + UnitLabel(indicator) +
-                              ") for " + who + ", " + periods.front().Label() + " to " +
-                              periods.back().Label() + ".";
-    const compute::Cell* latest = context.Latest(indicator_idx, areas.front().area);
-    if (latest) {
-      description += " In " + latest->period.Label() + " the figure for " + names.front() +
-                     " was " + FormatValue(indicator, Rounded(indicator, latest->value));
-      for (size_t idx = 1; idx < names.size(); ++idx) {
-        const compute::Cell* other = context.CellAt(indicator_idx, areas[idx].area, latest->period);
-        if (other && other->Published())
-          description += (idx + 1 == names.size() ? " and " : ", ") + names[idx] + " " +
-                         FormatValue(indicator, Rounded(indicator, other->value));
-      }
-      description += ".";
-    }
-    if (target)
-      description += " A dashed line shows the target of " +
-                     FormatValue(indicator, indicator.target->value) + " by " +
-                     indicator.target->period.Label() + ".";
-    description += " The figures are in the Chart_data worksheet.";
-    std::string unit = ShortUnit(indicator);
-    charts.push_back({{"title", indicator.short_title + (unit.empty() ? "" : " (" + unit + ")")},
-                      {"description", description},
-                      {"y_axis", UnitLabel(indicator)},
-                      {"number_format", format},
-                      {"categories", range(2)},
-                      {"series", std::move(series)}});
+    json chart = AddChart(context, indicator_idx, areas, json::array({indicator.short_title}),
+                          table, "Chart_data", ChartTitle(indicator), rows);
+    if (chart.is_null()) continue;
+    if (chart_of) (*chart_of)[indicator_idx] = charts.size();
+    charts.push_back(std::move(chart));
   }
-  json data_lines = json::array(
-      {Line("This worksheet contains one table: the figures the Charts worksheet plots."),
-       Line("An empty cell means there is no published figure for that area and period (a "
-            "chart would plot [c] or [x] as zero). [z]: the indicator has no target, or it is "
-            "a count, which is charted for the first area only.")});
-  json data_sheet = TableSheet("Chart_data", "Figures used in the charts", std::move(data_lines),
-                               std::move(columns), std::move(rows));
+  json data_sheet =
+      TableSheet("Chart_data", "Figures used in the charts",
+                 ChartDataLines("the figures the Charts worksheet plots."), table.columns,
+                 std::move(rows));
   size_t chart_count = charts.size();
   json chart_lines = json::array({Line(
       chart_count == 0 ? std::string("There are no published figures to chart.")
@@ -921,7 +1097,8 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
   const auto& outcome = context.site.outcomes[outcome_idx];
   json columns = json::array(
       {Column("Indicator", true), Column("Area"), Column("Unit"), Column("Latest period"),
-       FigureColumn("Latest value"), FigureColumn("Target"), Column("Target is for"),
+       FigureColumn("Latest value"), FigureColumn(kTargetHeader),
+       ProseColumn(kAboutTargetHeader, 30),
        Column("Baseline period"), FigureColumn("Baseline value"),
        FigureColumn("Change since baseline"), Column("Status", true, true), Column("Trend")});
   if (context.HasEngland()) {
@@ -939,20 +1116,7 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
       json row = json::array({indicator.short_title, context.Name(area), UnitLabel(indicator)});
       row.push_back(latest ? json(latest->period.Label()) : json("[x]"));
       row.push_back(ValueCell(indicator, latest));
-      if (!indicator.target || !context.Targeted(area)) {
-        row.push_back("[z]");
-        row.push_back("[z]");
-      } else if (!latest) {
-        row.push_back(Number(Rounded(indicator, indicator.target->value), format));
-        row.push_back(indicator.target->period.Label());
-      } else {
-        row.push_back(Number(Rounded(indicator, latest->target_reference), format));
-        bool on_trajectory = false;
-        for (const auto& point : indicator.target->trajectory)
-          on_trajectory |= point.period == latest->period;
-        row.push_back(on_trajectory ? latest->period.Label() + " (trajectory)"
-                                    : indicator.target->period.Label());
-      }
+      PushTarget(row, indicator, latest, context.Targeted(area));
       if (!indicator.baseline) {
         for (int idx = 0; idx < 3; ++idx) row.push_back("[z]");
       } else {
@@ -1036,7 +1200,9 @@ json DataSheet(const Context& context,
                               Column("Breakdown"), Column("Period"), FigureColumn("Value"),
                               Column("Unit"), FigureColumn("Lower 95% confidence limit"),
                               FigureColumn("Upper 95% confidence limit"), FigureColumn("Count"),
-                              FigureColumn("Denominator"), Column("Target status", true, true),
+                              FigureColumn("Denominator"), FigureColumn(kTargetHeader),
+                              ProseColumn(kAboutTargetHeader, 30),
+                              Column("Target status", true, true),
                               Column("Figure status"), Column("Note", true)});
   json rows = json::array();
   const auto& results = context.results;
@@ -1060,6 +1226,7 @@ json DataSheet(const Context& context,
           row.push_back(PartCell(cell, cell.upper95, format, decimals));
           row.push_back(PartCell(cell, cell.count, "#,##0", -1));
           row.push_back(PartCell(cell, cell.denominator, "#,##0", -1));
+          PushTarget(row, indicator, &cell, context.Targeted(area));
           row.push_back(StatusText(indicator, &cell));
           row.push_back(FigureStatus(cell));
           const std::string& note = context.site.notes[cell.note];
@@ -1179,7 +1346,8 @@ json WardPack(const Context& context, uint32_t ward) {
   if (context.HasEngland()) columns.push_back(FigureColumn(context.EnglandName()));
   if (context.compare_home) columns.push_back(Column("Compared with " + context.HomeName()));
   if (context.HasEngland()) columns.push_back(Column("Compared with " + context.EnglandName()));
-  columns.push_back(FigureColumn("Target"));
+  columns.push_back(FigureColumn(kTargetHeader));
+  columns.push_back(ProseColumn(kAboutTargetHeader, 30));
   columns.push_back(Column("Status", true, true));
   columns.push_back(Column("Trend"));
   // Rows worst first; stable, so ties keep the outcome and indicator order.
@@ -1210,12 +1378,7 @@ json WardPack(const Context& context, uint32_t ward) {
       row.push_back(CompareHomeText(context, indicator_idx, ward, latest));
     if (context.HasEngland())
       row.push_back(CompareText(context, indicator, latest, context.england_comparator));
-    if (!indicator.target || !context.Targeted(ward))
-      row.push_back("[z]");
-    else
-      row.push_back(
-          Number(Rounded(indicator, latest ? latest->target_reference : indicator.target->value),
-                 NumberFormat(indicator)));
+    PushTarget(row, indicator, latest, context.Targeted(ward));
     row.push_back(StatusText(indicator, latest));
     row.push_back(TrendText(indicator, series));
     ranked_rows.emplace_back(

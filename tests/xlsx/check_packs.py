@@ -247,6 +247,8 @@ def check_data_sheet(pack, ws, model):
                            "Upper 95% confidence limit"):
                 if row[column].value != "[c]":
                     problem(pack, where, f"suppressed cell shows {column} {row[column].value!r}")
+        check_target_cells(pack, f"Data!{row[TARGET].coordinate}", row[TARGET],
+                           row[ABOUT_TARGET], model_cell, decimals)
         if row["Target status"].value != status_label(model_cell):
             problem(pack, f"Data!{row['Target status'].coordinate}",
                     f"status {row['Target status'].value!r}, model.json gives "
@@ -258,6 +260,67 @@ def check_data_sheet(pack, ws, model):
         if key[0] in indicators and key[1] in areas and key not in seen:
             problem(pack, "Data", f"suppressed cell {key} missing from the data")
     return len(rows)
+
+
+TARGET = "Target or path step"
+ABOUT_TARGET = "About the target"
+
+
+def check_target_cells(pack, where, value_cell, about_cell, model_cell, decimals):
+    """A row's target or path step and its words against what model.json says the figure is
+    judged against."""
+    reference = model_cell["target_reference"]
+    kind = model_cell["target_reference_type"]
+    if reference is None or kind == "none":
+        if value_cell.value != "[z]":
+            problem(pack, where, f"target {value_cell.value!r} where model.json has none")
+        return
+    if not same_number(value_cell.value, reference, decimals):
+        problem(pack, where, f"target {value_cell.value!r}, model.json has {reference}")
+    about = about_cell.value or ""
+    expected_start = {"trajectory-step": "Path to target: ", "target": "Target: ",
+                      "passed-target": "Target: "}[kind]
+    if not about.startswith(expected_start) or \
+            about.endswith("(that date has passed)") != (kind == "passed-target"):
+        problem(pack, where, f"about the target {about!r} for a {kind}")
+
+
+def check_chart_targets(pack, ws, model):
+    """Chart_data's target column: the reference model.json gives the first area's figure for
+    the period, empty before the baseline and after the target's period (the line runs from
+    one to the other)."""
+    info = table_of(ws)
+    names = info[4]
+    first_area = names[names.index("Period") + 1]
+    code = model.area_by_name.get(first_area)
+    drawn = 0
+    for row in rows_as_dicts(ws):
+        ind = model.by_short_title.get(row["Indicator"].value)
+        period = row["Period"].value
+        value = row[TARGET].value
+        where = f"Chart_data!{row[TARGET].coordinate}"
+        if ind is None or ind.get("target") is None:
+            if value != "[z]":
+                problem(pack, where, f"a target {value!r} for an indicator without one")
+            continue
+        if value == "[z]":
+            continue  # the first area is not the council's: no target line at all
+        # Period labels of one type sort as text (2012/13, 2015, ...).
+        baseline = ind.get("baseline")
+        if (baseline and period < baseline) or period > ind["target"]["period"]:
+            if value is not None:
+                problem(pack, where, f"{value!r}: the target line runs from the baseline "
+                                     f"{baseline} to {ind['target']['period']}, not {period}")
+            continue
+        model_cell = model.cells.get((ind["id"], code, "", period))
+        if model_cell is None:
+            continue
+        reference = model_cell["target_reference"]
+        if reference is None or not same_number(value, reference, model.decimals(ind)):
+            problem(pack, where, f"{value!r} for {period}; model.json judges {first_area}'s "
+                                 f"figure against {reference}")
+        drawn += 1
+    return drawn
 
 
 def check_wide_sheet(pack, ws, model, area_columns):
@@ -406,6 +469,7 @@ def check_pack(path, model):
         info = table_of(wb["Chart_data"])
         area_columns = [name for name in info[4] if name in model.area_by_name] if info else []
         figures += check_wide_sheet(pack, wb["Chart_data"], model, area_columns)
+        check_chart_targets(pack, wb["Chart_data"], model)
     charts = check_charts(pack, wb)
     return figures, charts
 

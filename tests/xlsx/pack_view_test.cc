@@ -12,6 +12,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/format.h"
 #include "compute/compute.h"
 #include "load/load.h"
 #include "view/labels.h"
@@ -393,6 +394,73 @@ TEST_CASE("the cover reads naturally whatever the pack's title: nothing is said 
     CHECK(cover["title"].get<std::string>().rfind(pack_title, 0) == 0);
     CHECK(CountWord(cover["title"], site_title) == 1);
   }
+}
+
+TEST_CASE("chart target lines run from the baseline to the target's period, as compute judges") {
+  const Loaded& example = Example();
+  const auto& site = example.site;
+  const auto& results = example.results;
+  std::map<std::string, uint32_t> area_by_name;
+  for (uint32_t area_idx = 0; area_idx < results.areas.size(); ++area_idx)
+    area_by_name.emplace(results.areas[area_idx].name, area_idx);
+  std::map<std::string, uint32_t> indicator_by_title;
+  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx)
+    indicator_by_title.emplace(site.indicators[idx].short_title, idx);
+  size_t before_baseline = 0, steps = 0, drawn = 0, after_data = 0;
+  for (const auto& pack : ListPacks(site, results)) {
+    INFO(pack.path);
+    json view = PackView(site, results, pack);
+    const json* data = FindSheet(view, "Chart_data");
+    const json* charts = FindSheet(view, "Charts");
+    if (!data || !charts) continue;
+    const json& rows = (*data)["table"]["rows"];
+    const size_t period_column = ColumnIndex(*data, "Period");
+    const size_t target_column = ColumnIndex(*data, "Target or path step");
+    for (const auto& chart : (*charts)["charts"]) {
+      const json& series = chart["series"];
+      const uint32_t area = area_by_name.at(series[0]["name"].get<std::string>());
+      const json& target_series = series.back();
+      if (target_series["role"] != "target") continue;
+      CHECK(target_series["column"] == target_column);
+      for (size_t row_idx = target_series["first_row"]; row_idx <= target_series["last_row"];
+           ++row_idx) {
+        const json& row = rows[row_idx];
+        INFO(row.dump());
+        const uint32_t indicator_idx = indicator_by_title.at(row[0].get<std::string>());
+        const auto& indicator = site.indicators[indicator_idx];
+        REQUIRE(indicator.target);
+        std::string error;
+        auto period = model::ParsePeriod(row[period_column].get<std::string>(),
+                                         indicator.period_type, &error);
+        REQUIRE(period);
+        if (indicator.target->trajectory.size() > 0 &&
+            target_series["name"] != "Path to target")
+          FAIL("a trajectory's line is not named the path to target");
+        const json& value = row[target_column];
+        const compute::Cell* cell = results.CellAt(indicator_idx, area, *period);
+        if (indicator.baseline && *period < *indicator.baseline) {
+          ++before_baseline;
+          CHECK(value.is_null());
+        } else if (indicator.target->period < *period) {
+          CHECK(value.is_null());
+        } else if (!cell) {
+          // A period only a benchmark has, or on past the data to the target's period.
+          ++after_data;
+          CHECK(value.is_object());
+        } else {
+          ++drawn;
+          REQUIRE(value.is_object());
+          CHECK(value["number"].get<double>() ==
+                doctest::Approx(base::RoundTo(cell->target_reference, indicator.decimals)));
+          if (cell->target_reference_kind == compute::TargetReference::kTrajectoryStep) ++steps;
+        }
+      }
+    }
+  }
+  CHECK(before_baseline > 0);
+  CHECK(steps > 0);
+  CHECK(drawn > 0);
+  CHECK(after_data > 0);
 }
 
 TEST_CASE("the same inputs give the same view") {
