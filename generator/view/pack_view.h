@@ -35,8 +35,9 @@
 //
 // A cell is a string (always written as text, never a formula), a number (written with the
 // column's format), null (an empty cell: the sheet's lines say what an empty cell means),
-// {"number": x, "format": "0.0"}, or {"text": t, "sheet": tab name} (a link to that sheet)
-// or {"text": t, "url": "https://..."}.
+// {"number": x, "format": "0.0"}, {"text": t, "sheet": tab name} (a link to that sheet),
+// {"text": t, "sheet": tab name, "chart": n} (a link to the n-th chart, from 0, of that sheet's
+// "charts") or {"text": t, "url": "https://..."}.
 //
 // Hidden figures never reach a view: a suppressed cell is the text "[c]", a missing one "[x]",
 // one that cannot exist "[z]" (see the Notes sheet each pack carries).

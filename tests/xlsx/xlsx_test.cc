@@ -183,6 +183,38 @@ TEST_CASE("tables carry their headers, the title is in A1, the header row is fro
         std::string::npos);
 }
 
+TEST_CASE("a link to a chart goes to the cell the chart is anchored at; one to none fails") {
+  json view = SmallView();
+  json& contents_rows = view["sheets"][1]["table"]["rows"];
+  // Three charts on the Charts sheet: the third is in the second row of charts, on the left.
+  json& charts = view["sheets"][3]["charts"];
+  charts.push_back(charts[0]);
+  charts.push_back(charts[0]);
+  contents_rows.push_back(json::array({{{"text", "Chart 3"}, {"sheet", "Charts"}, {"chart", 2}},
+                                       "The third chart"}));
+  contents_rows.push_back(json::array({{{"text", "Chart 2"}, {"sheet", "Charts"}, {"chart", 1}},
+                                       "The second chart"}));
+  auto parts = Unzip(WriteAndRead(view, "chart-links.xlsx"));
+  // Charts sheet: title, one line, a row of space, then rows of 14; 8 columns a chart.
+  const std::string& contents = parts.at("xl/worksheets/sheet2.xml");
+  CHECK(contents.find("location=\"'Charts'!A18\"") != std::string::npos);
+  CHECK(contents.find("location=\"'Charts'!I4\"") != std::string::npos);
+  const std::string& drawing = parts.at("xl/drawings/drawing1.xml");
+  auto anchored = [&](int col, int row) {
+    return drawing.find("<xdr:from><xdr:col>" + std::to_string(col) +
+                        "</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>" + std::to_string(row) +
+                        "</xdr:row>") != std::string::npos;
+  };
+  CHECK(anchored(0, 17));  // A18
+  CHECK(anchored(8, 3));   // I4
+
+  contents_rows.push_back(json::array({{{"text", "Chart 4"}, {"sheet", "Charts"}, {"chart", 3}},
+                                       "No such chart"}));
+  std::string error;
+  CHECK_FALSE(WriteWorkbook(view, (TempDir() / "chart-link-bad.xlsx").string(), &error));
+  CHECK(error.find("a link to a chart that Charts does not have") != std::string::npos);
+}
+
 TEST_CASE(
     "print set-up: A4 landscape, one page wide, header row repeated, sheet and page in the "
     "footer") {

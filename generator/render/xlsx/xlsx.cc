@@ -188,7 +188,15 @@ struct Layout {
   size_t columns = 0;
   size_t rows = 0;
   bool has_table = false;
+  size_t charts = 0;  // charts on the sheet (a sheet without a table)
 };
+
+// The top-left cell of chart `chart_idx` on a charts sheet: two charts across, below the title
+// and lines with a row of space.
+void ChartAnchor(const Layout& layout, size_t chart_idx, lxw_row_t& row, lxw_col_t& col) {
+  row = layout.header_row + 1 + static_cast<lxw_row_t>((chart_idx / 2) * kChartRows);
+  col = static_cast<lxw_col_t>((chart_idx % 2) * kChartCols);
+}
 
 class Writer {
  public:
@@ -212,7 +220,7 @@ class Writer {
   bool WriteSheet(const Layout& layout);
   bool WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, const json& cell,
                  const std::string& column_format, bool numeric);
-  bool WriteCharts(lxw_worksheet* worksheet, const Layout& layout, lxw_row_t first_row);
+  bool WriteCharts(lxw_worksheet* worksheet, const Layout& layout);
   double CellWidth(const json& cell, const std::string& column_format) const;
   void PageSetup(lxw_worksheet* worksheet);
   bool Ok(lxw_error status, const std::string& what) {
@@ -260,6 +268,12 @@ bool Writer::CheckCell(const json& cell, const std::string& where) {
       if (cell.contains("sheet")) {
         if (!cell["sheet"].is_string() || !layout_by_name_.count(cell["sheet"].get<std::string>()))
           return Fail(where + ": a link to a sheet that does not exist");
+        if (cell.contains("chart")) {
+          const Layout& target = layouts_[layout_by_name_.at(cell["sheet"].get<std::string>())];
+          if (!cell["chart"].is_number_integer() || cell["chart"].get<int64_t>() < 0 ||
+              cell["chart"].get<size_t>() >= target.charts)
+            return Fail(where + ": a link to a chart that " + target.name + " does not have");
+        }
         return true;
       }
       if (cell.contains("url") && cell["url"].is_string()) return true;
@@ -336,6 +350,8 @@ bool Writer::Check() {
     }
     size_t lines = sheet.contains("lines") ? sheet["lines"].size() : 0;
     layout.header_row = static_cast<lxw_row_t>(1 + lines);
+    if (sheet.contains("charts") && sheet["charts"].is_array())
+      layout.charts = sheet["charts"].size();
     if (sheet.contains("table")) {
       const json& table = sheet["table"];
       if (!table.is_object() || !table.value("name", json()).is_string() ||
@@ -445,7 +461,16 @@ bool Writer::WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, c
   const std::string& text = cell["text"].get_ref<const std::string&>();
   std::string target;
   if (cell.contains("sheet")) {
-    target = "internal:" + QuotedSheet(cell["sheet"].get<std::string>()) + "!A1";
+    const std::string& sheet = cell["sheet"].get_ref<const std::string&>();
+    char where[LXW_MAX_CELL_NAME_LENGTH] = "A1";
+    if (cell.contains("chart")) {  // the chart's top-left cell (checked to exist)
+      lxw_row_t chart_row = 0;
+      lxw_col_t chart_col = 0;
+      ChartAnchor(layouts_[layout_by_name_.at(sheet)], cell["chart"].get<size_t>(), chart_row,
+                  chart_col);
+      lxw_rowcol_to_cell(where, chart_row, chart_col);
+    }
+    target = "internal:" + QuotedSheet(sheet) + "!" + where;
   } else {
     const std::string& url = cell["url"].get_ref<const std::string&>();
     // Only web and mail links; anything else stays plain text.
@@ -469,7 +494,8 @@ void Writer::PageSetup(lxw_worksheet* worksheet) {
   worksheet_set_footer(worksheet, "&L&A&RPage &P of &N");
 }
 
-bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout, lxw_row_t first_row) {
+bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout) {
+  const lxw_row_t first_row = layout.header_row + 1;  // as ChartAnchor places them
   const json& charts = (*layout.sheet)["charts"];
   std::vector<lxw_row_t>& breaks = page_breaks_.emplace_back();
   for (size_t chart_idx = 0; chart_idx < charts.size(); ++chart_idx) {
@@ -546,8 +572,9 @@ bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout, lxw_row
     options.x_scale = kChartScale;
     options.y_scale = kChartScale;
     options.description = const_cast<char*>(Keep(spec["description"].get<std::string>()));
-    lxw_row_t row = first_row + static_cast<lxw_row_t>((chart_idx / 2) * kChartRows);
-    lxw_col_t col = static_cast<lxw_col_t>((chart_idx % 2) * kChartCols);
+    lxw_row_t row = 0;
+    lxw_col_t col = 0;
+    ChartAnchor(layout, chart_idx, row, col);
     if (!Ok(worksheet_insert_chart_opt(worksheet, row, col, chart, &options), "placing a chart"))
       return false;
     // Two rows of charts a page, never a chart cut in two.
@@ -614,7 +641,7 @@ bool Writer::WriteSheet(const Layout& layout) {
     worksheet_print_area(worksheet, 0, 0, row - 1, 0);
     return true;
   }
-  if (!layout.has_table) return WriteCharts(worksheet, layout, row + 1);
+  if (!layout.has_table) return WriteCharts(worksheet, layout);
 
   const json& table = sheet["table"];
   const json& columns = table["columns"];
