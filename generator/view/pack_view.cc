@@ -7,6 +7,7 @@
 #include "view/paths.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -496,13 +497,16 @@ std::vector<Exception> FindExceptions(
 // `with_area`: false in a ward pack, where every row is the ward.
 // `outcome_sheets`: outcome title -> (sheet name, link text) of the sheet about it, when the
 // pack has one; the Outcome column then links to that sheet instead of repeating the title.
+// `chart_links`: for each exception, the link to its chart (every exception has one).
 json ExceptionsSheet(
-    const Context& context, const std::vector<Exception>& exceptions, bool with_area,
-    const std::string& title, const std::string& none_text,
+    const Context& context, const std::vector<Exception>& exceptions,
+    const std::vector<json>& chart_links, bool with_area, const std::string& title,
+    const std::string& none_text,
     const std::map<std::string, std::pair<std::string, std::string>>& outcome_sheets = {}) {
   json columns =
       json::array({FigureColumn("Rank", "0"), Column("Outcome", true), Column("Indicator", true)});
   if (with_area) columns.push_back(Column("Area"));
+  columns.push_back(Column("Chart"));
   columns.push_back(Column("Period"));
   columns.push_back(FigureColumn("Value"));
   columns.push_back(Column("Unit"));
@@ -525,6 +529,7 @@ json ExceptionsSheet(
                        : SheetLink(sheet->second.second, sheet->second.first);
     json row = json::array({++rank, std::move(outcome), indicator.short_title});
     if (with_area) row.push_back(context.Name(exception.area));
+    row.push_back(chart_links[static_cast<size_t>(rank - 1)]);
     row.push_back(cell.period.Label());
     row.push_back(ValueCell(indicator, &cell));
     row.push_back(UnitLabel(indicator));
@@ -547,7 +552,8 @@ json ExceptionsSheet(
   } else {
     lines.push_back(Line("This worksheet contains one table: " + std::to_string(rows.size()) +
                          (rows.size() == 1 ? " figure" : " figures") +
-                         " short of target, worst first."));
+                         " short of target, worst first. The Chart column links to each "
+                         "figure's chart over time."));
   }
   lines.push_back(
       Line("Exceptions are latest figures short of their target or path step (not met, or "
@@ -795,7 +801,8 @@ std::vector<model::Period> ChartPeriods(const Context& context, uint32_t indicat
   if (target && !periods.empty() && indicator.target->period.type == periods.back().type) {
     const model::Period last = periods.back();
     int32_t ahead = indicator.target->period.Ordinal() - last.Ordinal();
-    if (ahead > 0 && ahead <= kMaxTargetExtension && last.Shifted(ahead) == indicator.target->period)
+    if (ahead > 0 && ahead <= kMaxTargetExtension &&
+        last.Shifted(ahead) == indicator.target->period)
       for (int32_t step = 1; step <= ahead; ++step) periods.push_back(last.Shifted(step));
   }
   return periods;
@@ -1004,6 +1011,64 @@ std::pair<json, json> ChartSheets(const Context& context, const std::vector<uint
                       {"title", title},
                       {"lines", std::move(chart_lines)},
                       {"charts", std::move(charts)}};
+  return {std::move(data_sheet), std::move(chart_sheet)};
+}
+
+// A link to chart `chart_idx` (from 0) of the sheet `sheet`.
+json ChartLink(const std::string& sheet, size_t chart_idx) {
+  return {{"text", sheet + ", chart " + std::to_string(chart_idx + 1)},
+          {"sheet", sheet},
+          {"chart", chart_idx}};
+}
+
+// A chart for each exception in an area other than the pack's authority: the area against the
+// authority (and England) with the target line, so that every exception's figure is charted
+// (the Charts worksheet has the authority's own). `ranks` gives each one's rank.
+std::pair<json, json> ExceptionChartSheets(const Context& context,
+                                           const std::vector<const Exception*>& exceptions,
+                                           const std::vector<size_t>& ranks) {
+  std::vector<std::string> area_headers{"Figure for the area", context.HomeName()};
+  if (context.HasEngland()) area_headers.push_back(context.EnglandName());
+  const ChartTable table = ChartColumns(
+      json::array({FigureColumn("Rank", "0"), Column("Indicator", true), Column("Area")}),
+      area_headers);
+  json rows = json::array();
+  json charts = json::array();
+  for (size_t idx = 0; idx < exceptions.size(); ++idx) {
+    const Exception& exception = *exceptions[idx];
+    const auto& indicator = context.site.indicators[exception.indicator];
+    std::vector<ChartArea> areas{{exception.area, "primary"}, {context.home, "secondary"}};
+    if (context.HasEngland()) areas.push_back({context.england, "tertiary"});
+    json chart = AddChart(
+        context, exception.indicator, areas,
+        json::array({ranks[idx], indicator.short_title, context.Name(exception.area)}), table,
+        "Exception_chart_data",
+        std::to_string(ranks[idx]) + ". " + context.Name(exception.area) + ": " +
+            ChartTitle(indicator),
+        rows);
+    // An exception is a published figure, so there is always something to chart.
+    assert(!chart.is_null());
+    charts.push_back(std::move(chart));
+  }
+  json data_sheet = TableSheet(
+      "Exception_chart_data", "Figures used in the exception charts",
+      ChartDataLines("the figures the Exception_charts worksheet plots, one block of rows per "
+                     "exception (by its rank on the Exceptions worksheet)."),
+      table.columns, std::move(rows));
+  const size_t count = charts.size();
+  json chart_sheet = {
+      {"name", "Exception_charts"},
+      {"title", "Exception charts: each exception's figures over time, against " +
+                    context.HomeName() +
+                    (context.HasEngland() ? " and " + context.EnglandName() : "")},
+      {"lines",
+       json::array({Line("This worksheet contains " + std::to_string(count) +
+                         (count == 1 ? " chart" : " charts") +
+                         ", one per exception outside " + context.HomeName() +
+                         " itself, numbered by rank (the Charts worksheet has " +
+                         context.HomeName() + "'s own). Each has a text description (alt text); "
+                         "the figures are in the Exception_chart_data worksheet.")})},
+      {"charts", std::move(charts)}};
   return {std::move(data_sheet), std::move(chart_sheet)};
 }
 
@@ -1270,13 +1335,42 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   std::vector<uint32_t> headline{context.home};
   headline.insert(headline.end(), groups.begin(), groups.end());
 
+  // Charts first, so that each exception can link to its own: the authority's on the Charts
+  // worksheet, any other area's on the Exception_charts worksheet.
+  std::vector<uint32_t> chart_indicators;
+  for (const auto& [indicator_idx, unused] : indicators) chart_indicators.push_back(indicator_idx);
+  std::vector<ChartArea> chart_areas{{context.home, "primary"}};
+  if (context.HasEngland()) chart_areas.push_back({context.england, "secondary"});
+  std::map<uint32_t, size_t> chart_of;
+  auto [chart_data, charts] = ChartSheets(
+      context, chart_indicators, chart_areas,
+      "Charts: " + context.HomeName() +
+          (context.HasEngland() ? " against " + context.EnglandName() : "") + " over time",
+      &chart_of);
+  const std::vector<Exception> exceptions = FindExceptions(context, indicators, areas);
+  std::vector<json> chart_links;
+  std::vector<const Exception*> elsewhere;
+  std::vector<size_t> elsewhere_ranks;
+  for (size_t idx = 0; idx < exceptions.size(); ++idx) {
+    const Exception& exception = exceptions[idx];
+    if (exception.area == context.home) {
+      // A published figure of the authority: ChartSheets charted its indicator.
+      assert(chart_of.count(exception.indicator));
+      chart_links.push_back(ChartLink("Charts", chart_of.at(exception.indicator)));
+    } else {
+      chart_links.push_back(ChartLink("Exception_charts", elsewhere.size()));
+      elsewhere.push_back(&exception);
+      elsewhere_ranks.push_back(idx + 1);
+    }
+  }
+
   json body = json::array();
   body.push_back(SummarySheet(context, outcomes));
   std::map<std::string, std::pair<std::string, std::string>> outcome_sheets;
   for (size_t number = outcomes.size(); number >= 1; --number)  // the first outcome wins a title
     outcome_sheets[site.outcomes[outcomes[number - 1]].title] = {
         "Outcome_" + std::to_string(number), "Outcome " + std::to_string(number)};
-  body.push_back(ExceptionsSheet(context, FindExceptions(context, indicators, areas), true,
+  body.push_back(ExceptionsSheet(context, exceptions, chart_links, true,
                                  "Exceptions: figures short of target in " + context.HomeName() +
                                      ", its ward groups and wards, worst first",
                                  "No latest figure for " + context.HomeName() +
@@ -1286,16 +1380,14 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
     body.push_back(OutcomeSheet(context, outcomes[number - 1], number, headline));
   body.push_back(MatrixSheet(context, indicators, areas));
   body.push_back(DataSheet(context, indicators, data_areas));
-  std::vector<uint32_t> chart_indicators;
-  for (const auto& [indicator_idx, unused] : indicators) chart_indicators.push_back(indicator_idx);
-  std::vector<ChartArea> chart_areas{{context.home, "primary"}};
-  if (context.HasEngland()) chart_areas.push_back({context.england, "secondary"});
-  auto [chart_data, charts] = ChartSheets(
-      context, chart_indicators, chart_areas,
-      "Charts: " + context.HomeName() +
-          (context.HasEngland() ? " against " + context.EnglandName() : "") + " over time");
   body.push_back(std::move(chart_data));
   body.push_back(std::move(charts));
+  if (!elsewhere.empty()) {
+    auto [exception_data, exception_charts] =
+        ExceptionChartSheets(context, elsewhere, elsewhere_ranks);
+    body.push_back(std::move(exception_data));
+    body.push_back(std::move(exception_charts));
+  }
 
   const std::string title = JoinTitles(pack.title, ": ", site.config.title);
   std::vector<std::string> outcome_lines;
@@ -1314,9 +1406,11 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
       "A status summary by outcome; the exceptions (figures short of target in " +
       context.HomeName() +
       ", its ward groups and wards, worst first); a worksheet for each outcome; a matrix of "
-      "every area and indicator; every figure in long format with filters; and charts of " +
+      "every area and indicator; every figure in long format with filters; charts of " +
       context.HomeName() + (context.HasEngland() ? " against " + context.EnglandName() : "") +
-      " over time.";
+      " over time" +
+      (elsewhere.empty() ? std::string(".")
+                         : "; and a chart of each exception in a ward group or ward.");
   json cover = CoverLines(context, about, outcome_lines, contains, pack.meeting_date);
   return Workbook(context, Properties(context, title, pack.title),
                   JoinTitles(pack.title, " – ", site.config.title), title, std::move(cover),
@@ -1401,10 +1495,7 @@ json WardPack(const Context& context, uint32_t ward) {
   // The exceptions first, as in the scrutiny pack: what needs attention before the rest.
   std::vector<Exception> exceptions = FindExceptions(context, indicators, {ward});
   json body = json::array();
-  body.push_back(
-      ExceptionsSheet(context, exceptions, false,
-                      "Exceptions: figures for " + ward_name + " short of target, worst first",
-                      "No latest figure for " + ward_name + " is short of its target."));
+  body.push_back(nullptr);  // the exceptions, once their charts are numbered (below)
   body.push_back(TableSheet(
       "Summary",
       ward_name + " against " + context.HomeName() +
@@ -1427,10 +1518,13 @@ json WardPack(const Context& context, uint32_t ward) {
       std::move(plain)));
 
 
-  // A chart or two: the ward's worst exceptions first, then its first indicators with figures.
+  // A chart for every exception, worst first, then the first indicators with figures until
+  // there are two.
   std::vector<uint32_t> chart_indicators;
   for (const auto& exception : exceptions)
-    if (chart_indicators.size() < 2) chart_indicators.push_back(exception.indicator);
+    if (std::find(chart_indicators.begin(), chart_indicators.end(), exception.indicator) ==
+        chart_indicators.end())
+      chart_indicators.push_back(exception.indicator);
   for (const auto& [indicator_idx, unused] : indicators) {
     if (chart_indicators.size() >= 2) break;
     if (std::find(chart_indicators.begin(), chart_indicators.end(), indicator_idx) !=
@@ -1440,9 +1534,21 @@ json WardPack(const Context& context, uint32_t ward) {
   }
   std::vector<ChartArea> chart_areas{{ward, "primary"}, {context.home, "secondary"}};
   if (context.HasEngland()) chart_areas.push_back({context.england, "tertiary"});
+  std::map<uint32_t, size_t> chart_of;
   auto [chart_data, charts] =
       ChartSheets(context, chart_indicators, chart_areas,
-                  "Charts: " + ward_name + " against " + context.HomeName() + " over time");
+                  "Charts: " + ward_name + " against " + context.HomeName() + " over time",
+                  &chart_of);
+  std::vector<json> chart_links;
+  for (const auto& exception : exceptions) {
+    // A published figure of the ward: ChartSheets charted its indicator.
+    assert(chart_of.count(exception.indicator));
+    chart_links.push_back(ChartLink("Charts", chart_of.at(exception.indicator)));
+  }
+  body.front() =
+      ExceptionsSheet(context, exceptions, chart_links, false,
+                      "Exceptions: figures for " + ward_name + " short of target, worst first",
+                      "No latest figure for " + ward_name + " is short of its target.");
   if (!charts["charts"].empty()) {
     body.push_back(std::move(chart_data));
     body.push_back(std::move(charts));

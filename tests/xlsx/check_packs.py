@@ -26,7 +26,7 @@ import os
 import sys
 
 import openpyxl
-from openpyxl.utils import range_boundaries
+from openpyxl.utils import get_column_letter, range_boundaries
 
 MARKERS = {"[c]", "[x]", "[z]", "[p]", "[r]"}
 # A status as model.json records it (status, what it was judged against) -> the label a pack shows.
@@ -354,19 +354,61 @@ def check_wide_sheet(pack, ws, model, area_columns):
     return count
 
 
+def chart_title(chart):
+    try:
+        return "".join(run.t for para in chart.title.tx.rich.p for run in (para.r or []))
+    except AttributeError:
+        return ""
+
+
 def check_charts(pack, wb):
-    if "Charts" not in wb.sheetnames:
-        return 0
-    charts = wb["Charts"]._charts
-    indicators = {row["Indicator"].value for row in rows_as_dicts(wb["Chart_data"])}
-    if not charts:
-        problem(pack, "Charts", "no charts")
-    if len(charts) != len(indicators):
-        problem(pack, "Charts", f"{len(charts)} charts for {len(indicators)} indicators")
-    for chart in charts:
-        if type(chart).__name__ != "LineChart":
-            problem(pack, "Charts", f"a {type(chart).__name__}, not a line chart")
-    return len(charts)
+    total = 0
+    for sheet, data, key in (("Charts", "Chart_data", ("Indicator",)),
+                             ("Exception_charts", "Exception_chart_data", ("Rank",))):
+        if sheet not in wb.sheetnames:
+            continue
+        charts = wb[sheet]._charts
+        blocks = {tuple(row[name].value for name in key) for row in rows_as_dicts(wb[data])}
+        if not charts:
+            problem(pack, sheet, "no charts")
+        if len(charts) != len(blocks):
+            problem(pack, sheet, f"{len(charts)} charts for {len(blocks)} blocks of {data}")
+        for chart in charts:
+            if type(chart).__name__ != "LineChart":
+                problem(pack, sheet, f"a {type(chart).__name__}, not a line chart")
+        total += len(charts)
+    return total
+
+
+def check_exception_charts(pack, wb):
+    """Every exception links to a chart of its indicator (for its area, outside a ward pack):
+    the link lands on the cell the chart is anchored at."""
+    if "Exceptions" not in wb.sheetnames:
+        return
+    for row in rows_as_dicts(wb["Exceptions"]):
+        cell = row["Chart"]
+        where = f"Exceptions!{cell.coordinate}"
+        location = cell.hyperlink.location if cell.hyperlink else None
+        if not location or "!" not in location:
+            problem(pack, where, f"no link to a chart ({cell.value!r})")
+            continue
+        sheet, target = location.rsplit("!", 1)
+        sheet = sheet.strip("'")
+        if sheet not in wb.sheetnames:
+            problem(pack, where, f"links to a sheet {sheet!r} that does not exist")
+            continue
+        anchored = [chart for chart in wb[sheet]._charts
+                    if f"{get_column_letter(chart.anchor._from.col + 1)}"
+                       f"{chart.anchor._from.row + 1}" == target]
+        if len(anchored) != 1:
+            problem(pack, where, f"{location} is not where a chart is")
+            continue
+        title = chart_title(anchored[0])
+        indicator = row["Indicator"].value
+        area = row["Area"].value if "Area" in row else None
+        if indicator not in title or (sheet == "Exception_charts" and area not in title):
+            problem(pack, where, f"links to the chart {title!r}, not one of {indicator!r}"
+                                 f"{' for ' + area if area else ''}")
 
 
 def status_rank(text):
@@ -441,11 +483,14 @@ def check_pack(path, model):
         expected = (["Cover", "Contents", "Notes", "Summary", "Exceptions"] +
                     [f"Outcome_{n}" for n in range(1, len(outcomes) + 1)] +
                     ["Matrix", "Data", "Chart_data", "Charts"])
+        if "Exception_charts" in names:  # exceptions outside the authority itself
+            expected += ["Exception_chart_data", "Exception_charts"]
         if names != expected or not outcomes:
             problem(pack, "workbook", f"sheets {names}, expected {expected}")
     for ws in wb.worksheets:
         check_sheet_structure(pack, ws)
-        if ws.title not in ("Cover", "Charts", "Exceptions") and not ws.tables:
+        if ws.title not in ("Cover", "Charts", "Exception_charts", "Exceptions") and \
+                not ws.tables:
             problem(pack, ws.title, "no table")
     check_contents_and_notes(pack, wb)
     check_properties(pack, wb, model)
@@ -471,6 +516,7 @@ def check_pack(path, model):
         figures += check_wide_sheet(pack, wb["Chart_data"], model, area_columns)
         check_chart_targets(pack, wb["Chart_data"], model)
     charts = check_charts(pack, wb)
+    check_exception_charts(pack, wb)
     return figures, charts
 
 

@@ -127,7 +127,8 @@ TEST_CASE("a scrutiny pack follows the guidance: cover, contents, notes, one tab
   for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
   CHECK(names == std::vector<std::string>{"Cover", "Contents", "Notes", "Summary", "Exceptions",
                                           "Outcome_1", "Outcome_2", "Outcome_3", "Outcome_4",
-                                          "Matrix", "Data", "Chart_data", "Charts"});
+                                          "Matrix", "Data", "Chart_data", "Charts",
+                                          "Exception_chart_data", "Exception_charts"});
   // The contents table links to every sheet after itself, in order.
   const json* contents = FindSheet(view, "Contents");
   REQUIRE(contents);
@@ -301,7 +302,14 @@ TEST_CASE("a ward pack: the ward against the borough and England, in words, with
   CHECK(found);
   const json* charts = FindSheet(view, "Charts");
   REQUIRE(charts);
-  CHECK((*charts)["charts"].size() == 2);
+  // A chart for each indicator with an exception (at least two charts in all).
+  std::set<std::string> exception_indicators;
+  const json* exceptions = FindSheet(view, "Exceptions");
+  REQUIRE(exceptions);
+  for (const auto& row : (*exceptions)["table"]["rows"])
+    exception_indicators.insert(row[ColumnIndex(*exceptions, "Indicator")]);
+  CHECK(exception_indicators.size() >= 2);
+  CHECK((*charts)["charts"].size() == exception_indicators.size());
   CHECK((*charts)["charts"][0]["series"][0]["name"] == "Kursaal");
   CHECK(view["sheets"][0]["title"] == "Kursaal ward pack: A Better Start in Southend");
   CheckFinite(view);
@@ -359,6 +367,45 @@ TEST_CASE("summaries: worst status first, ties in outcome and indicator order") 
     CHECK(ranks.size() >= 3);  // the order is tested, not trivially true
   }
   CHECK(ward_packs > 10);
+}
+
+TEST_CASE("every exception has its chart: the exception's indicator for its area") {
+  const Loaded& example = Example();
+  size_t linked = 0, elsewhere = 0;
+  for (const auto& pack : ListPacks(example.site, example.results)) {
+    INFO(pack.path);
+    json view = PackView(example.site, example.results, pack);
+    const json* exceptions = FindSheet(view, "Exceptions");
+    REQUIRE(exceptions);
+    if (!exceptions->contains("table")) continue;
+    const bool ward = pack.kind == PackKind::kWard;
+    const std::string ward_name = ward ? example.results.areas[pack.index].name : "";
+    for (const auto& row : (*exceptions)["table"]["rows"]) {
+      INFO(row.dump());
+      const json& link = row[ColumnIndex(*exceptions, "Chart")];
+      REQUIRE(link.is_object());
+      const json* chart_sheet = FindSheet(view, link["sheet"]);
+      REQUIRE(chart_sheet);
+      REQUIRE(link["chart"].get<size_t>() < (*chart_sheet)["charts"].size());
+      const json& chart = (*chart_sheet)["charts"][link["chart"].get<size_t>()];
+      // The chart's first line is the exception's area...
+      const std::string area =
+          ward ? ward_name : row[ColumnIndex(*exceptions, "Area")].get<std::string>();
+      CHECK(chart["series"][0]["name"] == area);
+      elsewhere += link["sheet"] == "Exception_charts";
+      // ... and its rows are the exception's indicator.
+      const json& categories = chart["categories"];
+      const json* data = FindSheet(view, categories["sheet"]);
+      REQUIRE(data);
+      const size_t indicator = ColumnIndex(*data, "Indicator");
+      for (size_t idx = categories["first_row"]; idx <= categories["last_row"]; ++idx)
+        CHECK((*data)["table"]["rows"][idx][indicator] ==
+              row[ColumnIndex(*exceptions, "Indicator")]);
+      ++linked;
+    }
+  }
+  CHECK(linked > 20);
+  CHECK(elsewhere > 0);
 }
 
 // How often `word` occurs in `text`, ignoring case.
