@@ -769,8 +769,9 @@ json Workbook(const Context& context, json properties, const std::string& page_h
   sheets.push_back({{"name", "Cover"}, {"title", title}, {"lines", std::move(cover_lines)}});
   sheets.push_back(ContentsSheet(after_contents));
   for (auto& sheet : after_contents) sheets.push_back(std::move(sheet));
+  // First, so that it stays when the writer shortens a long header to fit one line.
   std::string header = page_header;
-  if (context.site.config.example_data) header += " (example data)";
+  if (context.site.config.example_data) header = "Example data: " + header;
   return {{"properties", std::move(properties)},
           {"page_header", header},
           {"tones", Tones()},

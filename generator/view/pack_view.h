@@ -8,7 +8,8 @@
 //   {
 //     "properties": {"title", "subject", "author", "company", "category", "keywords",
 //                    "comments": strings, "created": seconds since 1970-01-01 UTC (> 0)},
-//     "page_header": text printed at the top left of every page,
+//     "page_header": text printed at the top left of every page (one line: the writer cuts
+//                    a long one at a word, so what must show comes first),
 //     "tones": {"Target met": "good", "Close to target": "close", "Target not met": "bad",
 //               ...},   // start of a cell's text -> colour tone ("good", "close", "bad",
 //                       // "unclear"); a qualifier may follow the start
