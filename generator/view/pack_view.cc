@@ -1148,11 +1148,12 @@ json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
           {Line("This worksheet contains one table: for each outcome, the number of its "
                 "indicators in each target status, worst first."),
            Line("Status is judged on each indicator's latest published figure for " +
-                context.HomeName() + " ([note 1] in the Notes worksheet). A figure judged against "
-                "a step on the path to the target counts with the matching status (" +
-                JudgedLabel(kNotMet, kStep) + " as " + JudgedLabel(kNotMet, kTarget) + ")."),
-           Line(std::string("Of which not certain: figures counted as met, close or not met "
-                            "whose target lies inside their 95% confidence interval (") +
+                context.HomeName() + " ([note 1] in the Notes worksheet)."),
+           Line("A figure judged against a step on the path to the target counts with the "
+                "matching status (" + JudgedLabel(kNotMet, kStep) + " as " +
+                JudgedLabel(kNotMet, kTarget) + ")."),
+           Line(std::string("Of which not certain: figures whose target lies inside their 95% "
+                            "confidence interval (") +
                 kNotCertain + ").")}),
       std::move(columns), std::move(rows));
 }
