@@ -484,7 +484,7 @@ std::vector<Exception> FindExceptions(
       exceptions.push_back(std::move(exception));
     }
   }
-  // Worst first: not on track before close; then the larger shortfall relative to the target;
+  // Worst first: not met before close; then the larger shortfall relative to the target;
   // then indicator and area order, so the order is total and builds repeat.
   std::sort(exceptions.begin(), exceptions.end(), [](const Exception& a, const Exception& b) {
     if (a.not_met != b.not_met) return a.not_met;
