@@ -108,7 +108,25 @@ struct Trend {
   Direction long_term = Direction::kUnknown;   // latest against the baseline
   model::Period short_term_from;
   model::Period long_term_from;
+  model::Period latest;  // the latest published point's period
+  // The latest change is stated before the long run: it is larger than chance would explain
+  // (the two 95% intervals do not overlap; without intervals, a change of kLargeChangeShare of
+  // the earlier value or more), or it goes against the long-run direction.
+  bool latest_change_first = false;
+  bool latest_change_beyond_chance = false;  // with intervals: they do not overlap
+  bool latest_change_has_intervals = false;
+  // The long run's direction as the reader is told it: the tested trend's, else the direction
+  // since the baseline; kUnknown when neither is known.
+  Direction long_run = Direction::kUnknown;
 };
+
+// Without intervals, a latest change counts as large at this share of the earlier value.
+inline constexpr double kLargeChangeShare = 0.2;
+
+// The trend test (chi-squared for trend) runs only on non-overlapping annual periods, as
+// Fingertips does: calendar, financial and academic years. Quarters, months and rolling
+// ranges of years get the direction of travel only.
+bool TrendTestable(model::PeriodType type);
 
 // An area of the results: every model area (same index) followed by the area groups.
 struct ResultArea {
@@ -185,6 +203,18 @@ Results Compute(const model::Site& site);
 // kNotCompared with `reason` set. The one home of this rule: every output calls it.
 Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& cell,
                                 const Cell* benchmark, NotComparedReason& reason);
+// Whether figures of different areas may be set against each other at all: rates and
+// proportions only. A count (or money, or a number) of a ward against another's or against a
+// larger area's total says how big the areas are; outputs never compare them, in words,
+// colours, rankings, shared axes or reference lines.
+bool ComparesAreas(const model::Indicator& indicator);
+
+// What a figure for `period` is judged against (the one home of this rule; every output calls
+// it): the trajectory's value for that period when there is one (kTrajectoryStep), else the
+// target (kTarget, or kPassedTarget when the target's period is earlier). False, with `value`
+// and `kind` untouched, when the indicator has no target or `period` is before its baseline.
+bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
+                        double& value, TargetReference& kind);
 
 std::string_view HiddenName(Hidden hidden);
 std::string_view ComparisonName(Comparison comparison);

@@ -20,9 +20,16 @@ std::string Frequency(const model::Indicator& indicator, double value, bool with
         return base::FormatNumber(per_hundred, 0) + " in every 100" + population;
       return base::FormatNumber(value * 10, 0) + " in every 1,000" + population;
     }
-    case model::Unit::kRate:
-      return base::FormatNumber(value, indicator.decimals) + " in every " +
-             base::FormatNumber(indicator.per, 0) + population;
+    case model::Unit::kRate: {
+      // Whole people: "246 in every 10,000"; a rate below 1 is said per ten times as many.
+      double per = indicator.per;
+      while (base::RoundTo(value, 0) < 1 && value > 0 && per < 1e9) {
+        value *= 10;
+        per *= 10;
+      }
+      return base::FormatNumber(base::RoundTo(value, 0), 0) + " in every " +
+             base::FormatNumber(per, 0) + population;
+    }
     case model::Unit::kCount:
       return base::FormatNumber(value, 0) + population;
     case model::Unit::kCurrency:
@@ -31,6 +38,19 @@ std::string Frequency(const model::Indicator& indicator, double value, bool with
       return base::FormatNumber(value, indicator.decimals);
   }
   return base::FormatNumber(value, indicator.decimals);
+}
+
+// The figure as published, with its unit: "28.6%", "245.8 per 10,000".
+std::string Figure(const model::Indicator& indicator, double value) {
+  std::string number = base::FormatNumber(value, indicator.decimals);
+  switch (indicator.unit) {
+    case model::Unit::kPercent: return number + "%";
+    case model::Unit::kRate: return number + " per " + base::FormatNumber(indicator.per, 0);
+    case model::Unit::kCurrency: return "£" + number;
+    case model::Unit::kCount:
+    case model::Unit::kNumber: return number;
+  }
+  return number;
 }
 
 std::string Opening(const model::Indicator& indicator, const std::string& area_name,
@@ -76,54 +96,42 @@ std::string ComparisonSentence(const model::Indicator& indicator, const Cell& ce
   return {};
 }
 
-// Without intervals, a change from one point to the next counts as large when it is at least
-// this share of the earlier value (the methodology page states it).
-constexpr double kLargeChangeShare = 0.2;
-
-// The latest change, when it is larger than chance would explain (the two 95% intervals do not
-// overlap) or, without intervals, at least kLargeChangeShare of the earlier value — or when it
-// goes against the long-run direction `long_run`, whatever its size, so that a rise is never
-// summed up as a fall: "In 2019/20 it rose from 141.9 in every 10,000 in 2018/19 to 245.8 in
-// every 10,000, a bigger change than chance would explain." Empty otherwise.
+// The latest change, when Trend::latest_change_first says it goes first: "In 2019/20 it rose
+// from 142 in every 10,000 in 2018/19 to 246 in every 10,000, a bigger change than chance would
+// explain." Empty otherwise.
 std::string LatestChangeSentence(const model::Indicator& indicator, const Trend& trend,
-                                 const Series& series, Direction long_run) {
+                                 const Series& series) {
+  if (!trend.latest_change_first) return {};
   const Cell* latest = series.Latest();
-  if (!latest || trend.short_term == Direction::kUnknown ||
-      trend.short_term == Direction::kNoChange)
-    return {};
   const Cell* previous = CellAt(series, trend.short_term_from);
-  if (!previous || !previous->Published()) return {};
-  const bool with_intervals = model::Has(latest->lower95) && model::Has(latest->upper95) &&
-                              model::Has(previous->lower95) && model::Has(previous->upper95);
-  bool large = false;
+  if (!latest || !previous) return {};
   std::string why;
-  if (with_intervals) {
-    large = latest->lower95 > previous->upper95 || latest->upper95 < previous->lower95;
-    why = large ? ", a bigger change than chance would explain."
-                : ", a change that could be down to chance.";
-  } else {
-    large = previous->value != 0 && std::fabs(latest->value - previous->value) >=
-                                        kLargeChangeShare * std::fabs(previous->value);
-    why = large ? ", a change of a fifth or more." : ".";
-  }
-  const bool against = (long_run == Direction::kUp || long_run == Direction::kDown) &&
-                       long_run != trend.short_term;
-  if (!large && !against) return {};
+  if (trend.latest_change_has_intervals)
+    why = trend.latest_change_beyond_chance ? ", a bigger change than chance would explain."
+                                            : ", a change that could be down to chance.";
+  else
+    why = std::fabs(latest->value - previous->value) >=
+                  kLargeChangeShare * std::fabs(previous->value)
+              ? ", a change of a fifth or more."
+              : ".";
   const bool rising = latest->value > previous->value;
-  return "In " + latest->period.Label() + " it " + (rising ? "rose" : "fell") + " from " +
-         Frequency(indicator, previous->value, false) + " in " + previous->period.Label() +
-         " to " + Frequency(indicator, latest->value, false) + why;
+  std::string from = Frequency(indicator, previous->value, false);
+  std::string to = Frequency(indicator, latest->value, false);
+  // Whole people can hide a change (28.6% and 29.4% are both "29 in every 100"): then the
+  // figures as published.
+  if (from == to) {
+    from = Figure(indicator, previous->value);
+    to = Figure(indicator, latest->value);
+  }
+  return "In " + latest->period.Label() + " it " + (rising ? "rose" : "fell") + " from " + from +
+         " in " + previous->period.Label() + " to " + to + why;
 }
 
 std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
                           const Series& series) {
   // A large latest change comes first, so that a sharp rise is never followed by a bare "it
   // has gone down since ..." (true of the long run, wrong as a summary).
-  Direction long_run = trend.kind == TrendKind::kIncreasing   ? Direction::kUp
-                       : trend.kind == TrendKind::kDecreasing ? Direction::kDown
-                       : trend.kind == TrendKind::kDirectionOnly ? trend.long_term
-                                                                 : Direction::kUnknown;
-  std::string change = LatestChangeSentence(indicator, trend, series, long_run);
+  std::string change = LatestChangeSentence(indicator, trend, series);
   // When the long run starts at the previous point, it is the same change: say it once.
   const Cell* last = series.Latest();
   model::Period long_run_from =

@@ -13,28 +13,6 @@ namespace outcomes::compute::internal {
 namespace {
 
 
-// What a cell for `period` is judged against: the trajectory's value for that period when
-// there is one, else the target itself (a target whose period is earlier than `period` has
-// passed). Periods before the baseline have no reference: the target had not been set.
-bool ReferenceFor(const model::Indicator& indicator, const model::Period& period, double& value,
-                  TargetReference& kind) {
-  const model::Target& target = *indicator.target;
-  if (indicator.baseline && indicator.baseline->type == period.type && period < *indicator.baseline)
-    return false;
-  for (const auto& point : target.trajectory) {
-    if (point.period == period && !(point.period == target.period)) {
-      value = point.value;
-      kind = TargetReference::kTrajectoryStep;
-      return true;
-    }
-  }
-  value = target.value;
-  kind = target.period.type == period.type && target.period < period
-             ? TargetReference::kPassedTarget
-             : TargetReference::kTarget;
-  return true;
-}
-
 // Judged on the figure as published (rounded to the indicator's decimals), whatever its
 // interval; whether chance could explain the result is the separate `uncertain` qualifier.
 TargetStatus JudgeTarget(const model::Indicator& indicator, double tolerance, const Cell& cell,
@@ -71,6 +49,7 @@ Trend ComputeTrend(const model::Indicator& indicator, const Series& series, int 
   const Cell& previous = *published[published.size() - 2];
   trend.short_term = DirectionBetween(indicator, previous.value, latest.value);
   trend.short_term_from = previous.period;
+  trend.latest = latest.period;
   if (indicator.baseline) {
     for (const Cell* cell : published) {
       if (cell->period == *indicator.baseline && cell != &latest) {
@@ -82,7 +61,9 @@ Trend ComputeTrend(const model::Indicator& indicator, const Series& series, int 
   // The recent-trend test: the last `trend_points` consecutive published points with counts.
   trend.kind = TrendKind::kDirectionOnly;
   trend.points = 2;
-  if (indicator.unit != model::Unit::kPercent) return trend;
+  if (indicator.unit != model::Unit::kPercent || !TrendTestable(latest.period.type) ||
+      latest.period.span != 1)
+    return trend;
   std::vector<double> counts;
   std::vector<double> denominators;
   for (size_t back = 0; back < published.size() && counts.size() < size_t(trend_points); ++back) {
@@ -107,6 +88,35 @@ Trend ComputeTrend(const model::Indicator& indicator, const Series& series, int 
   else
     trend.kind = TrendKind::kNoSignificantChange;
   return trend;
+}
+
+// Whether the latest change goes first (see Trend::latest_change_first).
+void MarkLatestChange(const Series& series, Trend& trend) {
+  trend.long_run = trend.kind == TrendKind::kIncreasing   ? Direction::kUp
+                   : trend.kind == TrendKind::kDecreasing ? Direction::kDown
+                   : trend.kind == TrendKind::kDirectionOnly ? trend.long_term
+                                                             : Direction::kUnknown;
+  const Cell* latest = series.Latest();
+  if (!latest || trend.short_term == Direction::kUnknown ||
+      trend.short_term == Direction::kNoChange)
+    return;
+  const Cell* previous = CellAt(series, trend.short_term_from);
+  if (!previous || !previous->Published()) return;
+  trend.latest_change_has_intervals = model::Has(latest->lower95) &&
+                                      model::Has(latest->upper95) &&
+                                      model::Has(previous->lower95) &&
+                                      model::Has(previous->upper95);
+  bool large = false;
+  if (trend.latest_change_has_intervals) {
+    large = latest->lower95 > previous->upper95 || latest->upper95 < previous->lower95;
+    trend.latest_change_beyond_chance = large;
+  } else {
+    large = previous->value != 0 && std::fabs(latest->value - previous->value) >=
+                                        kLargeChangeShare * std::fabs(previous->value);
+  }
+  const bool against = (trend.long_run == Direction::kUp || trend.long_run == Direction::kDown) &&
+                       trend.long_run != trend.short_term;
+  trend.latest_change_first = large || against;
 }
 
 }  // namespace
@@ -157,8 +167,8 @@ void ComputeStatuses(const model::Site& site, Results& results) {
         cell.target_status = TargetStatus::kNoTarget;
         continue;
       }
-      if (!ReferenceFor(indicator, cell.period, cell.target_reference,
-                        cell.target_reference_kind)) {
+      if (!TargetReferenceFor(indicator, cell.period, cell.target_reference,
+                              cell.target_reference_kind)) {
         cell.target_status = TargetStatus::kNoTarget;
         continue;
       }
@@ -169,6 +179,7 @@ void ComputeStatuses(const model::Site& site, Results& results) {
                               cell.target_reference <= cell.upper95;
     }
     series.trend = ComputeTrend(indicator, series, site.config.trend_points);
+    MarkLatestChange(series, series.trend);
   }
 }
 
@@ -210,3 +221,41 @@ void ComputeGaps(const model::Site& site, Results& results) {
 }
 
 }  // namespace outcomes::compute::internal
+
+namespace outcomes::compute {
+
+// Periods before the baseline have no reference: the target had not been set.
+bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
+                        double& value, TargetReference& kind) {
+  if (!indicator.target) return false;
+  const model::Target& target = *indicator.target;
+  if (indicator.baseline && indicator.baseline->type == period.type && period < *indicator.baseline)
+    return false;
+  for (const auto& point : target.trajectory) {
+    if (point.period == period && !(point.period == target.period)) {
+      value = point.value;
+      kind = TargetReference::kTrajectoryStep;
+      return true;
+    }
+  }
+  value = target.value;
+  kind = target.period.type == period.type && target.period < period
+             ? TargetReference::kPassedTarget
+             : TargetReference::kTarget;
+  return true;
+}
+
+bool TrendTestable(model::PeriodType type) {
+  switch (type) {
+    case model::PeriodType::kCalendarYear:
+    case model::PeriodType::kFinancialYear:
+    case model::PeriodType::kAcademicYear: return true;
+    case model::PeriodType::kQuarter:
+    case model::PeriodType::kFinancialQuarter:
+    case model::PeriodType::kMonth:
+    case model::PeriodType::kRollingYears: return false;
+  }
+  return false;
+}
+
+}  // namespace outcomes::compute

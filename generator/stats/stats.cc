@@ -186,13 +186,36 @@ std::optional<TrendResult> ChiSquaredTrend(std::span<const double> counts,
   result.significant = result.p_value < kTrendSignificance;
 
   if (all.direction != 0 && counts.size() >= 3) {
-    bool same = true;
-    for (std::size_t skip_idx = 0; skip_idx < counts.size() && same; ++skip_idx) {
-      same = ComputeTrend(counts, denominators, skip_idx).direction == all.direction;
-    }
+    bool empirical = false;
+    for (std::size_t point_idx = 0; point_idx < counts.size(); ++point_idx)
+      empirical |= counts[point_idx] <= 0 || counts[point_idx] >= denominators[point_idx];
+    auto sign = [](double slope) { return slope > 0 ? 1 : slope < 0 ? -1 : 0; };
+    bool same = sign(LogOddsSlope(counts, denominators, counts.size(), empirical)) == all.direction;
+    for (std::size_t skip_idx = 0; skip_idx < counts.size() && same; ++skip_idx)
+      same = sign(LogOddsSlope(counts, denominators, skip_idx, empirical)) == all.direction;
     result.same_direction_without_any_one_point = same;
   }
   return result;
+}
+
+double LogOddsSlope(std::span<const double> counts, std::span<const double> denominators,
+                    std::size_t skip, bool empirical) {
+  const double half = empirical ? 0.5 : 0.0;
+  double points = 0, sum_t = 0, sum_y = 0, sum_ty = 0, sum_tt = 0;
+  for (std::size_t point_idx = 0; point_idx < counts.size(); ++point_idx) {
+    if (point_idx == skip) continue;
+    const double t = static_cast<double>(point_idx + 1);
+    const double y = std::log((counts[point_idx] + half) /
+                              (denominators[point_idx] - counts[point_idx] + half));
+    points += 1;
+    sum_t += t;
+    sum_y += y;
+    sum_ty += t * y;
+    sum_tt += t * t;
+  }
+  const double spread = points * sum_tt - sum_t * sum_t;
+  if (points < 2 || spread <= 0) return std::nan("");
+  return (points * sum_ty - sum_t * sum_y) / spread;
 }
 
 double ChiSquaredUpperTail1(double statistic) {

@@ -124,9 +124,11 @@ struct TrendResult {
   // p_value < kTrendSignificance (equivalently chi_squared > kTrendChiSquaredCritical).
   bool significant = false;
   // Fingertips also requires the trend's direction to survive leaving out any one point (its
-  // "outlier" check); true when the direction is non-zero, there are at least 3 points and every
-  // leave-one-out subset has the same direction. (Fingertips judges that direction by a logit
-  // slope; here it is the sign of this trend statistic, which can differ when a trend is slight.)
+  // "outlier" check), judged by the unweighted least-squares slope of the log-odds
+  // ln(r / (n - r)) on the periods' positions: true when there are at least 3 points and the
+  // slope over every point and over each leave-one-out subset (keeping the points' positions)
+  // all have the sign of `direction`. Where a point is 0% or 100% its log-odds is undefined, so
+  // the empirical log-odds ln((r + 0.5) / (n - r + 0.5)) stands in for every point.
   bool same_direction_without_any_one_point = false;
 };
 
@@ -142,6 +144,13 @@ struct TrendResult {
 // has a non-finite value, denominator <= 0, count < 0 or count > denominator.
 std::optional<TrendResult> ChiSquaredTrend(std::span<const double> counts,
                                            std::span<const double> denominators);
+
+// The unweighted least-squares slope of the log-odds of counts[i] / denominators[i] on the
+// positions 1..n, leaving out the point at `skip` (none when skip >= n), as Fingertips' outlier
+// check computes it. `empirical` uses ln((r + 0.5) / (n - r + 0.5)). Inputs as validated by
+// ChiSquaredTrend; NaN with fewer than 2 points left.
+double LogOddsSlope(std::span<const double> counts, std::span<const double> denominators,
+                    std::size_t skip, bool empirical);
 
 // The probability that a chi-squared variable with 1 degree of freedom exceeds `statistic`
 // (erfc(sqrt(statistic / 2))). Returns 1 for statistic <= 0 or NaN, and 0 for +infinity.

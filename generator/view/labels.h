@@ -46,6 +46,11 @@ std::string_view HiddenPublicName(compute::Hidden hidden);
 std::string HiddenMarker(compute::Hidden hidden);
 std::string PolarityText(model::Polarity polarity);
 std::string ContentTypeLabel(model::ContentType type, bool plural);
+// The example-data banner's words, worked out from which published figures carry the example
+// flag ("Some figures on this site are made up ...: the ward figures for 13 of 13 indicators,
+// and the figures for Southend-on-Sea, East of England and England for 7 of 13 ..."), or the
+// site's own example_data_text. "" when nothing is flagged and the site is not example data.
+std::string ExampleDataNotice(const model::Site& site, const compute::Results& results);
 // "1 February 2014" for "2014-02-01".
 std::string LongDate(const std::string& iso_date);
 

@@ -3,6 +3,7 @@
 #include "view/site_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 #include <unordered_map>
@@ -94,6 +95,9 @@ class SiteMap {
         pages_by_area_code_[code].push_back(rank);
     for (uint32_t group : groups_)
       for (uint32_t member : results.areas[group].members) groups_of_[member].push_back(group);
+    for (const auto& pack : ListPacks(site, results))
+      if (pack.kind == PackKind::kWard) area_packs_[pack.index] = pack.path;
+    example_notice_ = ExampleDataNotice(site, results);
   }
 
   const model::Site& site() const { return site_; }
@@ -114,6 +118,13 @@ class SiteMap {
     return it == content_paths_.end() ? std::string() : it->second;
   }
   std::string ListPath(model::ContentType type) const { return PagePath(SectionFolder(type)); }
+  // The example-data banner's words ("" for none), worked out once.
+  const std::string& example_notice() const { return example_notice_; }
+  // The area's own Excel pack, "" when it has none.
+  std::string AreaPackPath(uint32_t area_idx) const {
+    auto it = area_packs_.find(area_idx);
+    return it == area_packs_.end() ? std::string() : it->second;
+  }
 
   const std::vector<uint32_t>& wards() const { return wards_; }
   const std::vector<uint32_t>& groups() const { return groups_; }
@@ -204,6 +215,8 @@ class SiteMap {
   std::vector<uint32_t> groups_;
   std::vector<size_t> published_;
   std::map<uint32_t, std::vector<uint32_t>> groups_of_;                // area -> its groups
+  std::map<uint32_t, std::string> area_packs_;                         // area -> its pack
+  std::string example_notice_;
   std::map<std::string, std::vector<size_t>> pages_by_area_code_;     // -> ranks in published_
   std::map<std::pair<uint32_t, std::string>, Ranking> rankings_;      // (indicator, period)
 };
@@ -231,7 +244,24 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
   view["home_url"] = RelativeUrl(path, "index.html");
   view["css_url"] = RelativeUrl(path, "assets/site.css");
   view["feed_url"] = RelativeUrl(path, "feed.xml");
-  view["example_data"] = config.example_data;
+  if (!map.example_notice().empty()) view["example_data"] = {{"text", map.example_notice()}};
+  if (config.contact.Any()) {
+    const auto& contact = config.contact;
+    json ways = json::array();
+    if (!contact.email.empty())
+      ways.push_back({{"text", contact.email}, {"href", "mailto:" + contact.email}});
+    if (!contact.phone.empty()) {
+      std::string digits;
+      for (char ch : contact.phone)
+        if (ch == '+' || (ch >= '0' && ch <= '9')) digits += ch;
+      ways.push_back({{"text", contact.phone}, {"href", "tel:" + digits}});
+    }
+    if (!contact.url.empty()) ways.push_back({{"text", "contact page"}, {"href", contact.url}});
+    for (size_t idx = 0; idx < ways.size(); ++idx)
+      ways[idx]["after"] = idx + 2 < ways.size() ? ", " : idx + 2 == ways.size() ? " or " : "";
+    view["contact"] = {{"who", contact.team.empty() ? config.organisation : contact.team},
+                       {"ways", ways}};
+  }
   view["last_updated"] = config.data_date.empty() ? "" : LongDate(config.data_date);
   view["last_updated_iso"] = config.data_date;
   if (!config.base_url.empty()) {
@@ -390,16 +420,31 @@ json TrendTable(const SiteMap& map, uint32_t indicator_idx, const std::vector<ui
     std::vector<json> row{TextCell(period.Label())};
     for (uint32_t area : areas) row.push_back(ValueCell(indicator, results.CellAt(indicator_idx, area, period)));
     if (has_target) {
-      double reference = indicator.target->value;
-      for (const auto& point : indicator.target->trajectory)
-        if (point.period == period) reference = point.value;
-      row.push_back({{"text", FormatValue(indicator, reference)}, {"numeric", true}});
+      // The value each period is judged against, as the status and the packs use it.
+      double reference = NAN;
+      compute::TargetReference kind = compute::TargetReference::kNone;
+      std::string text = "–";
+      if (compute::TargetReferenceFor(indicator, period, reference, kind)) {
+        text = FormatValue(indicator, reference);
+        if (kind == compute::TargetReference::kTrajectoryStep) text += " (path step)";
+        if (kind == compute::TargetReference::kPassedTarget) text += " (date passed)";
+      }
+      row.push_back({{"text", text}, {"numeric", true}});
     }
     table.rows.push_back(row);
   }
   table.notes = MarkerNotes(table);
   table.notes.insert(table.notes.begin(), "Unit: " + UnitLabel(indicator) + ". " +
                                               PolarityText(indicator.polarity));
+  if (has_target)
+    table.notes.push_back(
+        "Target: what each period's figure is judged against. A path step is the value planned "
+        "for that period on the way to " + FormatValue(indicator, indicator.target->value) +
+        " by " + indicator.target->period.Label() +
+        (indicator.baseline ? "; – means the period is before the baseline (" +
+                                  indicator.baseline->Label() + "), when no target was set"
+                            : std::string()) +
+        ".");
   return TableView(table);
 }
 
@@ -452,14 +497,14 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
 }
 
 // The areas a reader of the home area's figures expects: the home area, the groups, England.
-std::vector<uint32_t> HeadlineAreas(const SiteMap& map) {
+std::vector<uint32_t> HeadlineAreas(const SiteMap& map, uint32_t indicator_idx) {
   std::vector<uint32_t> areas{map.home()};
+  // A count is shown for one area: set beside another area's it would compare their sizes.
+  if (!compute::ComparesAreas(map.site().indicators[indicator_idx])) return areas;
   for (uint32_t group : map.groups()) areas.push_back(group);
-  int widest = map.WidestComparator();
-  if (widest >= 0) {
-    uint32_t area = map.results().comparator_areas[static_cast<size_t>(widest)];
-    if (area != map.home()) areas.push_back(area);
-  }
+  // Every configured comparator (the region as well as England).
+  for (uint32_t area : map.results().comparator_areas)
+    if (std::find(areas.begin(), areas.end(), area) == areas.end()) areas.push_back(area);
   return areas;
 }
 
@@ -595,6 +640,22 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
   } else {
     item["comparison"] = ComparisonBadge(compute::Comparison::kNotCompared, "");
   }
+  // Every configured comparator, in the site's order (the area itself left out).
+  json comparisons = json::array();
+  for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
+       ++idx) {
+    if (results.comparator_areas[idx] == area) continue;
+    const std::string& name = results.areas[results.comparator_areas[idx]].name;
+    json badge = ComparisonBadge(latest->comparisons[idx], name);
+    if (latest->comparisons[idx] == compute::Comparison::kNotCompared)
+      badge["label"] = "Not compared with " + name +
+                       (latest->not_compared[idx] == compute::NotComparedReason::kNone
+                            ? std::string()
+                            : " (" + std::string(compute::NotComparedReasonText(
+                                         latest->not_compared[idx])) + ")");
+    comparisons.push_back(badge);
+  }
+  item["comparisons"] = comparisons;
   if (indicator.target) {
     std::string reference = TargetReferenceText(indicator, *latest);
     item["target"] = reference.empty() ? FormatValue(indicator, indicator.target->value) +
@@ -642,7 +703,7 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
     int32_t area = results.FindArea(code);
     if (area >= 0) areas.push_back(static_cast<uint32_t>(area));
   }
-  if (figure.kind == "status" || figure.kind == "map") {
+  if ((figure.kind == "status" || figure.kind == "map") && compute::ComparesAreas(indicator)) {
     if (areas.empty()) areas = map.wards();
     json table = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by area");
     if (figure.kind == "map")
@@ -653,7 +714,8 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
                                            id_prefix),
                        table);
   }
-  if (areas.empty()) areas = HeadlineAreas(map);
+  if (areas.empty()) areas = HeadlineAreas(map, indicator_idx);
+  if (!compute::ComparesAreas(indicator)) areas.resize(1);  // one area's count, never several
   if (figure.kind == "table") {
     json table = TrendTable(map, indicator_idx, areas, indicator.short_title + " over time");
     return table;
@@ -752,12 +814,11 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   view["statement_groups"] = groups;
   view["has_statement_groups"] = !outcome.groups.empty();
   json indicators = json::array();
-  std::vector<uint32_t> areas = HeadlineAreas(map);
   for (const auto& id : outcome.indicator_ids) {
     auto it = map.site().indicator_index.find(id);
     if (it == map.site().indicator_index.end()) continue;
     json item = IndicatorSummary(map, path, it->second, map.home());
-    item["figure"] = TrendFigure(map, it->second, areas,
+    item["figure"] = TrendFigure(map, it->second, HeadlineAreas(map, it->second),
                                  map.site().indicators[it->second].short_title + " over time",
                                  "trend-" + id);
     indicators.push_back(item);
@@ -800,6 +861,10 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
       outcomes.push_back(Link(path, map.OutcomePath(outcome.id), outcome.title));
   crumbs.push_back({indicator.short_title, ""});
   json view = Layout(map, path, indicator.title, indicator.short_title, crumbs, "outcomes");
+  for (size_t idx = 0; idx < outcomes.size(); ++idx)
+    outcomes[idx]["after"] = idx + 2 < outcomes.size() ? ", "
+                             : idx + 2 == outcomes.size() ? " and "
+                                                          : "";
   view["outcomes"] = outcomes;
   view["has_outcomes"] = !outcomes.empty();
   view["source"] = indicator.source;
@@ -824,7 +889,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     case model::CiMethod::kNone: view["ci_method"] = "None"; break;
   }
   view["headline"] = IndicatorSummary(map, path, indicator_idx, map.home());
-  view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map),
+  view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
                                      indicator.short_title + ": " +
                                          results.areas[map.home()].name + " over time",
                                      "trend");
@@ -833,7 +898,11 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   for (uint32_t ward : map.wards()) areas.push_back(ward);
   json comparison = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by ward");
   view["has_comparison"] = !comparison.is_null();
-  if (!comparison.is_null()) {
+  if (!comparison.is_null() && !compute::ComparesAreas(indicator)) {
+    // Counts: the table alone. Bars ranked by size, a line at the council's total or a map
+    // shaded by count would compare areas of different sizes.
+    view["comparison_figure"] = ChartFigure(json(), comparison);
+  } else if (!comparison.is_null()) {
     std::vector<uint32_t> bars = map.groups();
     bars.insert(bars.end(), map.wards().begin(), map.wards().end());
     view["comparison_figure"] = ChartFigure(
@@ -929,10 +998,76 @@ PageView AreasIndexPage(SiteMap& map) {
   return MakePage(path, "areas", view);
 }
 
+// Worst first: not met, close, met, then no target and no figure; within a status, worse than
+// the benchmark first.
+int StatusRank(compute::TargetStatus status) {
+  switch (status) {
+    case compute::TargetStatus::kNotMet: return 0;
+    case compute::TargetStatus::kClose: return 1;
+    case compute::TargetStatus::kMet: return 2;
+    case compute::TargetStatus::kNoTarget: return 3;
+    case compute::TargetStatus::kNoValue: return 4;
+  }
+  return 4;
+}
+
+int ComparisonRank(const std::string& key) {
+  if (key == "worse") return 0;
+  if (key == "better") return 2;
+  if (key == "not-compared") return 3;
+  return 1;
+}
+
+std::string Plural(size_t count, const std::string& one, const std::string& many) {
+  return base::FormatNumber(static_cast<double>(count), 0) + " " + (count == 1 ? one : many);
+}
+
+// "Of 14 measures, Kursaal meets 3 targets, is close on 2 and has not met 5; 4 have no target
+// and 1 has no published figure."
+std::string SummarySentence(const std::string& area_name,
+                            const std::map<compute::TargetStatus, size_t>& counts, size_t total) {
+  auto count_of = [&](compute::TargetStatus status) {
+    auto it = counts.find(status);
+    return it == counts.end() ? size_t{0} : it->second;
+  };
+  std::vector<std::string> judged;
+  if (size_t met = count_of(compute::TargetStatus::kMet))
+    judged.push_back("meets " + Plural(met, "target", "targets"));
+  if (size_t close = count_of(compute::TargetStatus::kClose))
+    judged.push_back("is close on " + base::FormatNumber(static_cast<double>(close), 0));
+  if (size_t not_met = count_of(compute::TargetStatus::kNotMet))
+    judged.push_back("has not met " + base::FormatNumber(static_cast<double>(not_met), 0));
+  std::vector<std::string> others;
+  if (size_t none = count_of(compute::TargetStatus::kNoTarget))
+    others.push_back(Plural(none, "has no target", "have no target"));
+  if (size_t no_value = count_of(compute::TargetStatus::kNoValue))
+    others.push_back(Plural(no_value, "has no published figure", "have no published figure"));
+  std::string of = "Of " + Plural(total, "measure", "measures") + ", ";
+  if (judged.empty())
+    return of + "none can be judged against a target for " + area_name +
+           (others.empty() ? "." : ": " + base::JoinWords(others) + ".");
+  return of + area_name + " " + base::JoinWords(judged) +
+         (others.empty() ? "." : "; " + base::JoinWords(others) + ".");
+}
+
+// "one of the Better Start wards", "one of the wards in the rest of Southend".
+std::string GroupPhrase(const std::string& group) {
+  auto lower = [](std::string text) {
+    for (auto& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return text;
+  };
+  std::string name = lower(group);
+  if (name.size() >= 6 && name.compare(name.size() - 6, 6, " wards") == 0) return "one of the ";
+  for (const char* common : {"rest ", "other ", "remaining "})
+    if (name.rfind(common, 0) == 0) return "one of the wards in the ";
+  return "one of the wards in ";
+}
+
 PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const auto& results = map.results();
   const auto& area = results.areas[area_idx];
   const std::string path = map.AreaPath(area_idx);
+  const bool is_ward = !area.is_group && area_idx != map.home();
   json view = Layout(map, path, area.name,
                      "How children in " + area.name + " are doing, in plain English.",
                      {{"Your area", "areas/index.html"}, {area.name, ""}}, "areas");
@@ -942,39 +1077,134 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   view["home_area"] = results.areas[map.home()].name;
   if (area.is_group) {
     json members = json::array();
-    for (uint32_t member : area.members)
-      members.push_back(Link(path, map.AreaPath(member), results.areas[member].name));
+    for (size_t idx = 0; idx < area.members.size(); ++idx) {
+      uint32_t member = area.members[idx];
+      json link = Link(path, map.AreaPath(member), results.areas[member].name);
+      link["after"] = idx + 2 < area.members.size() ? ", "
+                      : idx + 2 == area.members.size() ? " and "
+                                                       : "";
+      members.push_back(link);
+    }
     view["members"] = members;
   }
   json groups_of = json::array();
-  for (uint32_t group : map.GroupsOf(area_idx))
-    groups_of.push_back(Link(path, map.AreaPath(group), results.areas[group].name));
+  const auto& groups = map.GroupsOf(area_idx);
+  for (size_t idx = 0; idx < groups.size(); ++idx) {
+    json link = Link(path, map.AreaPath(groups[idx]), results.areas[groups[idx]].name);
+    link["before"] = GroupPhrase(results.areas[groups[idx]].name);
+    link["after"] = idx + 2 < groups.size() ? ", " : idx + 2 == groups.size() ? " and " : "";
+    groups_of.push_back(link);
+  }
   view["groups_of"] = groups_of;
   view["has_groups_of"] = !groups_of.empty();
+
+  // Each block's own trend chart sets the area beside its benchmark (the council for a ward or
+  // a group, the widest comparator for the council); the indicator page has every comparator.
+  int home_comparator = map.ComparatorIndex(map.home());
+  int benchmark = area_idx == map.home() ? map.WidestComparator() : home_comparator;
+  std::string benchmark_name =
+      benchmark >= 0 ? results.areas[results.comparator_areas[static_cast<size_t>(benchmark)]].name
+                     : std::string();
+  std::vector<uint32_t> trend_areas{area_idx};
+  if (benchmark >= 0) trend_areas.push_back(results.comparator_areas[static_cast<size_t>(benchmark)]);
+
+  struct SummaryRow {
+    json row;
+    int status_rank;
+    int comparison_rank;
+    size_t order;
+  };
+  std::vector<SummaryRow> summary;
+  std::map<compute::TargetStatus, size_t> counts;
+  size_t uncertain = 0;
+  std::set<std::string> anchors;
   json outcomes = json::array();
+  json contents = json::array();
   for (const auto& outcome : map.site().outcomes) {
     json indicators = json::array();
     for (const auto& id : outcome.indicator_ids) {
       auto it = map.site().indicator_index.find(id);
       if (it == map.site().indicator_index.end()) continue;
-      json item = IndicatorSummary(map, path, it->second, area_idx);
-      if (!area.is_group && area_idx != map.home()) {
-        json position = WardPosition(map, it->second, area_idx, id);
+      const uint32_t indicator_idx = it->second;
+      const auto& indicator = map.site().indicators[indicator_idx];
+      json item = IndicatorSummary(map, path, indicator_idx, area_idx);
+      std::string anchor = "measure-" + base::Slugify(id);
+      // An indicator in two outcomes is summarised once, at its first block.
+      const bool first = anchors.insert(anchor).second;
+      if (first) item["anchor"] = anchor;
+      // The area's own figures over time: a small line (the page carries one per measure, so
+      // a full chart each would take it past its weight budget; the indicator page has the
+      // full chart) with the words of its shape and the table of the area and its benchmark.
+      json spark = SparklineSpec(map.site(), results, indicator_idx, area_idx,
+                                 "trend-" + outcome.id + "-" + id);
+      if (!spark.is_null()) {
+        std::string shape = spark.value("desc", "");
+        std::vector<uint32_t> own_areas = trend_areas;
+        if (!compute::ComparesAreas(indicator)) own_areas.resize(1);
+        json own = ChartFigure(std::move(spark),
+                               TrendTable(map, indicator_idx, own_areas,
+                                          indicator.short_title + ": " + area.name + " over time"));
+        own["shape"] = shape;
+        item["own_trend"] = std::move(own);
+      }
+      if (is_ward && compute::ComparesAreas(indicator)) {
+        json position = WardPosition(map, indicator_idx, area_idx, outcome.id + "-" + id);
         if (!position.is_null()) item["position"] = std::move(position);
       }
-      indicators.push_back(item);
+      if (first) {
+        const compute::Series* series = results.Find(indicator_idx, area_idx, 0);
+        const compute::Cell* latest = series ? series->Latest() : nullptr;
+        compute::TargetStatus status = latest ? latest->target_status : compute::TargetStatus::kNoValue;
+        ++counts[status];
+        if (latest && !item["status"]["qualifier"].get<std::string>().empty()) ++uncertain;
+        json row = {{"title", indicator.short_title},
+                    {"href", "#" + anchor},
+                    {"value", item["value"]},
+                    {"status", item["status"]},
+                    {"trend", item["trend"]},
+                    {"comparison", item["comparison"]}};
+        if (item.contains("period")) row["period"] = item["period"];
+        summary.push_back({std::move(row), StatusRank(status),
+                           ComparisonRank(item["comparison"]["key"].get<std::string>()),
+                           summary.size()});
+      }
+      indicators.push_back(std::move(item));
     }
+    std::string section = "outcome-" + base::Slugify(outcome.id);
+    contents.push_back({{"label", outcome.title}, {"href", "#" + section}});
     outcomes.push_back({{"title", outcome.title},
+                        {"anchor", section},
                         {"url", RelativeUrl(path, map.OutcomePath(outcome.id))},
                         {"indicators", indicators}});
   }
   view["outcomes"] = outcomes;
-  if (!area.is_group && area_idx != map.home()) {
+  std::stable_sort(summary.begin(), summary.end(), [](const SummaryRow& a, const SummaryRow& b) {
+    if (a.status_rank != b.status_rank) return a.status_rank < b.status_rank;
+    if (a.comparison_rank != b.comparison_rank) return a.comparison_rank < b.comparison_rank;
+    return a.order < b.order;
+  });
+  json rows = json::array();
+  for (auto& row : summary) rows.push_back(std::move(row.row));
+  view["summary"] = {
+      {"sentence", SummarySentence(area.name, counts, summary.size())},
+      {"rows", rows},
+      {"comparison_header", benchmark_name.empty() ? "Compared" : "Compared with " + benchmark_name}};
+  if (uncertain > 0)
+    view["summary"]["uncertain"] =
+        "For " + Plural(uncertain, "of these measures", "of these measures") +
+        " the numbers are small: the target lies inside the figure's 95% confidence interval, "
+        "so whether it was met could be down to chance (marked \"not certain\").";
+  view["stories"] = ContentList(map, path, map.PagesForArea(area_idx));
+  view["has_stories"] = !view["stories"].empty();
+  if (view["has_stories"].get<bool>())
+    contents.push_back({{"label", "Stories and reports about " + area.name}, {"href", "#stories"}});
+  view["contents"] = contents;
+  std::string pack = map.AreaPackPath(area_idx);
+  if (!pack.empty()) view["pack"] = {{"url", RelativeUrl(path, pack)}};
+  if (is_ward) {
     json locator = LocatorSpec(map.geometry(), map.site(), area_idx, map.wards(), "locator");
     if (!locator.is_null()) view["locator"] = {{"svg_spec", locator}};
   }
-  view["stories"] = ContentList(map, path, map.PagesForArea(area_idx));
-  view["has_stories"] = !view["stories"].empty();
   return MakePage(path, "area", view);
 }
 

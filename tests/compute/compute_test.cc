@@ -18,6 +18,7 @@
 
 #include "model/model.h"
 #include "model/period.h"
+#include "view/labels.h"
 
 namespace outcomes::compute {
 namespace {
@@ -1704,10 +1705,10 @@ TEST_CASE("sentences: a rate is 'N in every <per>' and compared as higher/lower"
   const Series& kursaal = SeriesOf(results, builder.site(), "admissions", kKursaal);
   REQUIRE(kursaal.sentences.size() == 2);
   CHECK(kursaal.sentences[0] ==
-        "250.0 in every 100,000 children in Kursaal were admitted to hospital for an injury in "
+        "250 in every 100,000 children in Kursaal were admitted to hospital for an injury in "
         "2023.");
   CHECK(kursaal.sentences[1] ==
-        "That is higher than across Southend-on-Sea (150.0 in every 100,000), a difference too "
+        "That is higher than across Southend-on-Sea (150 in every 100,000), a difference too "
         "large to be down to chance.");
   CHECK(CellOf(results, builder.site(), "admissions", kKursaal, "2023").comparisons[0] ==
         Comparison::kWorse);  // lower is better
@@ -1747,7 +1748,7 @@ TEST_CASE("sentences: a sharp latest rise comes before the long-run fall") {
                                       row("2018", 170), row("2019", 142), row("2020", 246)});
   REQUIRE(series.sentences.size() == 2);
   CHECK(series.sentences[1] ==
-        "In 2020 it rose from 142.0 in every 10,000 in 2019 to 246.0 in every 10,000, a bigger "
+        "In 2020 it rose from 142 in every 10,000 in 2019 to 246 in every 10,000, a bigger "
         "change than chance would explain. Over the longer run, it has gone down since 2015.");
 }
 
@@ -1764,8 +1765,21 @@ TEST_CASE("sentences: a latest rise within chance still comes before a long-run 
                                       row("2017", 13, 916), row("2018", 22, 895)});
   REQUIRE(series.sentences.size() == 2);
   CHECK(series.sentences[1] ==
-        "In 2018 it rose from 141.9 in every 10,000 in 2017 to 245.8 in every 10,000, a change "
+        "In 2018 it rose from 142 in every 10,000 in 2017 to 246 in every 10,000, a change "
         "that could be down to chance. Over the longer run, it has gone down since 2015.");
+}
+
+// Found on Kursaal's page: "it rose from 29 in every 100 in 2015 to 29 in every 100".
+TEST_CASE("sentences: a change whole numbers would hide is said in the published figures") {
+  model::Indicator indicator = Percent();
+  indicator.baseline = P("2012");
+  Series series = TrendOf(indicator, {Given(kHome, "2012", 40.0), Given(kHome, "2013", 35.0),
+                                      Given(kHome, "2014", 31.0), Given(kHome, "2015", 28.6),
+                                      Given(kHome, "2016", 29.4)});
+  REQUIRE(series.sentences.size() == 2);
+  CHECK(series.sentences[1] ==
+        "In 2016 it rose from 28.6% in 2015 to 29.4%. Over the longer run, it has gone down "
+        "since 2012.");
 }
 
 TEST_CASE("sentences: a small latest change is not singled out") {
@@ -1792,6 +1806,181 @@ TEST_CASE("sentences: without intervals, a change of a fifth or more is large") 
   CHECK(series.sentences[1] ==
         "In 2017 it rose from 90 in 2016 to 120, a change of a fifth or more. Over the longer "
         "run, it has gone up since 2015.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The words a reader sees for a status and a trend (view/labels.h), from computed cells.
+
+TEST_CASE("status words: the qualifier, the path step, a passed date") {
+  model::Indicator indicator = Percent();
+  indicator.target = MakeTarget(75, "2025", {}, {{P("2023"), 72.5}});
+  indicator.baseline = P("2022");
+  SiteBuilder builder;
+  builder.Area(kHome, "Southend-on-Sea", "unitary").Indicator(indicator);
+  builder.Rows("gld", {
+                          Given(kHome, "2021", 60, 55, 65),
+                          Given(kHome, "2023", 73, 70, 76),
+                          Given(kHome, "2025", 80.6, 70.1, 88.3),
+                          Given(kHome, "2026", 70, 69, 71),
+                      });
+  const model::Site& site = builder.site();
+  Results results = Compute(site);
+  const model::Indicator& gld = site.indicators[0];
+  // Before the baseline: no target yet.
+  nlohmann::json before = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2021"));
+  CHECK(before["label"] == "No target");
+  CHECK(before["qualifier"] == "");
+  // A trajectory step, met, with 72.5 inside 70-76: named as the path, and qualified.
+  nlohmann::json step = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2023"));
+  CHECK(step["label"] == "On the path to target");
+  CHECK(step["reference"] == "Path to target: 72.5% in 2023, on the way to 75.0% by 2025");
+  CHECK(step["qualifier"] == view::kNotCertain);
+  CHECK(step["key"] == "target-met");
+  // Belfairs' shape: 80.6% against 75%, target inside the interval: met, not certain.
+  nlohmann::json met = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2025"));
+  CHECK(met["label"] == "Target met");
+  CHECK(met["reference"] == "Target: 75.0% by 2025");
+  CHECK(met["text"] == std::string("Target met (Target: 75.0% by 2025); ") + view::kNotCertain);
+  // After the target's date: not met, and the date has passed; 75 outside 69-71: certain.
+  nlohmann::json passed = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2026"));
+  CHECK(passed["label"] == "Target not met");
+  CHECK(passed["reference"] == "Target: 75.0% by 2025 (that date has passed)");
+  CHECK(passed["qualifier"] == "");
+}
+
+// The short trend label (dashboard, summaries, downloads) must not contradict the sentence:
+// Kursaal's injuries rose sharply in the latest year after a long fall.
+TEST_CASE("trend label: a sharp latest rise is not summed up as 'Down since'") {
+  model::Indicator indicator = Rate();
+  indicator.per = 10000;
+  indicator.baseline = P("2015");
+  auto row = [](const char* period, double count) {
+    return Row{.area = kHome, .period = period, .value = count, .count = count,
+               .denominator = 10000};
+  };
+  Series series = TrendOf(indicator, {row("2015", 260), row("2016", 230), row("2017", 200),
+                                      row("2018", 170), row("2019", 142), row("2020", 246)});
+  CHECK(series.trend.latest_change_first);
+  CHECK(series.trend.latest_change_beyond_chance);
+  CHECK(view::TrendLabel(indicator, series.trend) ==
+        "Up in 2020 (more than chance); over the longer run, down since 2015 (not tested)");
+  // A small latest change leaves the long-run label alone.
+  Series steady = TrendOf(indicator, {row("2015", 260), row("2016", 230), row("2017", 200),
+                                      row("2018", 190), row("2019", 185), row("2020", 180)});
+  CHECK_FALSE(steady.trend.latest_change_first);
+  CHECK(view::TrendLabel(indicator, steady.trend) == "Down since 2015 (not tested)");
+}
+
+TEST_CASE("trend: the test runs only on non-overlapping annual periods") {
+  // The same strongly rising counts as calendar years are tested (and increasing) ...
+  Series yearly = TrendOf(Percent(), {
+                                         Counts(kHome, "2019", 20, 100),
+                                         Counts(kHome, "2020", 30, 100),
+                                         Counts(kHome, "2021", 40, 100),
+                                         Counts(kHome, "2022", 50, 100),
+                                         Counts(kHome, "2023", 60, 100),
+                                     });
+  CHECK(yearly.trend.kind == TrendKind::kIncreasing);
+  // ... as overlapping three-year ranges, direction only: the ranges share years, so the
+  // points are not independent.
+  model::Indicator rolling = Percent();
+  rolling.period_type = model::PeriodType::kRollingYears;
+  Series pooled = TrendOf(rolling, {
+                                       Counts(kHome, "2017-19", 60, 300),
+                                       Counts(kHome, "2018-20", 90, 300),
+                                       Counts(kHome, "2019-21", 120, 300),
+                                       Counts(kHome, "2020-22", 150, 300),
+                                       Counts(kHome, "2021-23", 180, 300),
+                                   });
+  CHECK(pooled.trend.kind == TrendKind::kDirectionOnly);
+  // ... and quarters too (Fingertips tests annual data only).
+  model::Indicator quarterly = Percent();
+  quarterly.period_type = model::PeriodType::kQuarter;
+  Series quarters = TrendOf(quarterly, {
+                                           Counts(kHome, "2022 Q1", 20, 100),
+                                           Counts(kHome, "2022 Q2", 30, 100),
+                                           Counts(kHome, "2022 Q3", 40, 100),
+                                           Counts(kHome, "2022 Q4", 50, 100),
+                                           Counts(kHome, "2023 Q1", 60, 100),
+                                       });
+  CHECK(quarters.trend.kind == TrendKind::kDirectionOnly);
+  CHECK(TrendTestable(model::PeriodType::kFinancialYear));
+  CHECK_FALSE(TrendTestable(model::PeriodType::kMonth));
+}
+
+// A count of a ward against the council's count says how big the areas are: never compared,
+// in the cell, the sentences, or the words.
+TEST_CASE("fair comparisons: a count indicator is never compared between areas") {
+  model::Indicator count = Percent("births");
+  count.unit = model::Unit::kCount;
+  count.title = "Births";
+  count.short_title = "Births";
+  count.phrase = "were born";
+  count.ci_method = model::CiMethod::kByar;
+  SiteBuilder builder;
+  builder.Area(kHome, "Southend-on-Sea", "unitary")
+      .Area(kKursaal, "Kursaal", "ward", kHome)
+      .Comparators({kHome})
+      .Indicator(count);
+  builder.Rows("births", {
+                             Row{.area = kHome, .period = "2023", .value = 5768, .count = 5768},
+                             Row{.area = kKursaal, .period = "2023", .value = 883, .count = 883},
+                         });
+  const model::Site& site = builder.site();
+  Results results = Compute(site);
+  const Cell& kursaal = CellOf(results, site, "births", kKursaal, "2023");
+  CHECK(kursaal.comparisons[0] == Comparison::kNotCompared);
+  CHECK(kursaal.not_compared[0] == NotComparedReason::kNotARate);
+  const Series& series = SeriesOf(results, site, "births", kKursaal);
+  for (const std::string& sentence : series.sentences) {
+    CHECK(sentence.find("than") == std::string::npos);
+    CHECK(sentence.find("same as") == std::string::npos);
+  }
+  CHECK(view::ComparisonBadge(kursaal.comparisons[0], "Southend-on-Sea")["label"] ==
+        "Not compared");
+}
+
+// The banner says what is made up, worked out from the flags, and never calls a flagged
+// figure real.
+TEST_CASE("the example-data banner is worked out from the flagged figures") {
+  auto site_with = [](uint8_t ward_flags, uint8_t home_flags) {
+    SiteBuilder builder;
+    builder.Area(kHome, "Southend-on-Sea", "unitary")
+        .Area(kKursaal, "Kursaal", "ward", kHome)
+        .Area(kEngland, "England", "country")
+        .Comparators({kHome, kEngland})
+        .Indicator(Percent("gld"))
+        .Indicator(Percent("comm"));
+    for (const char* id : {"gld", "comm"}) {
+      bool second = std::string(id) == "comm";
+      builder.Rows(id, {
+                           Row{.area = kKursaal, .period = "2023", .value = 60, .flags = ward_flags},
+                           Row{.area = kHome, .period = "2023", .value = 70,
+                               .flags = static_cast<uint8_t>(second ? 0 : home_flags)},
+                           Row{.area = kEngland, .period = "2023", .value = 72},
+                       });
+    }
+    return builder;
+  };
+  {
+    SiteBuilder builder = site_with(model::kFlagExample, model::kFlagExample);
+    Results results = Compute(builder.site());
+    CHECK(view::ExampleDataNotice(builder.site(), results) ==
+          "Some figures on this site are made up to show how it works: ward figures for every "
+          "indicator and Southend-on-Sea figures for 1 of 2. The made-up figures are marked "
+          "\"example\" in the downloads; do not use them as statistics. The other figures are "
+          "real.");
+  }
+  {
+    SiteBuilder builder = site_with(0, 0);
+    Results results = Compute(builder.site());
+    CHECK(view::ExampleDataNotice(builder.site(), results).empty());
+    builder.site().config.example_data = true;
+    CHECK(view::ExampleDataNotice(builder.site(), results).find("example site") !=
+          std::string::npos);
+    builder.site().config.example_data_text = "Our own words.";
+    CHECK(view::ExampleDataNotice(builder.site(), results) == "Our own words.");
+  }
 }
 
 }  // namespace

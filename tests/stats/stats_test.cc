@@ -374,6 +374,61 @@ TEST_CASE("ChiSquaredTrend equals Fingertips' formula on real Fingertips data") 
   CHECK(trend->same_direction_without_any_one_point);
 }
 
+// Fingertips' outlier check, transcribed from fingertips-open's NoOutliersCheckForProportion:
+// the unweighted least-squares slope of ln(r / (n - r)) on positions 1..5, over all points and
+// leaving out each in turn (positions kept); every slope must share one sign.
+bool FingertipsRobust(const std::vector<double>& counts, const std::vector<double>& denominators) {
+  int sum = 0;
+  for (std::size_t skip = 0; skip <= counts.size(); ++skip) {  // skip == size: none left out
+    double k = 0, st = 0, sy = 0, sty = 0, stt = 0;
+    for (std::size_t idx = 0; idx < counts.size(); ++idx) {
+      if (idx == skip) continue;
+      double t = static_cast<double>(idx + 1);
+      double y = std::log(counts[idx] / (denominators[idx] - counts[idx]));
+      k += 1, st += t, sy += y, sty += t * y, stt += t * t;
+    }
+    sum += (k * sty - st * sy) / (k * stt - st * st) < 0 ? -1 : 1;
+  }
+  return std::abs(sum) == static_cast<int>(counts.size()) + 1;
+}
+
+TEST_CASE("the leave-one-out check follows Fingertips: unweighted log-odds slopes") {
+  // Two strong series with unequal denominators: the proportions go 42%, 25%, 54%, 48%, 46%,
+  // with 50 and 100 children in two years and 5,000 in the others. Weighted by denominators
+  // (the chi-squared statistic's own direction), leaving out a year flips the direction; by the
+  // unweighted log-odds slope Fingertips uses, no single year does.
+  const std::vector<double> counts = {21, 1260, 54, 2384, 2280};
+  const std::vector<double> denominators = {50, 5000, 100, 5000, 5000};
+  const std::optional<TrendResult> trend = ChiSquaredTrend(counts, denominators);
+  REQUIRE(trend.has_value());
+  CHECK(trend->significant);
+  CHECK(trend->direction == 1);
+  CHECK(FingertipsRobust(counts, denominators));
+  CHECK(trend->same_direction_without_any_one_point);
+
+  // A series whose rise rests on one year: leaving out the last year reverses the slope.
+  const std::vector<double> spiky = {500, 480, 470, 460, 900};
+  const std::vector<double> spiky_n = {1000, 1000, 1000, 1000, 1000};
+  const std::optional<TrendResult> spike = ChiSquaredTrend(spiky, spiky_n);
+  REQUIRE(spike.has_value());
+  CHECK(spike->significant);
+  CHECK_FALSE(FingertipsRobust(spiky, spiky_n));
+  CHECK_FALSE(spike->same_direction_without_any_one_point);
+
+  // The slope itself: 10%, 20%, 30% (log-odds -2.197, -1.386, -0.847): slope 0.675.
+  const std::vector<double> rising = {10, 20, 30};
+  const std::vector<double> hundred = {100, 100, 100};
+  CheckNear(LogOddsSlope(rising, hundred, 3, false), (std::log(30.0 / 70) - std::log(10.0 / 90)) / 2,
+            1e-12);
+  // Leaving out the middle point keeps positions 1 and 3.
+  CheckNear(LogOddsSlope(rising, hundred, 1, false), (std::log(30.0 / 70) - std::log(10.0 / 90)) / 2,
+            1e-12);
+  // 0% has no log-odds: the empirical form stands in.
+  const std::vector<double> from_zero = {0, 5, 10};
+  CHECK(std::isfinite(LogOddsSlope(from_zero, hundred, 3, true)));
+  CHECK(LogOddsSlope(from_zero, hundred, 3, true) > 0);
+}
+
 TEST_CASE("ChiSquaredTrend with two points is Pearson's 2x2 chi-squared") {
   // With two groups the test for trend reduces to the uncorrected Pearson chi-squared of the
   // 2x2 table (Armitage 1955): N (ad - bc)^2 / (r1 r2 c1 c2) = 200 (10*80 - 90*20)^2 /
