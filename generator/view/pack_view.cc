@@ -143,25 +143,12 @@ PeriodTarget TargetOf(const compute::Cell& cell) {
   return {cell.target_reference, cell.target_reference_kind, cell.period};
 }
 
-// The target or path step for a period that has no cell (a chart drawn on to the target's
-// period). compute judges cells the same way (compute/status.cc): nothing before the baseline,
-// the trajectory's step for the period, else the target, which has passed after its period.
-PeriodTarget TargetWithoutCell(const model::Indicator& indicator, const model::Period& period) {
+// What a figure for `period` is judged against, whether or not there is one (compute's rule).
+PeriodTarget TargetAt(const model::Indicator& indicator, const model::Period& period) {
   PeriodTarget target;
   target.period = period;
-  if (!indicator.target) return target;
-  const model::Target& goal = *indicator.target;
-  if (indicator.baseline && indicator.baseline->type == period.type && period < *indicator.baseline)
-    return target;
-  target.value = goal.value;
-  target.kind = goal.period.type == period.type && goal.period < period
-                    ? compute::TargetReference::kPassedTarget
-                    : compute::TargetReference::kTarget;
-  for (const auto& point : goal.trajectory)
-    if (point.period == period && !(point.period == goal.period)) {
-      target.value = point.value;
-      target.kind = compute::TargetReference::kTrajectoryStep;
-    }
+  if (!compute::TargetReferenceFor(indicator, period, target.value, target.kind))
+    target.kind = compute::TargetReference::kNone;
   return target;
 }
 
@@ -370,10 +357,10 @@ struct Context {
 };
 
 // How a cell compares with comparator `comparator` (an index into comparator_areas). Counts
-// of areas of different sizes are never compared ([z]), as in the plain-English sentences.
+// and other totals of areas of different sizes are never compared ([z]; compute::ComparesAreas).
 std::string CompareText(const Context& context, const model::Indicator& indicator,
                         const compute::Cell* cell, int comparator) {
-  if (indicator.unit == model::Unit::kCount) return "[z]";
+  if (!compute::ComparesAreas(indicator)) return "[z]";
   if (comparator < 0 || !cell || !cell->Published()) return "[x]";
   size_t idx = static_cast<size_t>(comparator);
   compute::Comparison comparison = cell->comparisons[idx];
@@ -393,7 +380,7 @@ std::string CompareHomeText(const Context& context, uint32_t indicator_idx, uint
   const auto& indicator = context.site.indicators[indicator_idx];
   if (context.home_comparator >= 0)
     return CompareText(context, indicator, cell, context.home_comparator);
-  if (indicator.unit != model::Unit::kPercent && indicator.unit != model::Unit::kRate) return "[z]";
+  if (!compute::ComparesAreas(indicator)) return "[z]";
   if (!cell || !cell->Published()) return "[x]";
   if (area == context.home) return "[z]";
   compute::NotComparedReason reason = compute::NotComparedReason::kNone;
@@ -607,8 +594,9 @@ json NotesSheet(const Context& context) {
                    "collected, not published, or a group figure that could not be "
                    "formed because a ward's count is missing)."}),
       json::array({"[z]",
-                   "Not applicable: for example no target has been set, or an area "
-                   "compared with itself."}),
+                   "Not applicable: for example no target has been set, an area compared with "
+                   "itself, or a count (or other total) beside another area's, which is never "
+                   "shown: areas differ in size."}),
       json::array({"[p]",
                    "Provisional: the figure may change when final figures are "
                    "published (shown in the Figure status column)."}),
@@ -809,15 +797,6 @@ std::vector<model::Period> ChartPeriods(const Context& context, uint32_t indicat
   return periods;
 }
 
-// The target or path step of a chart's period: compute's, from a cell of the first area (the
-// one the target applies to), or worked out the same way for a period it has no cell for.
-PeriodTarget ChartTarget(const Context& context, uint32_t indicator_idx, uint32_t area,
-                         const model::Period& period) {
-  if (const compute::Cell* cell = context.CellAt(indicator_idx, area, period))
-    return TargetOf(*cell);
-  return TargetWithoutCell(context.site.indicators[indicator_idx], period);
-}
-
 // The columns of a chart data table after `leading` (which describe the chart: indicator, and
 // area when it varies): unit, period, a figure column per area, the target and its words.
 struct ChartTable {
@@ -849,10 +828,9 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
               const json& leading, const ChartTable& table, const std::string& sheet,
               const std::string& title, json& rows) {
   const auto& indicator = context.site.indicators[indicator_idx];
-  // Counts of areas of different sizes cannot be compared: a count is charted for the first
-  // area alone (its columns for the other areas stay in the table, as [z]).
-  const bool count = indicator.unit == model::Unit::kCount;
-  const size_t charted = count ? 1 : areas.size();
+  // Counts (and other totals) of areas of different sizes are never set side by side: one is
+  // charted for the first area alone (its columns for the other areas stay in the table, [z]).
+  const size_t charted = compute::ComparesAreas(indicator) ? areas.size() : 1;
   const std::vector<ChartArea> charted_areas(areas.begin(),
                                              areas.begin() + static_cast<long>(charted));
   bool any_published = false;
@@ -889,7 +867,7 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
       // The line runs from the baseline to the target's period: nothing before the baseline
       // (no target had been set) nor after the target's date (the figures there are still
       // judged against it, as About the target says).
-      PeriodTarget reference = ChartTarget(context, indicator_idx, areas.front().area, period);
+      PeriodTarget reference = TargetAt(indicator, period);
       bool on_line = reference.Has() && reference.kind != compute::TargetReference::kPassedTarget;
       row.push_back(on_line ? Number(Rounded(indicator, reference.value), format) : json(nullptr));
       if (on_line) drawn.push_back(period);
@@ -973,8 +951,8 @@ json ChartDataLines(const std::string& what) {
             "chart would plot [c] or [x] as zero). An empty " + std::string(kTargetHeader) +
             " means no target line for that period: it is before the baseline, or after the "
             "target's date (" + std::string(kAboutTargetHeader) + " says which). [z]: the "
-            "indicator has no target, or it is a count, which is charted for the first area "
-            "only.")});
+            "indicator has no target, or it is a count or other total, which is charted for the "
+            "first area only (areas differ in size).")});
 }
 
 // The chart data sheet and the charts sheet: one line chart per indicator of `indicators`,
@@ -1200,9 +1178,12 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
       row.push_back(StatusText(indicator, latest));
       row.push_back(TrendText(indicator, series));
       if (context.HasEngland()) {
-        row.push_back(latest ? ValueCell(indicator, context.CellAt(indicator_idx, context.england,
-                                                                   latest->period))
-                             : json("[x]"));
+        // A count (or other total) is never set beside a larger area's.
+        row.push_back(!compute::ComparesAreas(indicator) ? json("[z]")
+                      : latest ? ValueCell(indicator, context.CellAt(indicator_idx,
+                                                                     context.england,
+                                                                     latest->period))
+                               : json("[x]"));
         row.push_back(CompareText(context, indicator, latest, context.england_comparator));
       }
       if (context.compare_home)
@@ -1463,13 +1444,14 @@ json WardPack(const Context& context, uint32_t ward) {
     json row = json::array({outcome, indicator.short_title, UnitLabel(indicator)});
     row.push_back(period ? json(period->Label()) : json("[x]"));
     row.push_back(ValueCell(indicator, ward_cell));
-    row.push_back(period
-                      ? ValueCell(indicator, context.CellAt(indicator_idx, context.home, *period))
-                      : json("[x]"));
-    if (context.HasEngland())
-      row.push_back(
-          period ? ValueCell(indicator, context.CellAt(indicator_idx, context.england, *period))
-                 : json("[x]"));
+    // A count (or other total) is never set beside a larger area's: [z] in their columns.
+    auto beside = [&](uint32_t area) {
+      if (!compute::ComparesAreas(indicator)) return json("[z]");
+      return period ? ValueCell(indicator, context.CellAt(indicator_idx, area, *period))
+                    : json("[x]");
+    };
+    row.push_back(beside(context.home));
+    if (context.HasEngland()) row.push_back(beside(context.england));
     if (context.compare_home)
       row.push_back(CompareHomeText(context, indicator_idx, ward, latest));
     if (context.HasEngland())

@@ -325,15 +325,21 @@ def check_chart_targets(pack, ws, model):
 
 def check_wide_sheet(pack, ws, model, area_columns):
     """Sheets with Indicator, Period and one column per area name (ward Summary, Chart_data):
-    figures equal model.json's; an unpublished one is a marker or empty, never a number."""
+    figures equal model.json's; an unpublished one is a marker or empty, never a number. A count
+    (or other total) shows for the first area only: [z] beside it, as areas differ in size."""
     count = 0
     for row in rows_as_dicts(ws):
         ind = model.by_short_title.get(row["Indicator"].value)
         period = row["Period"].value
         if ind is None or period in MARKERS:
             continue
-        for column in area_columns:
+        for column_idx, column in enumerate(area_columns):
             if column not in row:
+                continue
+            if column_idx > 0 and ind["unit"] not in ("percent", "rate"):
+                if row[column].value != "[z]":
+                    problem(pack, f"{ws.title}!{row[column].coordinate}",
+                            f"a {ind['unit']} set beside the first area's: {row[column].value!r}")
                 continue
             code = model.area_by_name.get(column)
             cell = row[column]
