@@ -139,9 +139,10 @@ std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& 
   };
   std::string long_run;
   switch (trend.kind) {
-    case compute::TrendKind::kIncreasing: long_run = judged(true) + " (significant)"; break;
-    case compute::TrendKind::kDecreasing: long_run = judged(false) + " (significant)"; break;
-    case compute::TrendKind::kNoSignificantChange: long_run = "No significant change"; break;
+    // The words of the trend sentences: "more than chance", "no clear change".
+    case compute::TrendKind::kIncreasing: long_run = judged(true) + " (more than chance)"; break;
+    case compute::TrendKind::kDecreasing: long_run = judged(false) + " (more than chance)"; break;
+    case compute::TrendKind::kNoSignificantChange: long_run = "No clear change"; break;
     case compute::TrendKind::kDirectionOnly: {
       bool long_term = trend.long_term != compute::Direction::kUnknown;
       compute::Direction direction = long_term ? trend.long_term : trend.short_term;

@@ -35,7 +35,9 @@ inline constexpr const char* kNotCertain = "not certain — small numbers, could
 // "Target: 75.0% by 2019/20" (and the path step / passed date as above); "" for none.
 std::string TargetReferenceText(const model::Indicator& indicator, const compute::Cell& cell);
 nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string& benchmark);
-// "Getting better", "Getting worse", "No clear change", "Up since 2017/18" ...
+// "Getting better (more than chance)", "No clear change", "Up since 2017/18 (not tested)",
+// and a large or contrary latest change first: "Up in 2019/20 (more than chance); over the
+// longer run, down since 2014/15 (not tested)".
 std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& trend);
 // Why a cell shows no value: "[c] suppressed: small number", "[x] not available" ...
 std::string HiddenLabel(compute::Hidden hidden);
