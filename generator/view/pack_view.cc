@@ -7,6 +7,7 @@
 #include "view/paths.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -91,6 +92,91 @@ std::string StatusLabel(compute::TargetStatus status) {
   return TargetStatusBadge(status)["label"].get<std::string>();
 }
 
+// A status as every sheet shows it: the web page's label for the cell (a figure judged against
+// a trajectory step is on, close to or behind "the path to target"), with the qualifier beside
+// it when chance could explain it. No cell is "No data" (compute judges a hidden cell so).
+std::string StatusText(const model::Indicator& indicator, const compute::Cell* cell) {
+  if (!cell) return StatusLabel(compute::TargetStatus::kNoValue);
+  json badge = TargetStatusBadge(indicator, *cell);
+  std::string text = badge["label"].get<std::string>();
+  const std::string qualifier = badge["qualifier"].get<std::string>();
+  if (!qualifier.empty()) text += " (" + qualifier + ")";
+  return text;
+}
+
+// The label of a judged status against a reference of `kind`: "Target not met", or "Behind the
+// path to target" for a trajectory step (for the notes and the colour key).
+std::string JudgedLabel(compute::TargetStatus status, compute::TargetReference kind) {
+  const model::Indicator any;  // the label does not depend on the indicator
+  compute::Cell judged;
+  judged.target_status = status;
+  judged.target_reference_kind = kind;
+  return TargetStatusBadge(any, judged)["label"].get<std::string>();
+}
+
+// --- Targets -------------------------------------------------------------------------------------
+
+// The two columns that give what a figure is judged against, after the figure's own columns.
+constexpr const char* kTargetHeader = "Target or path step";
+constexpr const char* kAboutTargetHeader = "About the target";
+
+// What a figure of `indicator` for a period is judged against: compute's reference for the
+// cell (a trajectory step, the target, or the target after its date), none before the baseline.
+struct PeriodTarget {
+  double value = NAN;
+  compute::TargetReference kind = compute::TargetReference::kNone;
+  model::Period period;
+
+  bool Has() const { return kind != compute::TargetReference::kNone && model::Has(value); }
+  // "Path to target: 74.5% in 2018/19, on the way to 75.0% by 2019/20", "Target: 75.0% by
+  // 2019/20 (that date has passed)": the web page's words (view/labels.h).
+  std::string About(const model::Indicator& indicator) const {
+    compute::Cell reference;  // only the fields TargetReferenceText reads
+    reference.period = period;
+    reference.target_reference = value;
+    reference.target_reference_kind = kind;
+    return TargetReferenceText(indicator, reference);
+  }
+};
+
+PeriodTarget TargetOf(const compute::Cell& cell) {
+  return {cell.target_reference, cell.target_reference_kind, cell.period};
+}
+
+// What a figure for `period` is judged against, whether or not there is one (compute's rule).
+PeriodTarget TargetAt(const model::Indicator& indicator, const model::Period& period) {
+  PeriodTarget target;
+  target.period = period;
+  if (!compute::TargetReferenceFor(indicator, period, target.value, target.kind))
+    target.kind = compute::TargetReference::kNone;
+  return target;
+}
+
+// The "Target or path step" and "About the target" cells of a table row about `cell` (of an
+// area the targets apply to when `targeted`). Without a cell, the target itself. [z] in both
+// where there is no target, with the reason in the second.
+void PushTarget(json& row, const model::Indicator& indicator, const compute::Cell* cell,
+                bool targeted) {
+  if (!indicator.target || !targeted) {
+    row.push_back("[z]");
+    row.push_back("[z]");
+    return;
+  }
+  PeriodTarget target = cell ? TargetOf(*cell)
+                             : PeriodTarget{indicator.target->value,
+                                            compute::TargetReference::kTarget,
+                                            indicator.target->period};
+  if (!target.Has()) {
+    row.push_back("[z]");
+    row.push_back(indicator.baseline ? "No target before the baseline, " +
+                                           indicator.baseline->Label()
+                                     : std::string("[z]"));
+    return;
+  }
+  row.push_back(Number(Rounded(indicator, target.value), NumberFormat(indicator)));
+  row.push_back(target.About(indicator));
+}
+
 // "%", "per 10,000", "number", "£" or "": for chart titles.
 std::string ShortUnit(const model::Indicator& indicator) {
   switch (indicator.unit) {
@@ -162,6 +248,18 @@ std::string Lower(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return text;
+}
+
+// "first: second", or the one of the two that already contains the other (a pack titled
+// "A Better Start in Southend briefing" on the site "A Better Start in Southend" is not named
+// twice).
+std::string JoinTitles(const std::string& first, const std::string& separator,
+                       const std::string& second) {
+  const std::string a = Lower(first);
+  const std::string b = Lower(second);
+  if (a.find(b) != std::string::npos) return first;
+  if (b.find(a) != std::string::npos) return second;
+  return first + separator + second;
 }
 
 // Excel tables need unique headers (compared without case): a repeated one gets " (2)", ...
@@ -259,10 +357,10 @@ struct Context {
 };
 
 // How a cell compares with comparator `comparator` (an index into comparator_areas). Counts
-// of areas of different sizes are never compared ([z]), as in the plain-English sentences.
+// and other totals of areas of different sizes are never compared ([z]; compute::ComparesAreas).
 std::string CompareText(const Context& context, const model::Indicator& indicator,
                         const compute::Cell* cell, int comparator) {
-  if (indicator.unit == model::Unit::kCount) return "[z]";
+  if (!compute::ComparesAreas(indicator)) return "[z]";
   if (comparator < 0 || !cell || !cell->Published()) return "[x]";
   size_t idx = static_cast<size_t>(comparator);
   compute::Comparison comparison = cell->comparisons[idx];
@@ -282,7 +380,7 @@ std::string CompareHomeText(const Context& context, uint32_t indicator_idx, uint
   const auto& indicator = context.site.indicators[indicator_idx];
   if (context.home_comparator >= 0)
     return CompareText(context, indicator, cell, context.home_comparator);
-  if (indicator.unit != model::Unit::kPercent && indicator.unit != model::Unit::kRate) return "[z]";
+  if (!compute::ComparesAreas(indicator)) return "[z]";
   if (!cell || !cell->Published()) return "[x]";
   if (area == context.home) return "[z]";
   compute::NotComparedReason reason = compute::NotComparedReason::kNone;
@@ -316,17 +414,16 @@ std::vector<std::pair<uint32_t, std::string>> IndicatorsOf(const model::Site& si
 
 // --- Exceptions ----------------------------------------------------------------------------------
 
-// An area's latest figure that falls short of its target (DESIGN §4: "not on track, worst
-// first"). Exceptions are figures Not on track or Close to target. "Not distinguishable from
-// target" is left out: the target lies inside the figure's interval, so the data cannot show
-// a shortfall, and the site never claims a difference the statistics do not support.
+// An area's latest figure that falls short of its target or path step (DESIGN §4: "not on
+// track, worst first"): status not met or close. A figure whose shortfall could be chance (the
+// target inside its 95% interval) is still one: its status says "not certain" beside it.
 struct Exception {
   uint32_t indicator = 0;
   uint32_t area = 0;
   std::string outcome;
   const compute::Series* series = nullptr;
   const compute::Cell* cell = nullptr;
-  bool not_on_track = false;
+  bool not_met = false;
   double shortfall = 0;  // in the indicator's unit, > 0
   double relative = 0;   // shortfall as a percentage of the target; infinity for a target of 0
   size_t order = 0;      // indicator-major, area-minor position, to break ties
@@ -352,7 +449,7 @@ std::vector<Exception> FindExceptions(
       exception.outcome = outcome;
       exception.series = series;
       exception.cell = cell;
-      exception.not_on_track = cell->target_status == compute::TargetStatus::kNotMet;
+      exception.not_met = cell->target_status == compute::TargetStatus::kNotMet;
       // As compute judges it: the value as published against the period's target.
       double value = Rounded(indicator, cell->value);
       double reference = cell->target_reference;
@@ -374,10 +471,10 @@ std::vector<Exception> FindExceptions(
       exceptions.push_back(std::move(exception));
     }
   }
-  // Worst first: not on track before close; then the larger shortfall relative to the target;
+  // Worst first: not met before close; then the larger shortfall relative to the target;
   // then indicator and area order, so the order is total and builds repeat.
   std::sort(exceptions.begin(), exceptions.end(), [](const Exception& a, const Exception& b) {
-    if (a.not_on_track != b.not_on_track) return a.not_on_track;
+    if (a.not_met != b.not_met) return a.not_met;
     if (a.relative != b.relative) return a.relative > b.relative;
     return a.order < b.order;
   });
@@ -387,18 +484,22 @@ std::vector<Exception> FindExceptions(
 // `with_area`: false in a ward pack, where every row is the ward.
 // `outcome_sheets`: outcome title -> (sheet name, link text) of the sheet about it, when the
 // pack has one; the Outcome column then links to that sheet instead of repeating the title.
+// `chart_links`: for each exception, the link to its chart (every exception has one).
 json ExceptionsSheet(
-    const Context& context, const std::vector<Exception>& exceptions, bool with_area,
-    const std::string& title, const std::string& none_text,
+    const Context& context, const std::vector<Exception>& exceptions,
+    const std::vector<json>& chart_links, bool with_area, const std::string& title,
+    const std::string& none_text,
     const std::map<std::string, std::pair<std::string, std::string>>& outcome_sheets = {}) {
   json columns =
       json::array({FigureColumn("Rank", "0"), Column("Outcome", true), Column("Indicator", true)});
   if (with_area) columns.push_back(Column("Area"));
+  columns.push_back(Column("Chart"));
   columns.push_back(Column("Period"));
   columns.push_back(FigureColumn("Value"));
-  columns.push_back(FigureColumn("Target"));
   columns.push_back(Column("Unit"));
-  columns.push_back(Column("Status", false, true));
+  columns.push_back(FigureColumn(kTargetHeader));
+  columns.push_back(ProseColumn(kAboutTargetHeader, 30));
+  columns.push_back(Column("Status", true, true));
   columns.push_back(FigureColumn("Shortfall against target"));
   columns.push_back(FigureColumn("Shortfall as % of target"));
   columns.push_back(Column("Trend"));
@@ -415,11 +516,12 @@ json ExceptionsSheet(
                        : SheetLink(sheet->second.second, sheet->second.first);
     json row = json::array({++rank, std::move(outcome), indicator.short_title});
     if (with_area) row.push_back(context.Name(exception.area));
+    row.push_back(chart_links[static_cast<size_t>(rank - 1)]);
     row.push_back(cell.period.Label());
     row.push_back(ValueCell(indicator, &cell));
-    row.push_back(Number(Rounded(indicator, cell.target_reference), NumberFormat(indicator)));
     row.push_back(UnitLabel(indicator));
-    row.push_back(StatusLabel(cell.target_status));
+    PushTarget(row, indicator, &cell, true);
+    row.push_back(StatusText(indicator, &cell));
     row.push_back(Number(Rounded(indicator, exception.shortfall), NumberFormat(indicator)));
     row.push_back(std::isinf(exception.relative)
                       ? json("[z]")
@@ -437,19 +539,43 @@ json ExceptionsSheet(
   } else {
     lines.push_back(Line("This worksheet contains one table: " + std::to_string(rows.size()) +
                          (rows.size() == 1 ? " figure" : " figures") +
-                         " short of target, worst first."));
+                         " short of target, worst first. The Chart column links to each "
+                         "figure's chart over time."));
   }
   lines.push_back(
-      Line("Exceptions are latest figures Not on track or Close to target; worst "
-           "first is explained in [note 2], status in [note 1], comparisons in "
+      Line("Exceptions are latest figures short of their target or path step (not met, or "
+           "close); worst first is explained in [note 2], status in [note 1], comparisons in "
            "[note 3] (Notes worksheet)."));
   lines.push_back(
-      Line("Shortfall is in the indicator's unit (percentage points for "
-           "percentages); [z] marks a shortfall against a target of zero."));
+      Line("Shortfall is against the target or path step, in the indicator's unit "
+           "(percentage points for percentages); [z] marks a shortfall against a target of "
+           "zero."));
   return TableSheet("Exceptions", title, std::move(lines), std::move(columns), std::move(rows), "");
 }
 
 // --- Notes, cover, contents ----------------------------------------------------------------------
+
+constexpr auto kMet = compute::TargetStatus::kMet;
+constexpr auto kClose = compute::TargetStatus::kClose;
+constexpr auto kNotMet = compute::TargetStatus::kNotMet;
+constexpr auto kTarget = compute::TargetReference::kTarget;
+constexpr auto kStep = compute::TargetReference::kTrajectoryStep;
+
+// [note 1]: how a status is judged, in the labels the sheets use.
+std::string StatusNote(double close_tolerance) {
+  return "Target status compares a figure, rounded as published, with the target or path step "
+         "for its period: the step planned for that period when the indicator's trajectory has "
+         "one, otherwise the target itself, also after the target's date has passed (the "
+         "About the target column says which). " +
+         JudgedLabel(kMet, kTarget) + " (" + JudgedLabel(kMet, kStep) +
+         "): meets or beats it. " + JudgedLabel(kClose, kTarget) + " (" +
+         JudgedLabel(kClose, kStep) + "): short by no more than the indicator's tolerance (" +
+         base::FormatNumber(close_tolerance, 1) + " unless the indicator sets its own). " +
+         JudgedLabel(kNotMet, kTarget) + " (" + JudgedLabel(kNotMet, kStep) +
+         "): short by more. Figures before the indicator's baseline have no target. \"" +
+         kNotCertain + "\" follows a status when the target lies inside the figure's 95% "
+         "confidence interval: with numbers this small the result could be chance.";
+}
 
 json NotesSheet(const Context& context) {
   const auto& config = context.site.config;
@@ -468,30 +594,25 @@ json NotesSheet(const Context& context) {
                    "collected, not published, or a group figure that could not be "
                    "formed because a ward's count is missing)."}),
       json::array({"[z]",
-                   "Not applicable: for example no target has been set, or an area "
-                   "compared with itself."}),
+                   "Not applicable: for example no target has been set, an area compared with "
+                   "itself, or a count (or other total) beside another area's, which is never "
+                   "shown: areas differ in size."}),
       json::array({"[p]",
                    "Provisional: the figure may change when final figures are "
                    "published (shown in the Figure status column)."}),
       json::array({"[r]",
                    "Revised: the figure has changed since it was first published "
                    "(shown in the Figure status column)."}),
-      json::array({"[note 1]",
-                   "Target status compares the latest figure, rounded as published, with the "
-                   "target for its period (the trajectory value for that period when there is "
-                   "one, otherwise the target). Target met: meets or beats it. Close to target: "
-                   "short by no more than the indicator's tolerance (" +
-                       base::FormatNumber(config.close_tolerance, 1) +
-                       " unless the indicator sets its own). Not on track: short by more. Not "
-                       "distinguishable from target: the target lies inside the figure's 95% "
-                       "confidence interval, so we cannot say whether it has been met."}),
-      json::array({"[note 2]",
-                   "Exceptions are latest figures that are Not on track or Close to target. "
-                   "Figures Not distinguishable from target are not exceptions: the data cannot "
-                   "show that they fall short. Worst first: Not on track before Close to "
-                   "target; then by shortfall as a percentage of the target, largest first (a "
-                   "shortfall against a target of zero first); then in indicator and area "
-                   "order."}),
+      json::array({"[note 1]", StatusNote(config.close_tolerance)}),
+      json::array({"[note 2]", "Exceptions are latest figures whose status is " +
+                                   JudgedLabel(kNotMet, kTarget) + " or " +
+                                   JudgedLabel(kClose, kTarget) + " (or, against a step on the "
+                                   "path to the target, " + JudgedLabel(kNotMet, kStep) + " or " +
+                                   JudgedLabel(kClose, kStep) + "), including those marked \"" +
+                                   kNotCertain + "\". Worst first: not met before close; then "
+                                   "by shortfall as a percentage of the target, largest first (a "
+                                   "shortfall against a target of zero first); then in indicator "
+                                   "and area order."}),
       json::array({"[note 3]",
                    "Better, Worse and Similar compare the benchmark's figure with the area's 95% "
                    "confidence interval: a difference is reported only when the benchmark lies "
@@ -613,10 +734,18 @@ json Properties(const Context& context, const std::string& title, const std::str
           {"created", created}};
 }
 
+// The colour tone of each judged status, keyed by the start of its text: the label against a
+// target and the label against a trajectory step (a qualifier may follow either).
 json Tones() {
-  return {{StatusLabel(compute::TargetStatus::kMet), "good"},
-          {StatusLabel(compute::TargetStatus::kClose), "close"},
-          {StatusLabel(compute::TargetStatus::kNotMet), "bad"}};
+  json tones = json::object();
+  const std::pair<compute::TargetStatus, const char*> kTones[] = {
+      {compute::TargetStatus::kMet, "good"},
+      {compute::TargetStatus::kClose, "close"},
+      {compute::TargetStatus::kNotMet, "bad"}};
+  for (const auto& [status, tone] : kTones)
+    for (auto kind : {compute::TargetReference::kTarget, compute::TargetReference::kTrajectoryStep})
+      tones[JudgedLabel(status, kind)] = tone;
+  return tones;
 }
 
 // Assembles a workbook: cover, contents, notes, then `body`.
@@ -628,8 +757,9 @@ json Workbook(const Context& context, json properties, const std::string& page_h
   sheets.push_back({{"name", "Cover"}, {"title", title}, {"lines", std::move(cover_lines)}});
   sheets.push_back(ContentsSheet(after_contents));
   for (auto& sheet : after_contents) sheets.push_back(std::move(sheet));
+  // First, so that it stays when the writer shortens a long header to fit one line.
   std::string header = page_header;
-  if (context.site.config.example_data) header += " (example data)";
+  if (context.site.config.example_data) header = "Example data: " + header;
   return {{"properties", std::move(properties)},
           {"page_header", header},
           {"tones", Tones()},
@@ -643,124 +773,212 @@ struct ChartArea {
   const char* role;
 };
 
+// How far past the data a chart is drawn on to show the target's period (as on the web page).
+constexpr int32_t kMaxTargetExtension = 5;
+
+// The periods of a chart: every period the charted areas have a cell for, then on to the
+// target's period when it is a little later (no figures there: the target line reaches it).
+std::vector<model::Period> ChartPeriods(const Context& context, uint32_t indicator_idx,
+                                        const std::vector<ChartArea>& areas, bool target) {
+  const auto& indicator = context.site.indicators[indicator_idx];
+  std::vector<model::Period> periods;
+  for (const auto& area : areas)
+    if (const compute::Series* series = context.SeriesOf(indicator_idx, area.area))
+      for (const auto& cell : series->cells) periods.push_back(cell.period);
+  std::sort(periods.begin(), periods.end());
+  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+  if (target && !periods.empty() && indicator.target->period.type == periods.back().type) {
+    const model::Period last = periods.back();
+    int32_t ahead = indicator.target->period.Ordinal() - last.Ordinal();
+    if (ahead > 0 && ahead <= kMaxTargetExtension &&
+        last.Shifted(ahead) == indicator.target->period)
+      for (int32_t step = 1; step <= ahead; ++step) periods.push_back(last.Shifted(step));
+  }
+  return periods;
+}
+
+// The columns of a chart data table after `leading` (which describe the chart: indicator, and
+// area when it varies): unit, period, a figure column per area, the target and its words.
+struct ChartTable {
+  json columns;
+  size_t period_column = 0;
+  size_t first_area_column = 0;
+  size_t target_column = 0;
+};
+
+ChartTable ChartColumns(json leading, const std::vector<std::string>& area_headers) {
+  ChartTable table;
+  table.columns = std::move(leading);
+  table.columns.push_back(Column("Unit"));
+  table.period_column = table.columns.size();
+  table.columns.push_back(Column("Period"));
+  table.first_area_column = table.columns.size();
+  for (const auto& header : area_headers) table.columns.push_back(FigureColumn(header));
+  table.target_column = table.columns.size();
+  table.columns.push_back(FigureColumn(kTargetHeader));
+  table.columns.push_back(ProseColumn(kAboutTargetHeader, 30));
+  MakeHeadersUnique(table.columns);
+  return table;
+}
+
+// Appends one chart's rows to `rows` (each starting with `leading`) and returns the chart: the
+// indicator for `areas` over time, the first area's target as a dashed line from the baseline to
+// the target's period. Null when none of the areas has a published figure.
+json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<ChartArea>& areas,
+              const json& leading, const ChartTable& table, const std::string& sheet,
+              const std::string& title, json& rows) {
+  const auto& indicator = context.site.indicators[indicator_idx];
+  // Counts (and other totals) of areas of different sizes are never set side by side: one is
+  // charted for the first area alone (its columns for the other areas stay in the table, [z]).
+  const size_t charted = compute::ComparesAreas(indicator) ? areas.size() : 1;
+  const std::vector<ChartArea> charted_areas(areas.begin(),
+                                             areas.begin() + static_cast<long>(charted));
+  bool any_published = false;
+  for (const auto& area : charted_areas)
+    if (const compute::Cell* latest = context.Latest(indicator_idx, area.area))
+      any_published |= latest->Published();
+  if (!any_published) return nullptr;
+  // The target line is the council's: shown only when the first area is one of its own.
+  const bool target = indicator.target && context.Targeted(areas.front().area);
+  const std::vector<model::Period> periods =
+      ChartPeriods(context, indicator_idx, charted_areas, target);
+  const size_t first_row = rows.size();
+  const std::string format = NumberFormat(indicator);
+  std::vector<model::Period> drawn;  // periods with a point on the target line
+  for (const auto& period : periods) {
+    json row = leading;
+    row.push_back(UnitLabel(indicator));
+    row.push_back(period.Label());
+    for (size_t area_idx = 0; area_idx < areas.size(); ++area_idx) {
+      if (area_idx >= charted) {
+        row.push_back("[z]");
+        continue;
+      }
+      const compute::Cell* cell = context.CellAt(indicator_idx, areas[area_idx].area, period);
+      // A chart plots text as zero, so a figure that is not published is an empty cell here
+      // (the sheet's lines say so); the Data worksheet carries its [c] or [x].
+      row.push_back(cell && cell->Published() ? Number(Rounded(indicator, cell->value), format)
+                                              : json(nullptr));
+    }
+    if (!target) {
+      row.push_back("[z]");
+      row.push_back("[z]");
+    } else {
+      // The line runs from the baseline to the target's period: nothing before the baseline
+      // (no target had been set) nor after the target's date (the figures there are still
+      // judged against it, as About the target says).
+      PeriodTarget reference = TargetAt(indicator, period);
+      bool on_line = reference.Has() && reference.kind != compute::TargetReference::kPassedTarget;
+      row.push_back(on_line ? Number(Rounded(indicator, reference.value), format) : json(nullptr));
+      if (on_line) drawn.push_back(period);
+      if (reference.Has())
+        row.push_back(reference.About(indicator));
+      else
+        row.push_back(indicator.baseline
+                          ? "No target before the baseline, " + indicator.baseline->Label()
+                          : std::string("[z]"));
+    }
+    rows.push_back(std::move(row));
+  }
+  const size_t last_row = rows.size() - 1;
+  auto range = [&](size_t column) {
+    return json{
+        {"sheet", sheet}, {"column", column}, {"first_row", first_row}, {"last_row", last_row}};
+  };
+  json series = json::array();
+  std::vector<std::string> names;
+  for (size_t area_idx = 0; area_idx < charted; ++area_idx) {
+    json item = range(table.first_area_column + area_idx);
+    item["name"] = context.Name(areas[area_idx].area);
+    item["role"] = areas[area_idx].role;
+    series.push_back(std::move(item));
+    names.push_back(context.Name(areas[area_idx].area));
+  }
+  const bool path = target && !indicator.target->trajectory.empty();
+  if (!drawn.empty()) {
+    json item = range(table.target_column);
+    item["name"] = path ? "Path to target" : "Target";
+    item["role"] = "target";
+    series.push_back(std::move(item));
+  }
+  // The alt text says what the chart shows and its latest figures, in words.
+  std::string who;
+  for (size_t idx = 0; idx < names.size(); ++idx)
+    who += (idx == 0 ? "" : idx + 1 == names.size() ? " and " : ", ") + names[idx];
+  std::string description = "Line chart of " + indicator.title + " (" + UnitLabel(indicator) +
+                            ") for " + who + ", " + periods.front().Label() + " to " +
+                            periods.back().Label() + ".";
+  const compute::Cell* latest = context.Latest(indicator_idx, areas.front().area);
+  if (latest) {
+    description += " In " + latest->period.Label() + " the figure for " + names.front() +
+                   " was " + FormatValue(indicator, Rounded(indicator, latest->value));
+    for (size_t idx = 1; idx < names.size(); ++idx) {
+      const compute::Cell* other = context.CellAt(indicator_idx, areas[idx].area, latest->period);
+      if (other && other->Published())
+        description += (idx + 1 == names.size() ? " and " : ", ") + names[idx] + " " +
+                       FormatValue(indicator, Rounded(indicator, other->value));
+    }
+    description += ".";
+  }
+  if (!drawn.empty()) {
+    const std::string by = FormatValue(indicator, indicator.target->value) + " by " +
+                           indicator.target->period.Label();
+    description += " A dashed line shows " +
+                   (path ? "the path to the target of " + by + ", step by step,"
+                         : "the target of " + by + ",") +
+                   " from " + drawn.front().Label() + " to " + drawn.back().Label() + ".";
+  }
+  description += " The figures are in the " + sheet + " worksheet.";
+  return {{"title", title},
+          {"description", description},
+          {"y_axis", UnitLabel(indicator)},
+          {"number_format", format},
+          {"categories", range(table.period_column)},
+          {"series", std::move(series)}};
+}
+
+// A chart's title: the indicator's short title and its unit in brackets.
+std::string ChartTitle(const model::Indicator& indicator) {
+  std::string unit = ShortUnit(indicator);
+  return indicator.short_title + (unit.empty() ? "" : " (" + unit + ")");
+}
+
+// The lines of a chart data sheet: what it holds and what its empty cells mean.
+json ChartDataLines(const std::string& what) {
+  return json::array(
+      {Line("This worksheet contains one table: " + what),
+       Line("An empty figure means there is no published figure for that area and period (a "
+            "chart would plot [c] or [x] as zero). An empty " + std::string(kTargetHeader) +
+            " means no target line for that period: it is before the baseline, or after the "
+            "target's date (" + std::string(kAboutTargetHeader) + " says which). [z]: the "
+            "indicator has no target, or it is a count or other total, which is charted for the "
+            "first area only (areas differ in size).")});
+}
+
 // The chart data sheet and the charts sheet: one line chart per indicator of `indicators`,
 // each plotting `areas` over time, with the target as a dashed line when there is one.
-// Indicators with no published figure for any of the areas get no chart.
+// Indicators with no published figure for any of the areas get no chart. `chart_of` receives
+// the index of each indicator's chart on the Charts sheet.
 std::pair<json, json> ChartSheets(const Context& context, const std::vector<uint32_t>& indicators,
-                                  const std::vector<ChartArea>& areas, const std::string& title) {
-  json columns = json::array({Column("Indicator", true), Column("Unit"), Column("Period")});
-  for (const auto& area : areas) columns.push_back(FigureColumn(context.Name(area.area)));
-  columns.push_back(FigureColumn("Target"));
-  MakeHeadersUnique(columns);
-  const size_t first_area_column = 3;
-  const size_t target_column = first_area_column + areas.size();
+                                  const std::vector<ChartArea>& areas, const std::string& title,
+                                  std::map<uint32_t, size_t>* chart_of = nullptr) {
+  std::vector<std::string> area_headers;
+  for (const auto& area : areas) area_headers.push_back(context.Name(area.area));
+  const ChartTable table = ChartColumns(json::array({Column("Indicator", true)}), area_headers);
   json rows = json::array();
   json charts = json::array();
   for (uint32_t indicator_idx : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
-    // Counts of areas of different sizes cannot be compared: a count is charted for the first
-    // area alone (its columns for the other areas stay in the table, as [z]).
-    const bool count = indicator.unit == model::Unit::kCount;
-    const size_t charted = count ? 1 : areas.size();
-    // The target line is the council's: shown only when the first area is one of its own.
-    const bool target = indicator.target && context.Targeted(areas.front().area);
-    std::vector<model::Period> periods;
-    bool any_published = false;
-    for (size_t area_idx = 0; area_idx < charted; ++area_idx)
-      if (const compute::Series* series = context.SeriesOf(indicator_idx, areas[area_idx].area))
-        for (const auto& cell : series->cells) {
-          periods.push_back(cell.period);
-          any_published |= cell.Published();
-        }
-    if (!any_published) continue;
-    std::sort(periods.begin(), periods.end());
-    periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
-    const size_t first_row = rows.size();
-    const std::string format = NumberFormat(indicator);
-    for (const auto& period : periods) {
-      json row = json::array({indicator.short_title, UnitLabel(indicator), period.Label()});
-      for (size_t area_idx = 0; area_idx < areas.size(); ++area_idx) {
-        if (area_idx >= charted) {
-          row.push_back("[z]");
-          continue;
-        }
-        const compute::Cell* cell = context.CellAt(indicator_idx, areas[area_idx].area, period);
-        // A chart plots text as zero, so a figure that is not published is an empty cell here
-        // (the sheet's lines say so); the Data worksheet carries its [c] or [x].
-        row.push_back(cell && cell->Published() ? Number(Rounded(indicator, cell->value), format)
-                                                : json(nullptr));
-      }
-      if (target) {
-        double reference = indicator.target->value;
-        for (const auto& point : indicator.target->trajectory)
-          if (point.period == period) reference = point.value;
-        row.push_back(Number(Rounded(indicator, reference), format));
-      } else {
-        row.push_back("[z]");
-      }
-      rows.push_back(std::move(row));
-    }
-    const size_t last_row = rows.size() - 1;
-    auto range = [&](size_t column) {
-      return json{{"sheet", "Chart_data"},
-                  {"column", column},
-                  {"first_row", first_row},
-                  {"last_row", last_row}};
-    };
-    json series = json::array();
-    std::vector<std::string> names;
-    for (size_t area_idx = 0; area_idx < charted; ++area_idx) {
-      json item = range(first_area_column + area_idx);
-      item["name"] = context.Name(areas[area_idx].area);
-      item["role"] = areas[area_idx].role;
-      series.push_back(std::move(item));
-      names.push_back(context.Name(areas[area_idx].area));
-    }
-    if (target) {
-      json item = range(target_column);
-      item["name"] = "Target";
-      item["role"] = "target";
-      series.push_back(std::move(item));
-    }
-    // The alt text says what the chart shows and its latest figures, in words.
-    std::string who;
-    for (size_t idx = 0; idx < names.size(); ++idx)
-      who += (idx == 0 ? "" : idx + 1 == names.size() ? " and " : ", ") + names[idx];
-    std::string description = "Line chart of " + indicator.title + " (" + UnitLabel(indicator) +
-                              ") for " + who + ", " + periods.front().Label() + " to " +
-                              periods.back().Label() + ".";
-    const compute::Cell* latest = context.Latest(indicator_idx, areas.front().area);
-    if (latest) {
-      description += " In " + latest->period.Label() + " the figure for " + names.front() +
-                     " was " + FormatValue(indicator, Rounded(indicator, latest->value));
-      for (size_t idx = 1; idx < names.size(); ++idx) {
-        const compute::Cell* other = context.CellAt(indicator_idx, areas[idx].area, latest->period);
-        if (other && other->Published())
-          description += (idx + 1 == names.size() ? " and " : ", ") + names[idx] + " " +
-                         FormatValue(indicator, Rounded(indicator, other->value));
-      }
-      description += ".";
-    }
-    if (target)
-      description += " A dashed line shows the target of " +
-                     FormatValue(indicator, indicator.target->value) + " by " +
-                     indicator.target->period.Label() + ".";
-    description += " The figures are in the Chart_data worksheet.";
-    std::string unit = ShortUnit(indicator);
-    charts.push_back({{"title", indicator.short_title + (unit.empty() ? "" : " (" + unit + ")")},
-                      {"description", description},
-                      {"y_axis", UnitLabel(indicator)},
-                      {"number_format", format},
-                      {"categories", range(2)},
-                      {"series", std::move(series)}});
+    json chart = AddChart(context, indicator_idx, areas, json::array({indicator.short_title}),
+                          table, "Chart_data", ChartTitle(indicator), rows);
+    if (chart.is_null()) continue;
+    if (chart_of) (*chart_of)[indicator_idx] = charts.size();
+    charts.push_back(std::move(chart));
   }
-  json data_lines = json::array(
-      {Line("This worksheet contains one table: the figures the Charts worksheet plots."),
-       Line("An empty cell means there is no published figure for that area and period (a "
-            "chart would plot [c] or [x] as zero). [z]: the indicator has no target, or it is "
-            "a count, which is charted for the first area only.")});
-  json data_sheet = TableSheet("Chart_data", "Figures used in the charts", std::move(data_lines),
-                               std::move(columns), std::move(rows));
+  json data_sheet =
+      TableSheet("Chart_data", "Figures used in the charts",
+                 ChartDataLines("the figures the Charts worksheet plots."), table.columns,
+                 std::move(rows));
   size_t chart_count = charts.size();
   json chart_lines = json::array({Line(
       chart_count == 0 ? std::string("There are no published figures to chart.")
@@ -772,6 +990,64 @@ std::pair<json, json> ChartSheets(const Context& context, const std::vector<uint
                       {"title", title},
                       {"lines", std::move(chart_lines)},
                       {"charts", std::move(charts)}};
+  return {std::move(data_sheet), std::move(chart_sheet)};
+}
+
+// A link to chart `chart_idx` (from 0) of the sheet `sheet`.
+json ChartLink(const std::string& sheet, size_t chart_idx) {
+  return {{"text", sheet + ", chart " + std::to_string(chart_idx + 1)},
+          {"sheet", sheet},
+          {"chart", chart_idx}};
+}
+
+// A chart for each exception in an area other than the pack's authority: the area against the
+// authority (and England) with the target line, so that every exception's figure is charted
+// (the Charts worksheet has the authority's own). `ranks` gives each one's rank.
+std::pair<json, json> ExceptionChartSheets(const Context& context,
+                                           const std::vector<const Exception*>& exceptions,
+                                           const std::vector<size_t>& ranks) {
+  std::vector<std::string> area_headers{"Figure for the area", context.HomeName()};
+  if (context.HasEngland()) area_headers.push_back(context.EnglandName());
+  const ChartTable table = ChartColumns(
+      json::array({FigureColumn("Rank", "0"), Column("Indicator", true), Column("Area")}),
+      area_headers);
+  json rows = json::array();
+  json charts = json::array();
+  for (size_t idx = 0; idx < exceptions.size(); ++idx) {
+    const Exception& exception = *exceptions[idx];
+    const auto& indicator = context.site.indicators[exception.indicator];
+    std::vector<ChartArea> areas{{exception.area, "primary"}, {context.home, "secondary"}};
+    if (context.HasEngland()) areas.push_back({context.england, "tertiary"});
+    json chart = AddChart(
+        context, exception.indicator, areas,
+        json::array({ranks[idx], indicator.short_title, context.Name(exception.area)}), table,
+        "Exception_chart_data",
+        std::to_string(ranks[idx]) + ". " + context.Name(exception.area) + ": " +
+            ChartTitle(indicator),
+        rows);
+    // An exception is a published figure, so there is always something to chart.
+    assert(!chart.is_null());
+    charts.push_back(std::move(chart));
+  }
+  json data_sheet = TableSheet(
+      "Exception_chart_data", "Figures used in the exception charts",
+      ChartDataLines("the figures the Exception_charts worksheet plots, one block of rows per "
+                     "exception (by its rank on the Exceptions worksheet)."),
+      table.columns, std::move(rows));
+  const size_t count = charts.size();
+  json chart_sheet = {
+      {"name", "Exception_charts"},
+      {"title", "Exception charts: each exception's figures over time, against " +
+                    context.HomeName() +
+                    (context.HasEngland() ? " and " + context.EnglandName() : "")},
+      {"lines",
+       json::array({Line("This worksheet contains " + std::to_string(count) +
+                         (count == 1 ? " chart" : " charts") +
+                         ", one per exception outside " + context.HomeName() +
+                         " itself, numbered by rank (the Charts worksheet has " +
+                         context.HomeName() + "'s own). Each has a text description (alt text); "
+                         "the figures are in the Exception_chart_data worksheet.")})},
+      {"charts", std::move(charts)}};
   return {std::move(data_sheet), std::move(chart_sheet)};
 }
 
@@ -810,36 +1086,53 @@ std::vector<uint32_t> Groups(const Context& context) {
   return groups;
 }
 
+// Statuses worst first: the order of the summaries' rows and columns.
 constexpr compute::TargetStatus kStatusOrder[] = {
-    compute::TargetStatus::kMet,        compute::TargetStatus::kClose,
-    compute::TargetStatus::kNotMet,
-    compute::TargetStatus::kNoTarget,   compute::TargetStatus::kNoValue};
+    compute::TargetStatus::kNotMet, compute::TargetStatus::kClose, compute::TargetStatus::kMet,
+    compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue};
+
+// The position of `status` in kStatusOrder: 0 for the worst.
+size_t StatusRank(compute::TargetStatus status) {
+  return static_cast<size_t>(std::find(std::begin(kStatusOrder), std::end(kStatusOrder), status) -
+                             std::begin(kStatusOrder));
+}
 
 json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
   json columns = json::array({Column("Outcome", true), FigureColumn("Indicators", "0")});
   for (auto status : kStatusOrder) columns.push_back(FigureColumn(StatusLabel(status), "0"));
+  columns.push_back(FigureColumn("Of which not certain", "0"));
   json rows = json::array();
   for (size_t outcome_idx : outcomes) {
     const auto& outcome = context.site.outcomes[outcome_idx];
     std::map<compute::TargetStatus, int> counts;
     int total = 0;
+    int uncertain = 0;
     for (const auto& [indicator_idx, unused] : IndicatorsOf(context.site, {outcome_idx})) {
       const compute::Cell* latest = context.Latest(indicator_idx, context.home);
       ++counts[latest ? latest->target_status : compute::TargetStatus::kNoValue];
+      if (latest && latest->target_uncertain) ++uncertain;
       ++total;
     }
     json row = json::array({outcome.title, total});
     for (auto status : kStatusOrder) row.push_back(counts[status]);
+    row.push_back(uncertain);
     rows.push_back(std::move(row));
   }
   return TableSheet(
       "Summary",
       "Status summary: indicators by target status for each outcome, " + context.HomeName() +
           ", latest figures",
-      json::array({Line("This worksheet contains one table: for each outcome, the number of its "
-                        "indicators in each target status."),
-                   Line("Status is judged on each indicator's latest published figure for " +
-                        context.HomeName() + " ([note 1] in the Notes worksheet).")}),
+      json::array(
+          {Line("This worksheet contains one table: for each outcome, the number of its "
+                "indicators in each target status, worst first."),
+           Line("Status is judged on each indicator's latest published figure for " +
+                context.HomeName() + " ([note 1] in the Notes worksheet)."),
+           Line("A figure judged against a step on the path to the target counts with the "
+                "matching status (" + JudgedLabel(kNotMet, kStep) + " as " +
+                JudgedLabel(kNotMet, kTarget) + ")."),
+           Line(std::string("Of which not certain: figures whose target lies inside their 95% "
+                            "confidence interval (") +
+                kNotCertain + ").")}),
       std::move(columns), std::move(rows));
 }
 
@@ -849,9 +1142,10 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
   const auto& outcome = context.site.outcomes[outcome_idx];
   json columns = json::array(
       {Column("Indicator", true), Column("Area"), Column("Unit"), Column("Latest period"),
-       FigureColumn("Latest value"), FigureColumn("Target"), Column("Target is for"),
+       FigureColumn("Latest value"), FigureColumn(kTargetHeader),
+       ProseColumn(kAboutTargetHeader, 30),
        Column("Baseline period"), FigureColumn("Baseline value"),
-       FigureColumn("Change since baseline"), Column("Status", false, true), Column("Trend")});
+       FigureColumn("Change since baseline"), Column("Status", true, true), Column("Trend")});
   if (context.HasEngland()) {
     columns.push_back(FigureColumn(context.EnglandName() + " value, same period"));
     columns.push_back(Column("Compared with " + context.EnglandName()));
@@ -867,20 +1161,7 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
       json row = json::array({indicator.short_title, context.Name(area), UnitLabel(indicator)});
       row.push_back(latest ? json(latest->period.Label()) : json("[x]"));
       row.push_back(ValueCell(indicator, latest));
-      if (!indicator.target || !context.Targeted(area)) {
-        row.push_back("[z]");
-        row.push_back("[z]");
-      } else if (!latest) {
-        row.push_back(Number(Rounded(indicator, indicator.target->value), format));
-        row.push_back(indicator.target->period.Label());
-      } else {
-        row.push_back(Number(Rounded(indicator, latest->target_reference), format));
-        bool on_trajectory = false;
-        for (const auto& point : indicator.target->trajectory)
-          on_trajectory |= point.period == latest->period;
-        row.push_back(on_trajectory ? latest->period.Label() + " (trajectory)"
-                                    : indicator.target->period.Label());
-      }
+      PushTarget(row, indicator, latest, context.Targeted(area));
       if (!indicator.baseline) {
         for (int idx = 0; idx < 3; ++idx) row.push_back("[z]");
       } else {
@@ -894,12 +1175,15 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
         else
           row.push_back(latest ? MarkerFor(baseline) : "[x]");
       }
-      row.push_back(StatusLabel(latest ? latest->target_status : compute::TargetStatus::kNoValue));
+      row.push_back(StatusText(indicator, latest));
       row.push_back(TrendText(indicator, series));
       if (context.HasEngland()) {
-        row.push_back(latest ? ValueCell(indicator, context.CellAt(indicator_idx, context.england,
-                                                                   latest->period))
-                             : json("[x]"));
+        // A count (or other total) is never set beside a larger area's.
+        row.push_back(!compute::ComparesAreas(indicator) ? json("[z]")
+                      : latest ? ValueCell(indicator, context.CellAt(indicator_idx,
+                                                                     context.england,
+                                                                     latest->period))
+                               : json("[x]"));
         row.push_back(CompareText(context, indicator, latest, context.england_comparator));
       }
       if (context.compare_home)
@@ -941,8 +1225,8 @@ json MatrixSheet(const Context& context,
   for (uint32_t area : areas) {
     json row = json::array({context.Name(area), AreaTypeLabel(context.results.areas[area])});
     for (const auto& [indicator_idx, unused] : indicators) {
-      const compute::Cell* latest = context.Latest(indicator_idx, area);
-      row.push_back(StatusLabel(latest ? latest->target_status : compute::TargetStatus::kNoValue));
+      row.push_back(StatusText(context.site.indicators[indicator_idx],
+                               context.Latest(indicator_idx, area)));
     }
     rows.push_back(std::move(row));
   }
@@ -964,7 +1248,9 @@ json DataSheet(const Context& context,
                               Column("Breakdown"), Column("Period"), FigureColumn("Value"),
                               Column("Unit"), FigureColumn("Lower 95% confidence limit"),
                               FigureColumn("Upper 95% confidence limit"), FigureColumn("Count"),
-                              FigureColumn("Denominator"), Column("Target status", false, true),
+                              FigureColumn("Denominator"), FigureColumn(kTargetHeader),
+                              ProseColumn(kAboutTargetHeader, 30),
+                              Column("Target status", true, true),
                               Column("Figure status"), Column("Note", true)});
   json rows = json::array();
   const auto& results = context.results;
@@ -988,8 +1274,8 @@ json DataSheet(const Context& context,
           row.push_back(PartCell(cell, cell.upper95, format, decimals));
           row.push_back(PartCell(cell, cell.count, "#,##0", -1));
           row.push_back(PartCell(cell, cell.denominator, "#,##0", -1));
-          row.push_back(
-              StatusLabel(cell.Published() ? cell.target_status : compute::TargetStatus::kNoValue));
+          PushTarget(row, indicator, &cell, context.Targeted(area));
+          row.push_back(StatusText(indicator, &cell));
           row.push_back(FigureStatus(cell));
           const std::string& note = context.site.notes[cell.note];
           row.push_back(note.empty() ? json(nullptr) : json(note));
@@ -1032,13 +1318,42 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   std::vector<uint32_t> headline{context.home};
   headline.insert(headline.end(), groups.begin(), groups.end());
 
+  // Charts first, so that each exception can link to its own: the authority's on the Charts
+  // worksheet, any other area's on the Exception_charts worksheet.
+  std::vector<uint32_t> chart_indicators;
+  for (const auto& [indicator_idx, unused] : indicators) chart_indicators.push_back(indicator_idx);
+  std::vector<ChartArea> chart_areas{{context.home, "primary"}};
+  if (context.HasEngland()) chart_areas.push_back({context.england, "secondary"});
+  std::map<uint32_t, size_t> chart_of;
+  auto [chart_data, charts] = ChartSheets(
+      context, chart_indicators, chart_areas,
+      "Charts: " + context.HomeName() +
+          (context.HasEngland() ? " against " + context.EnglandName() : "") + " over time",
+      &chart_of);
+  const std::vector<Exception> exceptions = FindExceptions(context, indicators, areas);
+  std::vector<json> chart_links;
+  std::vector<const Exception*> elsewhere;
+  std::vector<size_t> elsewhere_ranks;
+  for (size_t idx = 0; idx < exceptions.size(); ++idx) {
+    const Exception& exception = exceptions[idx];
+    if (exception.area == context.home) {
+      // A published figure of the authority: ChartSheets charted its indicator.
+      assert(chart_of.count(exception.indicator));
+      chart_links.push_back(ChartLink("Charts", chart_of.at(exception.indicator)));
+    } else {
+      chart_links.push_back(ChartLink("Exception_charts", elsewhere.size()));
+      elsewhere.push_back(&exception);
+      elsewhere_ranks.push_back(idx + 1);
+    }
+  }
+
   json body = json::array();
   body.push_back(SummarySheet(context, outcomes));
   std::map<std::string, std::pair<std::string, std::string>> outcome_sheets;
   for (size_t number = outcomes.size(); number >= 1; --number)  // the first outcome wins a title
     outcome_sheets[site.outcomes[outcomes[number - 1]].title] = {
         "Outcome_" + std::to_string(number), "Outcome " + std::to_string(number)};
-  body.push_back(ExceptionsSheet(context, FindExceptions(context, indicators, areas), true,
+  body.push_back(ExceptionsSheet(context, exceptions, chart_links, true,
                                  "Exceptions: figures short of target in " + context.HomeName() +
                                      ", its ward groups and wards, worst first",
                                  "No latest figure for " + context.HomeName() +
@@ -1048,37 +1363,41 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
     body.push_back(OutcomeSheet(context, outcomes[number - 1], number, headline));
   body.push_back(MatrixSheet(context, indicators, areas));
   body.push_back(DataSheet(context, indicators, data_areas));
-  std::vector<uint32_t> chart_indicators;
-  for (const auto& [indicator_idx, unused] : indicators) chart_indicators.push_back(indicator_idx);
-  std::vector<ChartArea> chart_areas{{context.home, "primary"}};
-  if (context.HasEngland()) chart_areas.push_back({context.england, "secondary"});
-  auto [chart_data, charts] = ChartSheets(
-      context, chart_indicators, chart_areas,
-      "Charts: " + context.HomeName() +
-          (context.HasEngland() ? " against " + context.EnglandName() : "") + " over time");
   body.push_back(std::move(chart_data));
   body.push_back(std::move(charts));
+  if (!elsewhere.empty()) {
+    auto [exception_data, exception_charts] =
+        ExceptionChartSheets(context, elsewhere, elsewhere_ranks);
+    body.push_back(std::move(exception_data));
+    body.push_back(std::move(exception_charts));
+  }
 
-  const std::string title = pack.title + ": " + site.config.title;
+  const std::string title = JoinTitles(pack.title, ": ", site.config.title);
   std::vector<std::string> outcome_lines;
   for (size_t number = 1; number <= outcomes.size(); ++number) {
     const auto& outcome = site.outcomes[outcomes[number - 1]];
     outcome_lines.push_back(std::to_string(number) + ". " + outcome.title +
                             (outcome.owner.empty() ? "" : " (owner: " + outcome.owner + ")"));
   }
-  std::string about = "A briefing for the " + pack.title +
-                      (pack.meeting_date.empty() ? "" : " on " + LongDate(pack.meeting_date)) +
-                      ": how " + context.HomeName() + " is doing against the outcomes below.";
+  // The pack's own title is in A1: the sentence does not repeat it, so it reads the same
+  // whatever the title says ("... briefing", "Briefing for ...", a committee's name).
+  std::string about = "How " + context.HomeName() + " is doing against the outcomes below" +
+                      (pack.meeting_date.empty()
+                           ? std::string(".")
+                           : ", for the meeting on " + LongDate(pack.meeting_date) + ".");
   std::string contains =
       "A status summary by outcome; the exceptions (figures short of target in " +
       context.HomeName() +
       ", its ward groups and wards, worst first); a worksheet for each outcome; a matrix of "
-      "every area and indicator; every figure in long format with filters; and charts of " +
+      "every area and indicator; every figure in long format with filters; charts of " +
       context.HomeName() + (context.HasEngland() ? " against " + context.EnglandName() : "") +
-      " over time.";
+      " over time" +
+      (elsewhere.empty() ? std::string(".")
+                         : "; and a chart of each exception in a ward group or ward.");
   json cover = CoverLines(context, about, outcome_lines, contains, pack.meeting_date);
   return Workbook(context, Properties(context, title, pack.title),
-                  pack.title + " – " + site.config.title, title, std::move(cover), std::move(body));
+                  JoinTitles(pack.title, " – ", site.config.title), title, std::move(cover),
+                  std::move(body));
 }
 
 // --- The ward pack -------------------------------------------------------------------------------
@@ -1104,10 +1423,12 @@ json WardPack(const Context& context, uint32_t ward) {
   if (context.HasEngland()) columns.push_back(FigureColumn(context.EnglandName()));
   if (context.compare_home) columns.push_back(Column("Compared with " + context.HomeName()));
   if (context.HasEngland()) columns.push_back(Column("Compared with " + context.EnglandName()));
-  columns.push_back(FigureColumn("Target"));
-  columns.push_back(Column("Status", false, true));
+  columns.push_back(FigureColumn(kTargetHeader));
+  columns.push_back(ProseColumn(kAboutTargetHeader, 30));
+  columns.push_back(Column("Status", true, true));
   columns.push_back(Column("Trend"));
-  json rows = json::array();
+  // Rows worst first; stable, so ties keep the outcome and indicator order.
+  std::vector<std::pair<size_t, json>> ranked_rows;
   json plain = json::array();
   for (const auto& [indicator_idx, outcome] : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
@@ -1123,26 +1444,24 @@ json WardPack(const Context& context, uint32_t ward) {
     json row = json::array({outcome, indicator.short_title, UnitLabel(indicator)});
     row.push_back(period ? json(period->Label()) : json("[x]"));
     row.push_back(ValueCell(indicator, ward_cell));
-    row.push_back(period
-                      ? ValueCell(indicator, context.CellAt(indicator_idx, context.home, *period))
-                      : json("[x]"));
-    if (context.HasEngland())
-      row.push_back(
-          period ? ValueCell(indicator, context.CellAt(indicator_idx, context.england, *period))
-                 : json("[x]"));
+    // A count (or other total) is never set beside a larger area's: [z] in their columns.
+    auto beside = [&](uint32_t area) {
+      if (!compute::ComparesAreas(indicator)) return json("[z]");
+      return period ? ValueCell(indicator, context.CellAt(indicator_idx, area, *period))
+                    : json("[x]");
+    };
+    row.push_back(beside(context.home));
+    if (context.HasEngland()) row.push_back(beside(context.england));
     if (context.compare_home)
       row.push_back(CompareHomeText(context, indicator_idx, ward, latest));
     if (context.HasEngland())
       row.push_back(CompareText(context, indicator, latest, context.england_comparator));
-    if (!indicator.target || !context.Targeted(ward))
-      row.push_back("[z]");
-    else
-      row.push_back(
-          Number(Rounded(indicator, latest ? latest->target_reference : indicator.target->value),
-                 NumberFormat(indicator)));
-    row.push_back(StatusLabel(latest ? latest->target_status : compute::TargetStatus::kNoValue));
+    PushTarget(row, indicator, latest, context.Targeted(ward));
+    row.push_back(StatusText(indicator, latest));
     row.push_back(TrendText(indicator, series));
-    rows.push_back(std::move(row));
+    ranked_rows.emplace_back(
+        StatusRank(latest ? latest->target_status : compute::TargetStatus::kNoValue),
+        std::move(row));
 
     std::string words;
     if (series)
@@ -1152,15 +1471,24 @@ json WardPack(const Context& context, uint32_t ward) {
     plain.push_back(json::array({indicator.short_title, words}));
   }
 
+  std::stable_sort(ranked_rows.begin(), ranked_rows.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  json rows = json::array();
+  for (auto& item : ranked_rows) rows.push_back(std::move(item.second));
+
+  // The exceptions first, as in the scrutiny pack: what needs attention before the rest.
+  std::vector<Exception> exceptions = FindExceptions(context, indicators, {ward});
   json body = json::array();
+  body.push_back(nullptr);  // the exceptions, once their charts are numbered (below)
   body.push_back(TableSheet(
       "Summary",
       ward_name + " against " + context.HomeName() +
           (context.HasEngland() ? " and " + context.EnglandName() : "") +
           ": latest figures for every indicator",
       json::array(
-          {Line("This worksheet contains one table: one row per indicator, at the "
-                "ward's latest period, with " +
+          {Line("This worksheet contains one table: one row per indicator, worst status "
+                "first (not met, close, met, then no target and no data), at the ward's latest "
+                "period, with " +
                 context.HomeName() + (context.HasEngland() ? " and " + context.EnglandName() : "") +
                 " for the same period."),
            Line("Notes (Notes worksheet): status [note 1], comparisons [note 3], trend "
@@ -1173,16 +1501,14 @@ json WardPack(const Context& context, uint32_t ward) {
       json::array({Column("Indicator", true), ProseColumn("What the figures say", 100)}),
       std::move(plain)));
 
-  std::vector<Exception> exceptions = FindExceptions(context, indicators, {ward});
-  body.push_back(
-      ExceptionsSheet(context, exceptions, false,
-                      "Exceptions: figures for " + ward_name + " short of target, worst first",
-                      "No latest figure for " + ward_name + " is short of its target."));
 
-  // A chart or two: the ward's worst exceptions first, then its first indicators with figures.
+  // A chart for every exception, worst first, then the first indicators with figures until
+  // there are two.
   std::vector<uint32_t> chart_indicators;
   for (const auto& exception : exceptions)
-    if (chart_indicators.size() < 2) chart_indicators.push_back(exception.indicator);
+    if (std::find(chart_indicators.begin(), chart_indicators.end(), exception.indicator) ==
+        chart_indicators.end())
+      chart_indicators.push_back(exception.indicator);
   for (const auto& [indicator_idx, unused] : indicators) {
     if (chart_indicators.size() >= 2) break;
     if (std::find(chart_indicators.begin(), chart_indicators.end(), indicator_idx) !=
@@ -1192,9 +1518,21 @@ json WardPack(const Context& context, uint32_t ward) {
   }
   std::vector<ChartArea> chart_areas{{ward, "primary"}, {context.home, "secondary"}};
   if (context.HasEngland()) chart_areas.push_back({context.england, "tertiary"});
+  std::map<uint32_t, size_t> chart_of;
   auto [chart_data, charts] =
       ChartSheets(context, chart_indicators, chart_areas,
-                  "Charts: " + ward_name + " against " + context.HomeName() + " over time");
+                  "Charts: " + ward_name + " against " + context.HomeName() + " over time",
+                  &chart_of);
+  std::vector<json> chart_links;
+  for (const auto& exception : exceptions) {
+    // A published figure of the ward: ChartSheets charted its indicator.
+    assert(chart_of.count(exception.indicator));
+    chart_links.push_back(ChartLink("Charts", chart_of.at(exception.indicator)));
+  }
+  body.front() =
+      ExceptionsSheet(context, exceptions, chart_links, false,
+                      "Exceptions: figures for " + ward_name + " short of target, worst first",
+                      "No latest figure for " + ward_name + " is short of its target.");
   if (!charts["charts"].empty()) {
     body.push_back(std::move(chart_data));
     body.push_back(std::move(charts));
@@ -1205,10 +1543,10 @@ json WardPack(const Context& context, uint32_t ward) {
                       site.config.title + " for the ward, against " + context.HomeName() +
                       (context.HasEngland() ? " and " + context.EnglandName() : "") + ".";
   std::string contains =
-      "A summary of every indicator for the ward against " + context.HomeName() +
-      (context.HasEngland() ? " and " + context.EnglandName() : "") +
-      "; the same figures in plain English; the ward's exceptions (figures short of target, "
-      "worst first)" +
+      "The ward's exceptions (figures short of target, worst first); a summary of every "
+      "indicator for the ward against " +
+      context.HomeName() + (context.HasEngland() ? " and " + context.EnglandName() : "") +
+      "; the same figures in plain English" +
       (chart_indicators.empty() ? std::string(".") : "; and charts over time.");
   json cover = CoverLines(context, about, {}, contains, "");
   return Workbook(context, Properties(context, title, ward_name + " ward"),

@@ -8,9 +8,11 @@
 //   {
 //     "properties": {"title", "subject", "author", "company", "category", "keywords",
 //                    "comments": strings, "created": seconds since 1970-01-01 UTC (> 0)},
-//     "page_header": text printed at the top left of every page,
-//     "tones": {"Target met": "good", "Close to target": "close", "Not on track": "bad",
-//               "Not distinguishable from target": "unclear"},   // cell text -> colour tone
+//     "page_header": text printed at the top left of every page (one line: the writer cuts
+//                    a long one at a word, so what must show comes first),
+//     "tones": {"Target met": "good", "Close to target": "close", "Target not met": "bad",
+//               ...},   // start of a cell's text -> colour tone ("good", "close", "bad",
+//                       // "unclear"); a qualifier may follow the start
 //     "sheets": [{
 //       "name": tab name (1-31 characters, none of []:*?/\, unique),
 //       "title": text for A1,
@@ -34,8 +36,9 @@
 //
 // A cell is a string (always written as text, never a formula), a number (written with the
 // column's format), null (an empty cell: the sheet's lines say what an empty cell means),
-// {"number": x, "format": "0.0"}, or {"text": t, "sheet": tab name} (a link to that sheet)
-// or {"text": t, "url": "https://..."}.
+// {"number": x, "format": "0.0"}, {"text": t, "sheet": tab name} (a link to that sheet),
+// {"text": t, "sheet": tab name, "chart": n} (a link to the n-th chart, from 0, of that sheet's
+// "charts") or {"text": t, "url": "https://..."}.
 //
 // Hidden figures never reach a view: a suppressed cell is the text "[c]", a missing one "[x]",
 // one that cannot exist "[z]" (see the Notes sheet each pack carries).

@@ -26,10 +26,19 @@ import os
 import sys
 
 import openpyxl
-from openpyxl.utils import range_boundaries
+from openpyxl.utils import get_column_letter, range_boundaries
 
 MARKERS = {"[c]", "[x]", "[z]", "[p]", "[r]"}
-STATUSES = {"Target met", "Close to target", "Target not met", "No target", "No data"}
+# A status as model.json records it (status, what it was judged against) -> the label a pack shows.
+STATUS_LABELS = {
+    "target-met": "Target met", "close-to-target": "Close to target",
+    "target-not-met": "Target not met", "no-target": "No target", "no-value": "No data"}
+PATH_LABELS = {
+    "target-met": "On the path to target", "close-to-target": "Close to the path to target",
+    "target-not-met": "Behind the path to target"}
+QUALIFIER = " (not certain \u2014 small numbers, could be chance)"
+STATUSES = set(STATUS_LABELS.values()) | set(PATH_LABELS.values())
+STATUSES |= {label + QUALIFIER for label in STATUSES}
 SUPPRESSED = {"suppressed", "suppressed-secondary", "suppressed-at-source"}
 
 problems = []
@@ -177,6 +186,20 @@ class Model:
         return 0 if indicator["unit"] == "count" else indicator["decimals"]
 
 
+def status_label(model_cell):
+    """The status text a pack shows for a model.json cell, with the qualifier when uncertain."""
+    if model_cell is None:
+        return STATUS_LABELS["no-value"]
+    status = model_cell["target_status"]
+    if model_cell["target_reference_type"] == "trajectory-step" and status in PATH_LABELS:
+        label = PATH_LABELS[status]
+    else:
+        label = STATUS_LABELS[status]
+    if model_cell["target_uncertain"] and status in PATH_LABELS:
+        label += QUALIFIER
+    return label
+
+
 def check_value(pack, where, cell, model_cell, key, model, decimals, field="value"):
     """A figure cell against model.json: the rounded figure, or a marker when hidden."""
     hidden = model.hidden.get(key)
@@ -224,8 +247,12 @@ def check_data_sheet(pack, ws, model):
                            "Upper 95% confidence limit"):
                 if row[column].value != "[c]":
                     problem(pack, where, f"suppressed cell shows {column} {row[column].value!r}")
-        if row["Target status"].value not in STATUSES:
-            problem(pack, where, f"unknown status {row['Target status'].value!r}")
+        check_target_cells(pack, f"Data!{row[TARGET].coordinate}", row[TARGET],
+                           row[ABOUT_TARGET], model_cell, decimals)
+        if row["Target status"].value != status_label(model_cell):
+            problem(pack, f"Data!{row['Target status'].coordinate}",
+                    f"status {row['Target status'].value!r}, model.json gives "
+                    f"{status_label(model_cell)!r}")
     # Every suppressed cell of the indicators and areas the sheet covers is on it, as [c].
     indicators = {key[0] for key in seen}
     areas = {key[1] for key in seen}
@@ -235,17 +262,84 @@ def check_data_sheet(pack, ws, model):
     return len(rows)
 
 
+TARGET = "Target or path step"
+ABOUT_TARGET = "About the target"
+
+
+def check_target_cells(pack, where, value_cell, about_cell, model_cell, decimals):
+    """A row's target or path step and its words against what model.json says the figure is
+    judged against."""
+    reference = model_cell["target_reference"]
+    kind = model_cell["target_reference_type"]
+    if reference is None or kind == "none":
+        if value_cell.value != "[z]":
+            problem(pack, where, f"target {value_cell.value!r} where model.json has none")
+        return
+    if not same_number(value_cell.value, reference, decimals):
+        problem(pack, where, f"target {value_cell.value!r}, model.json has {reference}")
+    about = about_cell.value or ""
+    expected_start = {"trajectory-step": "Path to target: ", "target": "Target: ",
+                      "passed-target": "Target: "}[kind]
+    if not about.startswith(expected_start) or \
+            about.endswith("(that date has passed)") != (kind == "passed-target"):
+        problem(pack, where, f"about the target {about!r} for a {kind}")
+
+
+def check_chart_targets(pack, ws, model):
+    """Chart_data's target column: the reference model.json gives the first area's figure for
+    the period, empty before the baseline and after the target's period (the line runs from
+    one to the other)."""
+    info = table_of(ws)
+    names = info[4]
+    first_area = names[names.index("Period") + 1]
+    code = model.area_by_name.get(first_area)
+    drawn = 0
+    for row in rows_as_dicts(ws):
+        ind = model.by_short_title.get(row["Indicator"].value)
+        period = row["Period"].value
+        value = row[TARGET].value
+        where = f"Chart_data!{row[TARGET].coordinate}"
+        if ind is None or ind.get("target") is None:
+            if value != "[z]":
+                problem(pack, where, f"a target {value!r} for an indicator without one")
+            continue
+        if value == "[z]":
+            continue  # the first area is not the council's: no target line at all
+        # Period labels of one type sort as text (2012/13, 2015, ...).
+        baseline = ind.get("baseline")
+        if (baseline and period < baseline) or period > ind["target"]["period"]:
+            if value is not None:
+                problem(pack, where, f"{value!r}: the target line runs from the baseline "
+                                     f"{baseline} to {ind['target']['period']}, not {period}")
+            continue
+        model_cell = model.cells.get((ind["id"], code, "", period))
+        if model_cell is None:
+            continue
+        reference = model_cell["target_reference"]
+        if reference is None or not same_number(value, reference, model.decimals(ind)):
+            problem(pack, where, f"{value!r} for {period}; model.json judges {first_area}'s "
+                                 f"figure against {reference}")
+        drawn += 1
+    return drawn
+
+
 def check_wide_sheet(pack, ws, model, area_columns):
     """Sheets with Indicator, Period and one column per area name (ward Summary, Chart_data):
-    figures equal model.json's; an unpublished one is a marker or empty, never a number."""
+    figures equal model.json's; an unpublished one is a marker or empty, never a number. A count
+    (or other total) shows for the first area only: [z] beside it, as areas differ in size."""
     count = 0
     for row in rows_as_dicts(ws):
         ind = model.by_short_title.get(row["Indicator"].value)
         period = row["Period"].value
         if ind is None or period in MARKERS:
             continue
-        for column in area_columns:
+        for column_idx, column in enumerate(area_columns):
             if column not in row:
+                continue
+            if column_idx > 0 and ind["unit"] not in ("percent", "rate"):
+                if row[column].value != "[z]":
+                    problem(pack, f"{ws.title}!{row[column].coordinate}",
+                            f"a {ind['unit']} set beside the first area's: {row[column].value!r}")
                 continue
             code = model.area_by_name.get(column)
             cell = row[column]
@@ -266,19 +360,105 @@ def check_wide_sheet(pack, ws, model, area_columns):
     return count
 
 
+def chart_title(chart):
+    try:
+        return "".join(run.t for para in chart.title.tx.rich.p for run in (para.r or []))
+    except AttributeError:
+        return ""
+
+
 def check_charts(pack, wb):
-    if "Charts" not in wb.sheetnames:
-        return 0
-    charts = wb["Charts"]._charts
-    indicators = {row["Indicator"].value for row in rows_as_dicts(wb["Chart_data"])}
-    if not charts:
-        problem(pack, "Charts", "no charts")
-    if len(charts) != len(indicators):
-        problem(pack, "Charts", f"{len(charts)} charts for {len(indicators)} indicators")
-    for chart in charts:
-        if type(chart).__name__ != "LineChart":
-            problem(pack, "Charts", f"a {type(chart).__name__}, not a line chart")
-    return len(charts)
+    total = 0
+    for sheet, data, key in (("Charts", "Chart_data", ("Indicator",)),
+                             ("Exception_charts", "Exception_chart_data", ("Rank",))):
+        if sheet not in wb.sheetnames:
+            continue
+        charts = wb[sheet]._charts
+        blocks = {tuple(row[name].value for name in key) for row in rows_as_dicts(wb[data])}
+        if not charts:
+            problem(pack, sheet, "no charts")
+        if len(charts) != len(blocks):
+            problem(pack, sheet, f"{len(charts)} charts for {len(blocks)} blocks of {data}")
+        for chart in charts:
+            if type(chart).__name__ != "LineChart":
+                problem(pack, sheet, f"a {type(chart).__name__}, not a line chart")
+        total += len(charts)
+    return total
+
+
+def check_exception_charts(pack, wb):
+    """Every exception links to a chart of its indicator (for its area, outside a ward pack):
+    the link lands on the cell the chart is anchored at."""
+    if "Exceptions" not in wb.sheetnames:
+        return
+    for row in rows_as_dicts(wb["Exceptions"]):
+        cell = row["Chart"]
+        where = f"Exceptions!{cell.coordinate}"
+        location = cell.hyperlink.location if cell.hyperlink else None
+        if not location or "!" not in location:
+            problem(pack, where, f"no link to a chart ({cell.value!r})")
+            continue
+        sheet, target = location.rsplit("!", 1)
+        sheet = sheet.strip("'")
+        if sheet not in wb.sheetnames:
+            problem(pack, where, f"links to a sheet {sheet!r} that does not exist")
+            continue
+        anchored = [chart for chart in wb[sheet]._charts
+                    if f"{get_column_letter(chart.anchor._from.col + 1)}"
+                       f"{chart.anchor._from.row + 1}" == target]
+        if len(anchored) != 1:
+            problem(pack, where, f"{location} is not where a chart is")
+            continue
+        title = chart_title(anchored[0])
+        indicator = row["Indicator"].value
+        area = row["Area"].value if "Area" in row else None
+        if indicator not in title or (sheet == "Exception_charts" and area not in title):
+            problem(pack, where, f"links to the chart {title!r}, not one of {indicator!r}"
+                                 f"{' for ' + area if area else ''}")
+
+
+def status_rank(text):
+    """Worst first: not met 0, close 1, met 2, no target 3, no data 4 (a qualifier may follow)."""
+    base = text[:-len(QUALIFIER)] if isinstance(text, str) and text.endswith(QUALIFIER) else text
+    for rank, labels in enumerate((
+            {"Target not met", "Behind the path to target"},
+            {"Close to target", "Close to the path to target"},
+            {"Target met", "On the path to target"}, {"No target"}, {"No data"})):
+        if base in labels:
+            return rank
+    return None
+
+
+def check_summary_order(pack, wb, ward):
+    """The ward Summary lists indicators worst status first; the scrutiny Summary's status
+    columns run worst first."""
+    if "Summary" not in wb.sheetnames:
+        problem(pack, "workbook", "no Summary sheet")
+        return
+    rows = rows_as_dicts(wb["Summary"])
+    if not ward:
+        names = table_of(wb["Summary"])[4]
+        statuses = [name for name in names if status_rank(name) is not None]
+        if statuses != ["Target not met", "Close to target", "Target met", "No target", "No data"]:
+            problem(pack, "Summary", f"status columns not worst first: {statuses}")
+        return
+    ranks = [status_rank(row["Status"].value) for row in rows]
+    if None in ranks:
+        problem(pack, "Summary", f"unknown status among {[row['Status'].value for row in rows]}")
+    elif ranks != sorted(ranks):
+        problem(pack, "Summary", f"not worst status first: ranks {ranks}")
+
+
+def check_cover_wording(pack, wb, model):
+    """The cover says nothing twice: no "briefing for the ... briefing", no site title doubled."""
+    site_title = model.model["site"]["title"].lower()
+    for row in wb["Cover"].iter_rows(max_col=1):
+        text = row[0].value
+        if not isinstance(text, str):
+            continue
+        lower = text.lower()
+        if lower.count("briefing") > 1 or lower.count(site_title) > 1:
+            problem(pack, f"Cover!{row[0].coordinate}", f"says something twice: {text!r}")
 
 
 def check_properties(pack, wb, model):
@@ -300,7 +480,8 @@ def check_pack(path, model):
     names = wb.sheetnames
     ward = pack.startswith("ward-")
     if ward:
-        expected = ["Cover", "Contents", "Notes", "Summary", "In_plain_English", "Exceptions"]
+        # The exceptions come first after the cover sheets, as in the scrutiny pack.
+        expected = ["Cover", "Contents", "Notes", "Exceptions", "Summary", "In_plain_English"]
         if names[:6] != expected or names[6:] not in ([], ["Chart_data", "Charts"]):
             problem(pack, "workbook", f"sheets {names}")
     else:
@@ -308,11 +489,14 @@ def check_pack(path, model):
         expected = (["Cover", "Contents", "Notes", "Summary", "Exceptions"] +
                     [f"Outcome_{n}" for n in range(1, len(outcomes) + 1)] +
                     ["Matrix", "Data", "Chart_data", "Charts"])
+        if "Exception_charts" in names:  # exceptions outside the authority itself
+            expected += ["Exception_chart_data", "Exception_charts"]
         if names != expected or not outcomes:
             problem(pack, "workbook", f"sheets {names}, expected {expected}")
     for ws in wb.worksheets:
         check_sheet_structure(pack, ws)
-        if ws.title not in ("Cover", "Charts", "Exceptions") and not ws.tables:
+        if ws.title not in ("Cover", "Charts", "Exception_charts", "Exceptions") and \
+                not ws.tables:
             problem(pack, ws.title, "no table")
     check_contents_and_notes(pack, wb)
     check_properties(pack, wb, model)
@@ -324,6 +508,8 @@ def check_pack(path, model):
             for name, cell in row.items():
                 if name not in ("Area", "Area type") and cell.value not in STATUSES:
                     problem(pack, f"Matrix!{cell.coordinate}", f"not a status: {cell.value!r}")
+    check_summary_order(pack, wb, ward)
+    check_cover_wording(pack, wb, model)
     if ward and "Summary" in names:
         summary = wb["Summary"]
         info = table_of(summary)
@@ -334,7 +520,9 @@ def check_pack(path, model):
         info = table_of(wb["Chart_data"])
         area_columns = [name for name in info[4] if name in model.area_by_name] if info else []
         figures += check_wide_sheet(pack, wb["Chart_data"], model, area_columns)
+        check_chart_targets(pack, wb["Chart_data"], model)
     charts = check_charts(pack, wb)
+    check_exception_charts(pack, wb)
     return figures, charts
 
 

@@ -5,14 +5,17 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/format.h"
 #include "compute/compute.h"
 #include "load/load.h"
+#include "view/labels.h"
 
 namespace outcomes::view {
 namespace {
@@ -52,6 +55,13 @@ size_t ColumnIndex(const json& sheet, const std::string& header) {
     if (columns[idx]["header"] == header) return idx;
   FAIL("no column " << header << " in " << sheet["name"]);
   return 0;
+}
+
+// The colour tone of a status text: the tone whose key the text starts with, or "".
+std::string ToneOf(const json& view, const std::string& text) {
+  for (const auto& [start, tone] : view["tones"].items())
+    if (text.rfind(start, 0) == 0) return tone;
+  return "";
 }
 
 // Every number in the view is finite (a NaN would be a leaked hidden figure).
@@ -117,7 +127,8 @@ TEST_CASE("a scrutiny pack follows the guidance: cover, contents, notes, one tab
   for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
   CHECK(names == std::vector<std::string>{"Cover", "Contents", "Notes", "Summary", "Exceptions",
                                           "Outcome_1", "Outcome_2", "Outcome_3", "Outcome_4",
-                                          "Matrix", "Data", "Chart_data", "Charts"});
+                                          "Matrix", "Data", "Chart_data", "Charts",
+                                          "Exception_chart_data", "Exception_charts"});
   // The contents table links to every sheet after itself, in order.
   const json* contents = FindSheet(view, "Contents");
   REQUIRE(contents);
@@ -185,7 +196,7 @@ TEST_CASE("suppressed cells are [c] in the data sheet, never numbers") {
   CHECK(checked > 5);
 }
 
-TEST_CASE("exceptions: not on track before close, then the larger relative shortfall first") {
+TEST_CASE("exceptions: not met before close, then the larger relative shortfall first") {
   const Loaded& example = Example();
   auto packs = ListPacks(example.site, example.results);
   json view = PackView(example.site, example.results, packs[0]);
@@ -198,20 +209,64 @@ TEST_CASE("exceptions: not on track before close, then the larger relative short
   bool seen_close = false;
   double previous = INFINITY;
   int expected_rank = 0;
+  std::set<std::string> tones;
   for (const auto& row : (*exceptions)["table"]["rows"]) {
     CHECK(row[rank] == ++expected_rank);
-    std::string label = row[status];
-    CHECK((label == "Target not met" || label == "Close to target"));
-    if (label == "Close to target" && !seen_close) {
+    std::string tone = ToneOf(view, row[status]);
+    tones.insert(tone);
+    CHECK((tone == "bad" || tone == "close"));
+    if (tone == "close" && !seen_close) {
       seen_close = true;
       previous = INFINITY;
     }
-    if (label == "Target not met") CHECK_FALSE(seen_close);
+    if (tone == "bad") CHECK_FALSE(seen_close);
     double shortfall = row[relative].is_object() ? row[relative]["number"].get<double>() : INFINITY;
     CHECK(shortfall <= previous);
     previous = shortfall;
   }
   CHECK(expected_rank > 0);
+  CHECK(tones.count("bad") == 1);
+}
+
+TEST_CASE("a status shows the web page's label, a path step as such, the qualifier beside it") {
+  const Loaded& example = Example();
+  auto packs = ListPacks(example.site, example.results);
+  json view = PackView(example.site, example.results, packs[0]);
+  const json* data = FindSheet(view, "Data");
+  REQUIRE(data);
+  size_t id = ColumnIndex(*data, "Indicator ID");
+  size_t code = ColumnIndex(*data, "Area code");
+  size_t breakdown = ColumnIndex(*data, "Breakdown");
+  size_t period = ColumnIndex(*data, "Period");
+  size_t status = ColumnIndex(*data, "Target status");
+  size_t uncertain = 0, steps = 0;
+  for (const auto& row : (*data)["table"]["rows"]) {
+    if (row[breakdown] != "All") continue;
+    uint32_t indicator_idx = example.site.indicator_index.at(row[id].get<std::string>());
+    const auto& indicator = example.site.indicators[indicator_idx];
+    int32_t area = example.results.FindArea(row[code].get<std::string>());
+    REQUIRE(area >= 0);
+    const compute::Cell* cell = nullptr;
+    for (const auto& candidate :
+         example.results.Find(indicator_idx, static_cast<uint32_t>(area))->cells)
+      if (candidate.period.Label() == row[period]) cell = &candidate;
+    REQUIRE(cell);
+    INFO(row.dump());
+    json badge = TargetStatusBadge(indicator, *cell);
+    std::string expected = badge["label"];
+    if (cell->target_uncertain && cell->Published()) {
+      expected += " (" + std::string(kNotCertain) + ")";
+      ++uncertain;
+    }
+    if (cell->target_reference_kind == compute::TargetReference::kTrajectoryStep &&
+        cell->Published()) {
+      CHECK(row[status].get<std::string>().find("path to target") != std::string::npos);
+      ++steps;
+    }
+    CHECK(row[status] == expected);
+  }
+  CHECK(uncertain > 0);
+  CHECK(steps > 0);
 }
 
 TEST_CASE("a ward pack: the ward against the borough and England, in words, with charts") {
@@ -222,6 +277,11 @@ TEST_CASE("a ward pack: the ward against the borough and England, in words, with
     if (pack.path == "downloads/packs/ward-kursaal.xlsx") kursaal = &pack;
   REQUIRE(kursaal);
   json view = PackView(example.site, example.results, *kursaal);
+  // The exceptions right after the cover sheets, as in the scrutiny pack.
+  std::vector<std::string> names;
+  for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
+  CHECK(names == std::vector<std::string>{"Cover", "Contents", "Notes", "Exceptions", "Summary",
+                                          "In_plain_English", "Chart_data", "Charts"});
   const json* summary = FindSheet(view, "Summary");
   REQUIRE(summary);
   CHECK(ColumnIndex(*summary, "Kursaal") == 4);
@@ -242,10 +302,212 @@ TEST_CASE("a ward pack: the ward against the borough and England, in words, with
   CHECK(found);
   const json* charts = FindSheet(view, "Charts");
   REQUIRE(charts);
-  CHECK((*charts)["charts"].size() == 2);
+  // A chart for each indicator with an exception (at least two charts in all).
+  std::set<std::string> exception_indicators;
+  const json* exceptions = FindSheet(view, "Exceptions");
+  REQUIRE(exceptions);
+  for (const auto& row : (*exceptions)["table"]["rows"])
+    exception_indicators.insert(row[ColumnIndex(*exceptions, "Indicator")]);
+  CHECK(exception_indicators.size() >= 2);
+  CHECK((*charts)["charts"].size() == exception_indicators.size());
   CHECK((*charts)["charts"][0]["series"][0]["name"] == "Kursaal");
   CHECK(view["sheets"][0]["title"] == "Kursaal ward pack: A Better Start in Southend");
   CheckFinite(view);
+}
+
+// The rank of a status text, worst first: not met 0, close 1, met 2, no target 3, no data 4.
+int StatusRankOf(const json& view, const std::string& text) {
+  std::string tone = ToneOf(view, text);
+  if (tone == "bad") return 0;
+  if (tone == "close") return 1;
+  if (tone == "good") return 2;
+  if (text == "No target") return 3;
+  if (text == "No data") return 4;
+  FAIL("not a status: " << text);
+  return -1;
+}
+
+TEST_CASE("summaries: worst status first, ties in outcome and indicator order") {
+  const Loaded& example = Example();
+  const auto& site = example.site;
+  // The outcome and indicator order: each outcome's indicators, then those in no outcome.
+  std::map<std::string, size_t> order;
+  for (const auto& outcome : site.outcomes)
+    for (const auto& id : outcome.indicator_ids)
+      order.emplace(site.indicators[site.indicator_index.at(id)].short_title, order.size());
+  for (const auto& indicator : site.indicators) order.emplace(indicator.short_title, order.size());
+  size_t ward_packs = 0;
+  for (const auto& pack : ListPacks(site, example.results)) {
+    INFO(pack.path);
+    json view = PackView(site, example.results, pack);
+    const json* summary = FindSheet(view, "Summary");
+    REQUIRE(summary);
+    if (pack.kind == PackKind::kScrutiny) {
+      // One row per outcome; the status columns worst first.
+      std::vector<std::string> headers;
+      for (const auto& column : (*summary)["table"]["columns"]) headers.push_back(column["header"]);
+      CHECK(headers == std::vector<std::string>{"Outcome", "Indicators", "Target not met",
+                                                "Close to target", "Target met", "No target",
+                                                "No data", "Of which not certain"});
+      continue;
+    }
+    ++ward_packs;
+    size_t indicator = ColumnIndex(*summary, "Indicator");
+    size_t status = ColumnIndex(*summary, "Status");
+    std::set<int> ranks;
+    std::pair<int, size_t> previous{-1, 0};
+    for (const auto& row : (*summary)["table"]["rows"]) {
+      std::pair<int, size_t> key{StatusRankOf(view, row[status]),
+                                 order.at(row[indicator].get<std::string>())};
+      INFO(row.dump());
+      CHECK(previous < key);
+      previous = key;
+      ranks.insert(key.first);
+    }
+    CHECK(ranks.size() >= 3);  // the order is tested, not trivially true
+  }
+  CHECK(ward_packs > 10);
+}
+
+TEST_CASE("every exception has its chart: the exception's indicator for its area") {
+  const Loaded& example = Example();
+  size_t linked = 0, elsewhere = 0;
+  for (const auto& pack : ListPacks(example.site, example.results)) {
+    INFO(pack.path);
+    json view = PackView(example.site, example.results, pack);
+    const json* exceptions = FindSheet(view, "Exceptions");
+    REQUIRE(exceptions);
+    if (!exceptions->contains("table")) continue;
+    const bool ward = pack.kind == PackKind::kWard;
+    const std::string ward_name = ward ? example.results.areas[pack.index].name : "";
+    for (const auto& row : (*exceptions)["table"]["rows"]) {
+      INFO(row.dump());
+      const json& link = row[ColumnIndex(*exceptions, "Chart")];
+      REQUIRE(link.is_object());
+      const json* chart_sheet = FindSheet(view, link["sheet"]);
+      REQUIRE(chart_sheet);
+      REQUIRE(link["chart"].get<size_t>() < (*chart_sheet)["charts"].size());
+      const json& chart = (*chart_sheet)["charts"][link["chart"].get<size_t>()];
+      // The chart's first line is the exception's area...
+      const std::string area =
+          ward ? ward_name : row[ColumnIndex(*exceptions, "Area")].get<std::string>();
+      CHECK(chart["series"][0]["name"] == area);
+      elsewhere += link["sheet"] == "Exception_charts";
+      // ... and its rows are the exception's indicator.
+      const json& categories = chart["categories"];
+      const json* data = FindSheet(view, categories["sheet"]);
+      REQUIRE(data);
+      const size_t indicator = ColumnIndex(*data, "Indicator");
+      for (size_t idx = categories["first_row"]; idx <= categories["last_row"]; ++idx)
+        CHECK((*data)["table"]["rows"][idx][indicator] ==
+              row[ColumnIndex(*exceptions, "Indicator")]);
+      ++linked;
+    }
+  }
+  CHECK(linked > 20);
+  CHECK(elsewhere > 0);
+}
+
+// How often `word` occurs in `text`, ignoring case.
+size_t CountWord(std::string text, std::string word) {
+  for (auto* item : {&text, &word})
+    for (char& c : *item) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t count = 0;
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++count;
+  return count;
+}
+
+TEST_CASE("the cover reads naturally whatever the pack's title: nothing is said twice") {
+  Loaded loaded = Example();
+  const std::string site_title = loaded.site.config.title;
+  REQUIRE(loaded.site.config.packs.size() >= 1);
+  const PackRef pack{"downloads/packs/test.xlsx", PackKind::kScrutiny, 0};
+  const std::vector<std::string> pack_titles{
+      "People Scrutiny Committee briefing", "Briefing for the People Scrutiny Committee",
+      "People Scrutiny Committee", site_title, site_title + " briefing"};
+  for (const std::string& pack_title : pack_titles) {
+    INFO(pack_title);
+    loaded.site.config.packs[0].title = pack_title;
+    json view = PackView(loaded.site, loaded.results, pack);
+    const json& cover = view["sheets"][0];
+    std::vector<std::string> texts{cover["title"], view["page_header"]};
+    for (const auto& line : cover["lines"]) texts.push_back(line["text"]);
+    for (const auto& text : texts) {
+      INFO(text);
+      CHECK(CountWord(text, "briefing") <= 1);
+      CHECK(CountWord(text, site_title) <= 1);
+      CHECK(CountWord(text, "committee") <= 1);
+    }
+    CHECK(cover["title"].get<std::string>().rfind(pack_title, 0) == 0);
+    CHECK(CountWord(cover["title"], site_title) == 1);
+  }
+}
+
+TEST_CASE("chart target lines run from the baseline to the target's period, as compute judges") {
+  const Loaded& example = Example();
+  const auto& site = example.site;
+  const auto& results = example.results;
+  std::map<std::string, uint32_t> area_by_name;
+  for (uint32_t area_idx = 0; area_idx < results.areas.size(); ++area_idx)
+    area_by_name.emplace(results.areas[area_idx].name, area_idx);
+  std::map<std::string, uint32_t> indicator_by_title;
+  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx)
+    indicator_by_title.emplace(site.indicators[idx].short_title, idx);
+  size_t before_baseline = 0, steps = 0, drawn = 0, after_data = 0;
+  for (const auto& pack : ListPacks(site, results)) {
+    INFO(pack.path);
+    json view = PackView(site, results, pack);
+    const json* data = FindSheet(view, "Chart_data");
+    const json* charts = FindSheet(view, "Charts");
+    if (!data || !charts) continue;
+    const json& rows = (*data)["table"]["rows"];
+    const size_t period_column = ColumnIndex(*data, "Period");
+    const size_t target_column = ColumnIndex(*data, "Target or path step");
+    for (const auto& chart : (*charts)["charts"]) {
+      const json& series = chart["series"];
+      const uint32_t area = area_by_name.at(series[0]["name"].get<std::string>());
+      const json& target_series = series.back();
+      if (target_series["role"] != "target") continue;
+      CHECK(target_series["column"] == target_column);
+      for (size_t row_idx = target_series["first_row"]; row_idx <= target_series["last_row"];
+           ++row_idx) {
+        const json& row = rows[row_idx];
+        INFO(row.dump());
+        const uint32_t indicator_idx = indicator_by_title.at(row[0].get<std::string>());
+        const auto& indicator = site.indicators[indicator_idx];
+        REQUIRE(indicator.target);
+        std::string error;
+        auto period = model::ParsePeriod(row[period_column].get<std::string>(),
+                                         indicator.period_type, &error);
+        REQUIRE(period);
+        if (indicator.target->trajectory.size() > 0 &&
+            target_series["name"] != "Path to target")
+          FAIL("a trajectory's line is not named the path to target");
+        const json& value = row[target_column];
+        const compute::Cell* cell = results.CellAt(indicator_idx, area, *period);
+        if (indicator.baseline && *period < *indicator.baseline) {
+          ++before_baseline;
+          CHECK(value.is_null());
+        } else if (indicator.target->period < *period) {
+          CHECK(value.is_null());
+        } else if (!cell) {
+          // A period only a benchmark has, or on past the data to the target's period.
+          ++after_data;
+          CHECK(value.is_object());
+        } else {
+          ++drawn;
+          REQUIRE(value.is_object());
+          CHECK(value["number"].get<double>() ==
+                doctest::Approx(base::RoundTo(cell->target_reference, indicator.decimals)));
+          if (cell->target_reference_kind == compute::TargetReference::kTrajectoryStep) ++steps;
+        }
+      }
+    }
+  }
+  CHECK(before_baseline > 0);
+  CHECK(steps > 0);
+  CHECK(drawn > 0);
+  CHECK(after_data > 0);
 }
 
 TEST_CASE("the same inputs give the same view") {

@@ -173,12 +173,46 @@ TEST_CASE("tables carry their headers, the title is in A1, the header row is fro
   CHECK(parts.at("xl/styles.xml").find("formatCode=\"0.0\"") != std::string::npos);
   // An empty cell (null) is not written at all.
   CHECK(sheet.find("r=\"D5\"") == std::string::npos);
-  // Status colours: a rule per tone on the status column.
+  // Status colours: a rule per tone on the status column, on the start of the text (a
+  // qualifier may follow a status).
   CHECK(Count(sheet, "<cfRule") == 2);
-  CHECK(sheet.find("<formula>\"Not on track\"</formula>") != std::string::npos);
+  CHECK(Count(sheet, "type=\"beginsWith\"") == 2);
+  CHECK(sheet.find("text=\"Not on track\"") != std::string::npos);
   // The contents link goes to the sheet, quoted.
   CHECK(parts.at("xl/worksheets/sheet2.xml").find("location=\"'Data sheet'!A1\"") !=
         std::string::npos);
+}
+
+TEST_CASE("a link to a chart goes to the cell the chart is anchored at; one to none fails") {
+  json view = SmallView();
+  json& contents_rows = view["sheets"][1]["table"]["rows"];
+  // Three charts on the Charts sheet: the third is in the second row of charts, on the left.
+  json& charts = view["sheets"][3]["charts"];
+  charts.push_back(charts[0]);
+  charts.push_back(charts[0]);
+  contents_rows.push_back(json::array({{{"text", "Chart 3"}, {"sheet", "Charts"}, {"chart", 2}},
+                                       "The third chart"}));
+  contents_rows.push_back(json::array({{{"text", "Chart 2"}, {"sheet", "Charts"}, {"chart", 1}},
+                                       "The second chart"}));
+  auto parts = Unzip(WriteAndRead(view, "chart-links.xlsx"));
+  // Charts sheet: title, one line, a row of space, then rows of 14; 8 columns a chart.
+  const std::string& contents = parts.at("xl/worksheets/sheet2.xml");
+  CHECK(contents.find("location=\"'Charts'!A18\"") != std::string::npos);
+  CHECK(contents.find("location=\"'Charts'!I4\"") != std::string::npos);
+  const std::string& drawing = parts.at("xl/drawings/drawing1.xml");
+  auto anchored = [&](int col, int row) {
+    return drawing.find("<xdr:from><xdr:col>" + std::to_string(col) +
+                        "</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>" + std::to_string(row) +
+                        "</xdr:row>") != std::string::npos;
+  };
+  CHECK(anchored(0, 17));  // A18
+  CHECK(anchored(8, 3));   // I4
+
+  contents_rows.push_back(json::array({{{"text", "Chart 4"}, {"sheet", "Charts"}, {"chart", 3}},
+                                       "No such chart"}));
+  std::string error;
+  CHECK_FALSE(WriteWorkbook(view, (TempDir() / "chart-link-bad.xlsx").string(), &error));
+  CHECK(error.find("a link to a chart that Charts does not have") != std::string::npos);
 }
 
 TEST_CASE(
@@ -194,11 +228,70 @@ TEST_CASE(
     CHECK(sheet.find("fitToHeight=\"0\"") != std::string::npos);
     CHECK(sheet.find("<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter>") !=
           std::string::npos);
-    CHECK(sheet.find("<oddHeader>&amp;LTest &amp;&amp; pack</oddHeader>") != std::string::npos);
+    CHECK(sheet.find("<oddHeader>&amp;L&amp;9Test &amp;&amp; pack</oddHeader>") !=
+          std::string::npos);
   }
   const std::string& workbook = parts.at("xl/workbook.xml");
   CHECK(workbook.find("name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Data sheet'!$3:$3<") !=
         std::string::npos);
+}
+
+// The attributes of the <row> element numbered `row` (1-based) in a sheet's XML, or "".
+std::string RowAttributes(const std::string& sheet, int row) {
+  size_t at = sheet.find("<row r=\"" + std::to_string(row) + "\"");
+  return at == std::string::npos ? "" : sheet.substr(at, sheet.find('>', at) - at);
+}
+
+// The cell format (<xf> of cellXfs) of cell `ref` in a sheet's XML.
+std::string CellFormat(const std::string& sheet, const std::string& styles,
+                       const std::string& ref) {
+  size_t at = sheet.find("<c r=\"" + ref + "\"");
+  REQUIRE(at != std::string::npos);
+  size_t style_at = sheet.find(" s=\"", at);
+  REQUIRE(style_at < sheet.find('>', at));
+  int index = std::stoi(sheet.substr(style_at + 4));
+  size_t xf = styles.find("<cellXfs");
+  for (int idx = 0; idx <= index; ++idx) xf = styles.find("<xf ", xf + 1);
+  size_t end = styles.find("</xf>", xf);
+  size_t self_closing = styles.find("/>", xf);
+  return styles.substr(xf, std::min(end, self_closing + 2) - xf);
+}
+
+// The height of a row's attributes ("ht"), 0 when the row has none.
+double RowHeight(const std::string& attributes) {
+  size_t at = attributes.find(" ht=\"");
+  return at == std::string::npos ? 0 : std::stod(attributes.substr(at + 5));
+}
+
+TEST_CASE("the cover: the title wraps, the warning hangs below it with room to spare") {
+  json view = SmallView();
+  std::string title;
+  for (int word = 0; word < 30; ++word) title += "Title" + std::to_string(word) + " ";
+  view["sheets"][0]["title"] = title;
+  view["sheets"][0]["lines"][2]["text"] = std::string(60, 'x');  // the cover is 60 wide
+  std::string header;
+  for (int word = 0; word < 60; ++word) header += "word" + std::to_string(word) + " ";
+  view["page_header"] = header;
+  auto parts = Unzip(WriteAndRead(view, "cover.xlsx"));
+  const std::string& cover = parts.at("xl/worksheets/sheet1.xml");
+  const std::string& styles = parts.at("xl/styles.xml");
+  // The title wraps within the one printed column: its row is several 14-point lines tall.
+  CHECK(CellFormat(cover, styles, "A1").find("wrapText=\"1\"") != std::string::npos);
+  CHECK(RowHeight(RowAttributes(cover, 1)) >= 3 * 19);
+  // The warning hangs from the top of a row a line taller than its text: text that wraps
+  // further runs down into the spare line, not up over the title.
+  const std::string warning = CellFormat(cover, styles, "A2");
+  CHECK(warning.find("vertical=\"top\"") != std::string::npos);
+  CHECK(warning.find("wrapText=\"1\"") != std::string::npos);
+  CHECK(RowHeight(RowAttributes(cover, 2)) >= 2 * 15);
+  // A long page header is cut at a word, so it stays on one line above the sheet.
+  size_t at = cover.find("<oddHeader>");
+  REQUIRE(at != std::string::npos);
+  std::string shown = cover.substr(at, cover.find("</oddHeader>") - at);
+  CHECK(shown.find("&amp;L&amp;9word0 word1 ") != std::string::npos);
+  CHECK(shown.find("…") != std::string::npos);
+  CHECK(shown.find("word59") == std::string::npos);
+  CHECK(shown.size() < 200);
 }
 
 TEST_CASE("document properties and a fixed creation time: the same view gives the same bytes") {

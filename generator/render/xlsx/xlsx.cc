@@ -127,22 +127,36 @@ int WrappedLines(const std::string& text, double width, bool bold) {
   return lines;
 }
 
-constexpr double kLineHeight = 15;  // points, for Calibri 11
+constexpr double kLineHeight = 15;        // points, for Calibri 11
+constexpr double kTitleLineHeight = 19;   // points, for the 14-point title
+constexpr double kTitleScale = 14.0 / 11;  // the title's letters against body text's
 
-// A header or footer text: "&" is a control character there.
+// Lines a bold text takes in a column `width` characters wide, allowing for a spreadsheet
+// program that has no Calibri and falls back to a wider font: LibreOffice without Carlito
+// uses DejaVu Sans, whose bold letters are about an eighth wider (seen in its PDFs).
+int BoldLinesAnyFont(const std::string& text, double width) {
+  return WrappedLines(text, width / 1.15, true);
+}
+
+// A page header's text: one line across the page, cut at a word with "…" when longer (a
+// second line would run into the sheet below the header margin); "&" doubled, as it is a
+// control character there.
 std::string HeaderText(const std::string& text) {
+  constexpr size_t kMaxCharacters = 150;  // 9-point text across A4 landscape
+  std::string shown = text;
+  if (DisplayLength(text) > kMaxCharacters) {
+    size_t cut = 0;
+    for (size_t characters = 0; cut < text.size() && characters < kMaxCharacters - 1; ++cut)
+      if ((static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80) ++characters;
+    while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+    size_t space = text.rfind(' ', cut);
+    if (space != std::string::npos && space > cut / 2) cut = space;
+    shown = text.substr(0, cut) + "…";
+  }
   std::string out;
-  for (char c : text) {
+  for (char c : shown) {
     out += c;
     if (c == '&') out += '&';
-  }
-  // Excel allows 255 characters with the codes; cut on a UTF-8 boundary.
-  size_t limit = 200;
-  if (out.size() > limit) {
-    size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    if (cut > 0 && out[cut - 1] == '&') --cut;  // never split "&&"
-    out = out.substr(0, cut);
   }
   return out;
 }
@@ -188,7 +202,15 @@ struct Layout {
   size_t columns = 0;
   size_t rows = 0;
   bool has_table = false;
+  size_t charts = 0;  // charts on the sheet (a sheet without a table)
 };
+
+// The top-left cell of chart `chart_idx` on a charts sheet: two charts across, below the title
+// and lines with a row of space.
+void ChartAnchor(const Layout& layout, size_t chart_idx, lxw_row_t& row, lxw_col_t& col) {
+  row = layout.header_row + 1 + static_cast<lxw_row_t>((chart_idx / 2) * kChartRows);
+  col = static_cast<lxw_col_t>((chart_idx % 2) * kChartCols);
+}
 
 class Writer {
  public:
@@ -212,7 +234,7 @@ class Writer {
   bool WriteSheet(const Layout& layout);
   bool WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, const json& cell,
                  const std::string& column_format, bool numeric);
-  bool WriteCharts(lxw_worksheet* worksheet, const Layout& layout, lxw_row_t first_row);
+  bool WriteCharts(lxw_worksheet* worksheet, const Layout& layout);
   double CellWidth(const json& cell, const std::string& column_format) const;
   void PageSetup(lxw_worksheet* worksheet);
   bool Ok(lxw_error status, const std::string& what) {
@@ -228,6 +250,7 @@ class Writer {
   std::deque<std::string> arena_;  // strings libxlsxwriter may point at until workbook_close
   std::map<std::string, lxw_format*> body_formats_;
   lxw_format* title_ = nullptr;
+  lxw_format* cover_title_ = nullptr;  // the title on the cover: wraps
   lxw_format* heading_ = nullptr;
   lxw_format* warning_ = nullptr;
   lxw_format* line_ = nullptr;
@@ -260,6 +283,12 @@ bool Writer::CheckCell(const json& cell, const std::string& where) {
       if (cell.contains("sheet")) {
         if (!cell["sheet"].is_string() || !layout_by_name_.count(cell["sheet"].get<std::string>()))
           return Fail(where + ": a link to a sheet that does not exist");
+        if (cell.contains("chart")) {
+          const Layout& target = layouts_[layout_by_name_.at(cell["sheet"].get<std::string>())];
+          if (!cell["chart"].is_number_integer() || cell["chart"].get<int64_t>() < 0 ||
+              cell["chart"].get<size_t>() >= target.charts)
+            return Fail(where + ": a link to a chart that " + target.name + " does not have");
+        }
         return true;
       }
       if (cell.contains("url") && cell["url"].is_string()) return true;
@@ -336,6 +365,8 @@ bool Writer::Check() {
     }
     size_t lines = sheet.contains("lines") ? sheet["lines"].size() : 0;
     layout.header_row = static_cast<lxw_row_t>(1 + lines);
+    if (sheet.contains("charts") && sheet["charts"].is_array())
+      layout.charts = sheet["charts"].size();
     if (sheet.contains("table")) {
       const json& table = sheet["table"];
       if (!table.is_object() || !table.value("name", json()).is_string() ||
@@ -445,7 +476,16 @@ bool Writer::WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, c
   const std::string& text = cell["text"].get_ref<const std::string&>();
   std::string target;
   if (cell.contains("sheet")) {
-    target = "internal:" + QuotedSheet(cell["sheet"].get<std::string>()) + "!A1";
+    const std::string& sheet = cell["sheet"].get_ref<const std::string&>();
+    char where[LXW_MAX_CELL_NAME_LENGTH] = "A1";
+    if (cell.contains("chart")) {  // the chart's top-left cell (checked to exist)
+      lxw_row_t chart_row = 0;
+      lxw_col_t chart_col = 0;
+      ChartAnchor(layouts_[layout_by_name_.at(sheet)], cell["chart"].get<size_t>(), chart_row,
+                  chart_col);
+      lxw_rowcol_to_cell(where, chart_row, chart_col);
+    }
+    target = "internal:" + QuotedSheet(sheet) + "!" + where;
   } else {
     const std::string& url = cell["url"].get_ref<const std::string&>();
     // Only web and mail links; anything else stays plain text.
@@ -464,12 +504,16 @@ void Writer::PageSetup(lxw_worksheet* worksheet) {
   worksheet_set_paper(worksheet, 9);  // A4
   worksheet_fit_to_pages(worksheet, 1, 0);
   worksheet_set_margins(worksheet, 0.5, 0.5, 0.75, 0.75);
-  std::string header = "&L" + HeaderText(view_.value("page_header", std::string()));
+  std::string header = HeaderText(view_.value("page_header", std::string()));
+  // "&9" sets 9 points; a digit straight after it would read as part of the size.
+  if (!header.empty() && header[0] >= '0' && header[0] <= '9') header = " " + header;
+  header = "&L&9" + header;
   worksheet_set_header(worksheet, Keep(header));
   worksheet_set_footer(worksheet, "&L&A&RPage &P of &N");
 }
 
-bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout, lxw_row_t first_row) {
+bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout) {
+  const lxw_row_t first_row = layout.header_row + 1;  // as ChartAnchor places them
   const json& charts = (*layout.sheet)["charts"];
   std::vector<lxw_row_t>& breaks = page_breaks_.emplace_back();
   for (size_t chart_idx = 0; chart_idx < charts.size(); ++chart_idx) {
@@ -546,8 +590,9 @@ bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout, lxw_row
     options.x_scale = kChartScale;
     options.y_scale = kChartScale;
     options.description = const_cast<char*>(Keep(spec["description"].get<std::string>()));
-    lxw_row_t row = first_row + static_cast<lxw_row_t>((chart_idx / 2) * kChartRows);
-    lxw_col_t col = static_cast<lxw_col_t>((chart_idx % 2) * kChartCols);
+    lxw_row_t row = 0;
+    lxw_col_t col = 0;
+    ChartAnchor(layout, chart_idx, row, col);
     if (!Ok(worksheet_insert_chart_opt(worksheet, row, col, chart, &options), "placing a chart"))
       return false;
     // Two rows of charts a page, never a chart cut in two.
@@ -570,19 +615,23 @@ bool Writer::WriteSheet(const Layout& layout) {
   if (!worksheet) return Fail("could not add the sheet " + layout.name);
   PageSetup(worksheet);
   const std::string title = sheet["title"].get<std::string>();
-  if (!Ok(worksheet_write_string(worksheet, 0, 0, title.c_str(), title_), "writing a title"))
-    return false;
-  worksheet_set_row(worksheet, 0, 21, nullptr);  // the 14-point title
   const bool cover = !layout.has_table && !sheet.contains("charts");
   // Lines: A2 down. On a sheet with a table they overflow to the right over the empty cells;
   // on the cover (no table) column A is made wide and they wrap.
-  double longest_line = static_cast<double>(DisplayLength(title)) * 1.3;  // a larger font
+  double longest_line = static_cast<double>(DisplayLength(title)) * kTitleScale;
   const json no_lines = json::array();
   const json& lines = sheet.contains("lines") ? sheet["lines"] : no_lines;
   for (const auto& line : lines)
     longest_line =
         std::max(longest_line, static_cast<double>(DisplayLength(line["text"].get<std::string>())));
   const double cover_width = std::clamp(longest_line, 40.0, 100.0);
+  // The title: on the cover it wraps within the column (the print area is that column alone).
+  if (!Ok(worksheet_write_string(worksheet, 0, 0, title.c_str(), cover ? cover_title_ : title_),
+          "writing a title"))
+    return false;
+  // On the cover, space below the title: the line under it hangs from the top of its row.
+  const int title_lines = cover ? BoldLinesAnyFont(title, cover_width / kTitleScale) : 1;
+  worksheet_set_row(worksheet, 0, title_lines * kTitleLineHeight + (cover ? 8 : 2), nullptr);
   lxw_row_t row = 1;
   for (const auto& line : lines) {
     const std::string text = line["text"].get<std::string>();
@@ -603,8 +652,15 @@ bool Writer::WriteSheet(const Layout& layout) {
     // writer sets each row's height from the lines its text wraps to.
     if (style == "heading") {
       worksheet_set_row(worksheet, row, 24, nullptr);  // 12 points, with space above
+    } else if (style == "warning") {
+      // The text hangs from the top of the row, with room for a line more than Calibri needs
+      // (or as many as a wider fallback font needs): were it to wrap further, it would run
+      // down, never up over the title as a bottom-aligned text taller than its row does.
+      const double width = cover ? cover_width : kMaxWidth;
+      int wrapped = std::max(WrappedLines(text, width, true) + 1, BoldLinesAnyFont(text, width));
+      worksheet_set_row(worksheet, row, wrapped * kLineHeight + 4, nullptr);
     } else if (cover) {
-      int wrapped = WrappedLines(text, cover_width, style == "warning");
+      int wrapped = WrappedLines(text, cover_width, false);
       if (wrapped > 1) worksheet_set_row(worksheet, row, wrapped * kLineHeight, nullptr);
     }
     ++row;
@@ -614,7 +670,7 @@ bool Writer::WriteSheet(const Layout& layout) {
     worksheet_print_area(worksheet, 0, 0, row - 1, 0);
     return true;
   }
-  if (!layout.has_table) return WriteCharts(worksheet, layout, row + 1);
+  if (!layout.has_table) return WriteCharts(worksheet, layout);
 
   const json& table = sheet["table"];
   const json& columns = table["columns"];
@@ -706,13 +762,11 @@ bool Writer::WriteSheet(const Layout& layout) {
     for (const auto& [text, tone] : tones.items()) {
       auto format = tones_.find(tone.get<std::string>());
       if (format == tones_.end()) continue;
-      std::string quoted = "\"";
-      for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-      quoted += "\"";
+      // "Begins with": a status may carry a qualifier after its label.
       lxw_conditional_format rule{};
-      rule.type = LXW_CONDITIONAL_TYPE_CELL;
-      rule.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-      rule.value_string = const_cast<char*>(Keep(quoted));
+      rule.type = LXW_CONDITIONAL_TYPE_TEXT;
+      rule.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
+      rule.value_string = const_cast<char*>(Keep(text));
       rule.format = format->second;
       if (!Ok(worksheet_conditional_format_range(worksheet, header_row + 1,
                                                  static_cast<lxw_col_t>(col), last_row,
@@ -752,10 +806,17 @@ bool Writer::Write(const std::string& path) {
   format_set_bold(heading_);
   format_set_font_size(heading_, 12);
   format_set_font_color(heading_, kText);
+  cover_title_ = workbook_add_format(workbook_);
+  format_set_bold(cover_title_);
+  format_set_font_size(cover_title_, 14);
+  format_set_font_color(cover_title_, kText);
+  format_set_text_wrap(cover_title_);
+  format_set_align(cover_title_, LXW_ALIGN_VERTICAL_TOP);
   warning_ = workbook_add_format(workbook_);
   format_set_bold(warning_);
   format_set_font_color(warning_, kWarning);
   format_set_text_wrap(warning_);
+  format_set_align(warning_, LXW_ALIGN_VERTICAL_TOP);
   line_ = workbook_add_format(workbook_);
   format_set_font_color(line_, kText);
   cover_line_ = workbook_add_format(workbook_);
