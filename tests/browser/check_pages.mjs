@@ -29,6 +29,8 @@ const PAGES = [
   { type: 'ward', path: '/areas/kursaal/' },
   { type: 'area-group', path: '/areas/target-wards/' },
   { type: 'dashboard', path: '/dashboard/' },
+  { type: 'dashboard-not-met', path: '/dashboard/not-met/' },
+  { type: 'dashboard-outcome', path: '/dashboard/best-start/' },
   { type: 'case-study', path: '/case-studies/bradford/' },
   { type: 'list', path: '/case-studies/' },
   { type: 'library', path: '/library/' },
