@@ -17,10 +17,10 @@ start=$(date +%s.%N)
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 binary="${1:-$root/build/outcomes}"
 check="${2:-pages}"
-case "$check" in
-  pages | reflow | print) ;;
-  *) echo "browser: unknown check '$check' (expected pages, reflow or print)"; exit 2 ;;
-esac
+if [ "$check" != pages ] && [ "$check" != reflow ] && [ "$check" != print ]; then
+  echo "browser: unknown check '$check' (expected pages, reflow or print)"
+  exit 2
+fi
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=("Debian's Chromium (/usr/bin/chromium)")
@@ -61,11 +61,16 @@ if ! "$binary" build --site "$root" --out "$tmp/site"; then
 fi
 
 cd "$root" || exit 1
-case "$check" in
-  pages) echo "=== browser checks (tests/browser/check_pages.mjs)"; node tests/browser/check_pages.mjs "$tmp/site" ;;
-  reflow) echo "=== reflow at 320 px (tests/browser/check_reflow.mjs)"; node tests/browser/check_reflow.mjs "$tmp/site" ;;
-  print) echo "=== printing to PDF (tests/browser/check_print.py)"; /usr/bin/python3 tests/browser/check_print.py "$tmp/site" ;;
-esac
+if [ "$check" = pages ]; then
+  echo "=== browser checks (tests/browser/check_pages.mjs)"
+  node tests/browser/check_pages.mjs "$tmp/site"
+elif [ "$check" = reflow ]; then
+  echo "=== reflow at 320 px (tests/browser/check_reflow.mjs)"
+  node tests/browser/check_reflow.mjs "$tmp/site"
+else
+  echo "=== printing to PDF (tests/browser/check_print.py)"
+  /usr/bin/python3 tests/browser/check_print.py "$tmp/site"
+fi
 status=$?
 echo "browser:$check took $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s in all"
 exit $status
