@@ -6,6 +6,7 @@
 #include <cctype>
 #include <functional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "base/format.h"
@@ -1196,6 +1197,7 @@ struct DashboardCell {
   std::string period;
   std::string reference;    // what the figure was judged against, "" for none
   bool uncertain = false;   // the status carries the kNotCertain qualifier
+  bool path_step = false;   // judged against a step on the path to the target
   json sparkline;           // a sparkline spec, or null
 };
 
@@ -1262,6 +1264,7 @@ DashboardCell MakeDashboardCell(const SiteMap& map, uint32_t indicator_idx, uint
   cell.reference = badge["reference"];
   cell.uncertain = !badge["qualifier"].get<std::string>().empty();
   if (latest) {
+    cell.path_step = latest->target_reference_kind == compute::TargetReference::kTrajectoryStep;
     cell.value = FormatValue(indicator, latest->value);
     cell.period = latest->period.Label();
     if (with_sparkline)
@@ -1282,13 +1285,14 @@ json DashboardCellJson(const DashboardCell& cell) {
 }
 
 // The key of one page: an entry for each status label its cells use, in the order met, close,
-// not met, no target, no figure, then the mark for "not certain" when a cell carries it.
+// not met, no target, no figure (the target's label before the path's), then the mark for "not
+// certain" when a cell carries it.
 class DashboardKey {
  public:
   // `marks`: the page shows kUncertainMark for the qualifier (else it says it in words).
   explicit DashboardKey(bool marks) : marks_(marks) {}
   void Add(const DashboardCell& cell) {
-    entries_.emplace(std::make_pair(Order(cell.status), cell.words), cell);
+    entries_.try_emplace(std::make_tuple(Order(cell.status), cell.path_step, cell.words), cell);
     uncertain_ |= cell.uncertain;
   }
   json ToJson() const {
@@ -1322,7 +1326,7 @@ class DashboardKey {
     }
     return 4;
   }
-  std::map<std::pair<int, std::string>, DashboardCell> entries_;
+  std::map<std::tuple<int, bool, std::string>, DashboardCell> entries_;
   bool marks_;
   bool uncertain_ = false;
 };
