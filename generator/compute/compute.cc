@@ -48,6 +48,10 @@ Results Compute(const model::Site& site) {
   return results;
 }
 
+bool ComparesAreas(const model::Indicator& indicator) {
+  return indicator.unit == model::Unit::kPercent || indicator.unit == model::Unit::kRate;
+}
+
 Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& cell,
                                 const Cell* benchmark, NotComparedReason& reason) {
   if (!cell.Published()) {
@@ -56,7 +60,7 @@ Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& c
   }
   // Only rates and proportions: a ward's count against a larger area's (or another ward's)
   // says how big the areas are, not how children in them are doing.
-  if (indicator.unit != model::Unit::kPercent && indicator.unit != model::Unit::kRate) {
+  if (!ComparesAreas(indicator)) {
     reason = NotComparedReason::kNotARate;
     return Comparison::kNotCompared;
   }

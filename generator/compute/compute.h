@@ -203,6 +203,11 @@ Results Compute(const model::Site& site);
 // kNotCompared with `reason` set. The one home of this rule: every output calls it.
 Comparison CompareWithBenchmark(const model::Indicator& indicator, const Cell& cell,
                                 const Cell* benchmark, NotComparedReason& reason);
+// Whether figures of different areas may be set against each other at all: rates and
+// proportions only. A count (or money, or a number) of a ward against another's or against a
+// larger area's total says how big the areas are; outputs never compare them, in words,
+// colours, rankings, shared axes or reference lines.
+bool ComparesAreas(const model::Indicator& indicator);
 
 // What a figure for `period` is judged against (the one home of this rule; every output calls
 // it): the trajectory's value for that period when there is one (kTrajectoryStep), else the

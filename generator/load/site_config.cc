@@ -118,6 +118,43 @@ void ReadPacks(YamlFields& parent, model::SiteConfig& out) {
   }
 }
 
+// contact: {team, email, phone, url}: at least one way to get in touch.
+void ReadContact(YamlFields& fields, model::SiteContact& contact) {
+  YAML::Node node = fields.Child("contact", false);
+  if (!node.IsDefined()) return;
+  base::Diagnostics& diagnostics = fields.diagnostics();
+  YamlFields contact_fields(node, kFile, diagnostics, "contact");
+  if (!contact_fields.ok()) return;
+  contact_fields.String("team", contact.team, false);
+  if (contact_fields.String("email", contact.email, false)) {
+    size_t at = contact.email.find('@');
+    bool valid = at != std::string::npos && at > 0 && at + 1 < contact.email.size() &&
+                 contact.email.find_first_of(" \t<>\"'(),;:@", at + 1) == std::string::npos &&
+                 contact.email.find_first_of(" \t<>\"'(),;:") == std::string::npos &&
+                 contact.email.find('.', at) != std::string::npos;
+    if (!valid)
+      diagnostics.Error(contact_fields.Where("email"),
+                        "contact email must be an address such as data@example.gov.uk, got '" +
+                            contact.email + "'");
+  }
+  if (contact_fields.String("phone", contact.phone, false) &&
+      contact.phone.find_first_not_of("0123456789 +()-") != std::string::npos)
+    diagnostics.Error(contact_fields.Where("phone"),
+                      "contact phone may hold only digits, spaces and + ( ) -, got '" +
+                          contact.phone + "'");
+  if (contact_fields.String("url", contact.url, false) && !IsWebAddress(contact.url))
+    diagnostics.Error(contact_fields.Where("url"),
+                      "contact url must be a web address such as https://www.example.gov.uk/contact",
+                      "start with https:// or http://; no spaces, quotes, < > { } or \\");
+  for (const std::string* text : {&contact.team, &contact.email, &contact.phone, &contact.url})
+    CheckLength(*text, 200, contact_fields.Where("contact"), "a contact detail", diagnostics,
+                "shorten it");
+  if (!contact.Any())
+    diagnostics.Error(fields.Where("contact"), "contact needs an email, phone or url",
+                      "add at least one way for readers to get in touch, or remove contact");
+  contact_fields.Finish();
+}
+
 }  // namespace
 
 void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
@@ -146,6 +183,10 @@ void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
   config.home_area_location = fields.Where("home_area");
   fields.StringList("comparators", config.comparators, false, &config.comparator_locations);
   fields.Bool("example_data", config.example_data);
+  if (fields.String("example_data_text", config.example_data_text, false))
+    CheckLength(config.example_data_text, 1000, fields.Where("example_data_text"),
+                "example_data_text", diagnostics, "a banner this long hides the page: shorten it");
+  ReadContact(fields, config.contact);
   fields.Bool("allow_raw_html", config.allow_raw_html);
   if (fields.String("data_date", config.data_date, false) && !IsIsoDate(config.data_date))
     diagnostics.Error(fields.Where("data_date"),

@@ -60,6 +60,14 @@ struct PackConfig {
 // Which wards get a ward pack: the home area's (the default) or every area of type ward.
 enum class WardPacks { kHome, kAll };
 
+struct SiteContact {
+  std::string team;   // e.g. "Public Health Intelligence team"
+  std::string email;
+  std::string phone;
+  std::string url;    // a contact page
+  bool Any() const { return !email.empty() || !phone.empty() || !url.empty(); }
+};
+
 struct SiteConfig {
   std::string title;
   std::string organisation;
@@ -68,6 +76,10 @@ struct SiteConfig {
   std::string home_area;
   std::vector<std::string> comparators;
   bool example_data = false;
+  // Optional: the example-data banner's words, replacing those worked out from the flags.
+  std::string example_data_text;
+  // Optional: who readers contact about the figures (footer, accessibility statement).
+  SiteContact contact;
   bool allow_raw_html = false;  // default false: raw HTML in Markdown is shown as text
   std::string data_date;  // optional, YYYY-MM-DD
   SuppressionConfig suppression;

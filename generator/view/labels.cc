@@ -1,8 +1,10 @@
 #include "view/labels.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/format.h"
+#include "base/text.h"
 
 namespace outcomes::view {
 
@@ -137,9 +139,10 @@ std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& 
   };
   std::string long_run;
   switch (trend.kind) {
-    case compute::TrendKind::kIncreasing: long_run = judged(true) + " (significant)"; break;
-    case compute::TrendKind::kDecreasing: long_run = judged(false) + " (significant)"; break;
-    case compute::TrendKind::kNoSignificantChange: long_run = "No significant change"; break;
+    // The words of the trend sentences: "more than chance", "no clear change".
+    case compute::TrendKind::kIncreasing: long_run = judged(true) + " (more than chance)"; break;
+    case compute::TrendKind::kDecreasing: long_run = judged(false) + " (more than chance)"; break;
+    case compute::TrendKind::kNoSignificantChange: long_run = "No clear change"; break;
     case compute::TrendKind::kDirectionOnly: {
       bool long_term = trend.long_term != compute::Direction::kUnknown;
       compute::Direction direction = long_term ? trend.long_term : trend.short_term;
@@ -221,6 +224,70 @@ std::string ContentTypeLabel(model::ContentType type, bool plural) {
     case model::ContentType::kNews: return plural ? "News" : "News";
   }
   return {};
+}
+
+std::string ExampleDataNotice(const model::Site& site, const compute::Results& results) {
+  const model::SiteConfig& config = site.config;
+  if (!config.example_data_text.empty()) return config.example_data_text;
+  // For each kind of area, the indicators with a published figure and those with a flagged one.
+  // Kinds: 0 the wards (and groups, made from them), then 1 + each comparator.
+  const size_t kinds = 1 + results.comparator_areas.size();
+  std::vector<std::vector<bool>> has(kinds, std::vector<bool>(site.indicators.size(), false));
+  std::vector<std::vector<bool>> flagged = has;
+  size_t published = 0, example = 0;
+  for (const auto& series : results.series) {
+    if (series.breakdown != 0) continue;
+    size_t kind = kinds;
+    for (size_t idx = 0; idx < results.comparator_areas.size(); ++idx)
+      if (results.comparator_areas[idx] == series.area) kind = 1 + idx;
+    if (kind == kinds) kind = 0;
+    for (const auto& cell : series.cells) {
+      if (!cell.Published()) continue;
+      ++published;
+      has[kind][series.indicator] = true;
+      if (cell.flags & model::kFlagExample) {
+        ++example;
+        flagged[kind][series.indicator] = true;
+      }
+    }
+  }
+  if (example == 0)
+    return config.example_data
+               ? "This is an example site: its figures show how the site works and are not "
+                 "for use as statistics."
+               : "";
+  if (example == published)
+    return "Every figure on this site is made up to show how it works: do not use them as "
+           "statistics.";
+  auto count = [](const std::vector<bool>& of) {
+    return static_cast<size_t>(std::count(of.begin(), of.end(), true));
+  };
+  // "for 6 of 12" ("for 6 of 12 indicators" the first time), or "for every indicator".
+  auto share = [&](size_t kind, bool first) {
+    size_t total = count(has[kind]);
+    size_t made_up = count(flagged[kind]);
+    return made_up == total ? std::string(" for every indicator")
+                            : " for " + base::FormatNumber(static_cast<double>(made_up), 0) +
+                                  " of " + base::FormatNumber(static_cast<double>(total), 0) +
+                                  (first ? " indicators" : "");
+  };
+  std::vector<std::string> parts;
+  if (count(flagged[0]) > 0) parts.push_back("ward figures" + share(0, true));
+  // Comparators with the same share are named together.
+  std::vector<bool> done(kinds, false);
+  for (size_t kind = 1; kind < kinds; ++kind) {
+    if (done[kind] || count(flagged[kind]) == 0) continue;
+    std::vector<std::string> names;
+    for (size_t other = kind; other < kinds; ++other) {
+      if (done[other] || flagged[other] != flagged[kind] || has[other] != has[kind]) continue;
+      done[other] = true;
+      names.push_back(results.areas[results.comparator_areas[other - 1]].name);
+    }
+    parts.push_back(base::JoinWords(names) + " figures" + share(kind, parts.empty()));
+  }
+  return "Some figures on this site are made up to show how it works: " + base::JoinWords(parts) +
+         ". The made-up figures are marked \"example\" in the downloads; do not use them as "
+         "statistics. The other figures are real.";
 }
 
 std::string LongDate(const std::string& iso_date) {

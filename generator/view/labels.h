@@ -35,7 +35,9 @@ inline constexpr const char* kNotCertain = "not certain — small numbers, could
 // "Target: 75.0% by 2019/20" (and the path step / passed date as above); "" for none.
 std::string TargetReferenceText(const model::Indicator& indicator, const compute::Cell& cell);
 nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string& benchmark);
-// "Getting better", "Getting worse", "No clear change", "Up since 2017/18" ...
+// "Getting better (more than chance)", "No clear change", "Up since 2017/18 (not tested)",
+// and a large or contrary latest change first: "Up in 2019/20 (more than chance); over the
+// longer run, down since 2014/15 (not tested)".
 std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& trend);
 // Why a cell shows no value: "[c] suppressed: small number", "[x] not available" ...
 std::string HiddenLabel(compute::Hidden hidden);
@@ -46,6 +48,11 @@ std::string_view HiddenPublicName(compute::Hidden hidden);
 std::string HiddenMarker(compute::Hidden hidden);
 std::string PolarityText(model::Polarity polarity);
 std::string ContentTypeLabel(model::ContentType type, bool plural);
+// The example-data banner's words, worked out from which published figures carry the example
+// flag ("Some figures on this site are made up ...: the ward figures for 13 of 13 indicators,
+// and the figures for Southend-on-Sea, East of England and England for 7 of 13 ..."), or the
+// site's own example_data_text. "" when nothing is flagged and the site is not example data.
+std::string ExampleDataNotice(const model::Site& site, const compute::Results& results);
 // "1 February 2014" for "2014-02-01".
 std::string LongDate(const std::string& iso_date);
 

@@ -98,6 +98,7 @@ class SiteMap {
       for (uint32_t member : results.areas[group].members) groups_of_[member].push_back(group);
     for (const auto& pack : ListPacks(site, results))
       if (pack.kind == PackKind::kWard) area_packs_[pack.index] = pack.path;
+    example_notice_ = ExampleDataNotice(site, results);
   }
 
   const model::Site& site() const { return site_; }
@@ -118,6 +119,8 @@ class SiteMap {
     return it == content_paths_.end() ? std::string() : it->second;
   }
   std::string ListPath(model::ContentType type) const { return PagePath(SectionFolder(type)); }
+  // The example-data banner's words ("" for none), worked out once.
+  const std::string& example_notice() const { return example_notice_; }
   // The area's own Excel pack, "" when it has none.
   std::string AreaPackPath(uint32_t area_idx) const {
     auto it = area_packs_.find(area_idx);
@@ -214,6 +217,7 @@ class SiteMap {
   std::vector<size_t> published_;
   std::map<uint32_t, std::vector<uint32_t>> groups_of_;                // area -> its groups
   std::map<uint32_t, std::string> area_packs_;                         // area -> its pack
+  std::string example_notice_;
   std::map<std::string, std::vector<size_t>> pages_by_area_code_;     // -> ranks in published_
   std::map<std::pair<uint32_t, std::string>, Ranking> rankings_;      // (indicator, period)
 };
@@ -241,7 +245,24 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
   view["home_url"] = RelativeUrl(path, "index.html");
   view["css_url"] = RelativeUrl(path, "assets/site.css");
   view["feed_url"] = RelativeUrl(path, "feed.xml");
-  view["example_data"] = config.example_data;
+  if (!map.example_notice().empty()) view["example_data"] = {{"text", map.example_notice()}};
+  if (config.contact.Any()) {
+    const auto& contact = config.contact;
+    json ways = json::array();
+    if (!contact.email.empty())
+      ways.push_back({{"text", contact.email}, {"href", "mailto:" + contact.email}});
+    if (!contact.phone.empty()) {
+      std::string digits;
+      for (char ch : contact.phone)
+        if (ch == '+' || (ch >= '0' && ch <= '9')) digits += ch;
+      ways.push_back({{"text", contact.phone}, {"href", "tel:" + digits}});
+    }
+    if (!contact.url.empty()) ways.push_back({{"text", "contact page"}, {"href", contact.url}});
+    for (size_t idx = 0; idx < ways.size(); ++idx)
+      ways[idx]["after"] = idx + 2 < ways.size() ? ", " : idx + 2 == ways.size() ? " or " : "";
+    view["contact"] = {{"who", contact.team.empty() ? config.organisation : contact.team},
+                       {"ways", ways}};
+  }
   view["last_updated"] = config.data_date.empty() ? "" : LongDate(config.data_date);
   view["last_updated_iso"] = config.data_date;
   if (!config.base_url.empty()) {
@@ -477,14 +498,14 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
 }
 
 // The areas a reader of the home area's figures expects: the home area, the groups, England.
-std::vector<uint32_t> HeadlineAreas(const SiteMap& map) {
+std::vector<uint32_t> HeadlineAreas(const SiteMap& map, uint32_t indicator_idx) {
   std::vector<uint32_t> areas{map.home()};
+  // A count is shown for one area: set beside another area's it would compare their sizes.
+  if (!compute::ComparesAreas(map.site().indicators[indicator_idx])) return areas;
   for (uint32_t group : map.groups()) areas.push_back(group);
-  int widest = map.WidestComparator();
-  if (widest >= 0) {
-    uint32_t area = map.results().comparator_areas[static_cast<size_t>(widest)];
-    if (area != map.home()) areas.push_back(area);
-  }
+  // Every configured comparator (the region as well as England).
+  for (uint32_t area : map.results().comparator_areas)
+    if (std::find(areas.begin(), areas.end(), area) == areas.end()) areas.push_back(area);
   return areas;
 }
 
@@ -620,6 +641,22 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
   } else {
     item["comparison"] = ComparisonBadge(compute::Comparison::kNotCompared, "");
   }
+  // Every configured comparator, in the site's order (the area itself left out).
+  json comparisons = json::array();
+  for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
+       ++idx) {
+    if (results.comparator_areas[idx] == area) continue;
+    const std::string& name = results.areas[results.comparator_areas[idx]].name;
+    json badge = ComparisonBadge(latest->comparisons[idx], name);
+    if (latest->comparisons[idx] == compute::Comparison::kNotCompared)
+      badge["label"] = "Not compared with " + name +
+                       (latest->not_compared[idx] == compute::NotComparedReason::kNone
+                            ? std::string()
+                            : " (" + std::string(compute::NotComparedReasonText(
+                                         latest->not_compared[idx])) + ")");
+    comparisons.push_back(badge);
+  }
+  item["comparisons"] = comparisons;
   if (indicator.target) {
     std::string reference = TargetReferenceText(indicator, *latest);
     item["target"] = reference.empty() ? FormatValue(indicator, indicator.target->value) +
@@ -667,7 +704,7 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
     int32_t area = results.FindArea(code);
     if (area >= 0) areas.push_back(static_cast<uint32_t>(area));
   }
-  if (figure.kind == "status" || figure.kind == "map") {
+  if ((figure.kind == "status" || figure.kind == "map") && compute::ComparesAreas(indicator)) {
     if (areas.empty()) areas = map.wards();
     json table = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by area");
     if (figure.kind == "map")
@@ -678,7 +715,8 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
                                            id_prefix),
                        table);
   }
-  if (areas.empty()) areas = HeadlineAreas(map);
+  if (areas.empty()) areas = HeadlineAreas(map, indicator_idx);
+  if (!compute::ComparesAreas(indicator)) areas.resize(1);  // one area's count, never several
   if (figure.kind == "table") {
     json table = TrendTable(map, indicator_idx, areas, indicator.short_title + " over time");
     return table;
@@ -777,12 +815,11 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   view["statement_groups"] = groups;
   view["has_statement_groups"] = !outcome.groups.empty();
   json indicators = json::array();
-  std::vector<uint32_t> areas = HeadlineAreas(map);
   for (const auto& id : outcome.indicator_ids) {
     auto it = map.site().indicator_index.find(id);
     if (it == map.site().indicator_index.end()) continue;
     json item = IndicatorSummary(map, path, it->second, map.home());
-    item["figure"] = TrendFigure(map, it->second, areas,
+    item["figure"] = TrendFigure(map, it->second, HeadlineAreas(map, it->second),
                                  map.site().indicators[it->second].short_title + " over time",
                                  "trend-" + id);
     indicators.push_back(item);
@@ -825,6 +862,10 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
       outcomes.push_back(Link(path, map.OutcomePath(outcome.id), outcome.title));
   crumbs.push_back({indicator.short_title, ""});
   json view = Layout(map, path, indicator.title, indicator.short_title, crumbs, "outcomes");
+  for (size_t idx = 0; idx < outcomes.size(); ++idx)
+    outcomes[idx]["after"] = idx + 2 < outcomes.size() ? ", "
+                             : idx + 2 == outcomes.size() ? " and "
+                                                          : "";
   view["outcomes"] = outcomes;
   view["has_outcomes"] = !outcomes.empty();
   view["source"] = indicator.source;
@@ -849,7 +890,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     case model::CiMethod::kNone: view["ci_method"] = "None"; break;
   }
   view["headline"] = IndicatorSummary(map, path, indicator_idx, map.home());
-  view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map),
+  view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
                                      indicator.short_title + ": " +
                                          results.areas[map.home()].name + " over time",
                                      "trend");
@@ -858,7 +899,11 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   for (uint32_t ward : map.wards()) areas.push_back(ward);
   json comparison = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by ward");
   view["has_comparison"] = !comparison.is_null();
-  if (!comparison.is_null()) {
+  if (!comparison.is_null() && !compute::ComparesAreas(indicator)) {
+    // Counts: the table alone. Bars ranked by size, a line at the council's total or a map
+    // shaded by count would compare areas of different sizes.
+    view["comparison_figure"] = ChartFigure(json(), comparison);
+  } else if (!comparison.is_null()) {
     std::vector<uint32_t> bars = map.groups();
     bars.insert(bars.end(), map.wards().begin(), map.wards().end());
     view["comparison_figure"] = ChartFigure(
@@ -1095,13 +1140,15 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
                                  "trend-" + outcome.id + "-" + id);
       if (!spark.is_null()) {
         std::string shape = spark.value("desc", "");
+        std::vector<uint32_t> own_areas = trend_areas;
+        if (!compute::ComparesAreas(indicator)) own_areas.resize(1);
         json own = ChartFigure(std::move(spark),
-                               TrendTable(map, indicator_idx, trend_areas,
+                               TrendTable(map, indicator_idx, own_areas,
                                           indicator.short_title + ": " + area.name + " over time"));
         own["shape"] = shape;
         item["own_trend"] = std::move(own);
       }
-      if (is_ward) {
+      if (is_ward && compute::ComparesAreas(indicator)) {
         json position = WardPosition(map, indicator_idx, area_idx, outcome.id + "-" + id);
         if (!position.is_null()) item["position"] = std::move(position);
       }

@@ -1940,5 +1940,48 @@ TEST_CASE("fair comparisons: a count indicator is never compared between areas")
         "Not compared");
 }
 
+// The banner says what is made up, worked out from the flags, and never calls a flagged
+// figure real.
+TEST_CASE("the example-data banner is worked out from the flagged figures") {
+  auto site_with = [](uint8_t ward_flags, uint8_t home_flags) {
+    SiteBuilder builder;
+    builder.Area(kHome, "Southend-on-Sea", "unitary")
+        .Area(kKursaal, "Kursaal", "ward", kHome)
+        .Area(kEngland, "England", "country")
+        .Comparators({kHome, kEngland})
+        .Indicator(Percent("gld"))
+        .Indicator(Percent("comm"));
+    for (const char* id : {"gld", "comm"}) {
+      bool second = std::string(id) == "comm";
+      builder.Rows(id, {
+                           Row{.area = kKursaal, .period = "2023", .value = 60, .flags = ward_flags},
+                           Row{.area = kHome, .period = "2023", .value = 70,
+                               .flags = static_cast<uint8_t>(second ? 0 : home_flags)},
+                           Row{.area = kEngland, .period = "2023", .value = 72},
+                       });
+    }
+    return builder;
+  };
+  {
+    SiteBuilder builder = site_with(model::kFlagExample, model::kFlagExample);
+    Results results = Compute(builder.site());
+    CHECK(view::ExampleDataNotice(builder.site(), results) ==
+          "Some figures on this site are made up to show how it works: ward figures for every "
+          "indicator and Southend-on-Sea figures for 1 of 2. The made-up figures are marked "
+          "\"example\" in the downloads; do not use them as statistics. The other figures are "
+          "real.");
+  }
+  {
+    SiteBuilder builder = site_with(0, 0);
+    Results results = Compute(builder.site());
+    CHECK(view::ExampleDataNotice(builder.site(), results).empty());
+    builder.site().config.example_data = true;
+    CHECK(view::ExampleDataNotice(builder.site(), results).find("example site") !=
+          std::string::npos);
+    builder.site().config.example_data_text = "Our own words.";
+    CHECK(view::ExampleDataNotice(builder.site(), results) == "Our own words.");
+  }
+}
+
 }  // namespace
 }  // namespace outcomes::compute

@@ -164,3 +164,49 @@ TEST_CASE("a ward page opens with a summary of every measure, worst first") {
   const std::string belfairs = ReadAll(out / "areas" / "belfairs" / "index.html");
   CHECK(belfairs.find("Belfairs is one of the wards in the <a") != std::string::npos);
 }
+
+// A count of one area against another's says how big they are: no output sets them side by
+// side (found: every ward "Better than" the council for a count, on the site and in all.csv).
+TEST_CASE("counts are never compared between areas, on pages or in the open data") {
+  fs::path out = FreshFolder("count-out") / "site";
+  Run run = RunOutcomes(std::string("build --site ") + OUTCOMES_SOURCE_DIR + " --out " +
+                        out.string());
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  // children-in-poverty is a count in the example.
+  const std::string page = ReadAll(out / "indicators" / "children-in-poverty" / "index.html");
+  REQUIRE_FALSE(page.empty());
+  CHECK(page.find("chart--comparison") == std::string::npos);  // no ranked bars
+  CHECK(page.find("chart-benchmark") == std::string::npos);    // no line at the total
+  CHECK(page.find("id=\"ward-map-title\"") == std::string::npos);  // no map shaded by count
+  CHECK(page.find("Better than") == std::string::npos);
+  CHECK(page.find("Worse than") == std::string::npos);
+  // Its trend chart draws one area.
+  std::smatch desc;
+  REQUIRE(std::regex_search(page, desc, std::regex("<desc id=\"trend-desc\">([^<]*)</desc>")));
+  CHECK(std::string(desc[1]).find("Better Start wards") == std::string::npos);
+  // A ward's block: no position among the wards, no council total beside its own count.
+  const std::string ward = ReadAll(out / "areas" / "kursaal" / "index.html");
+  size_t block = ward.find("id=\"measure-children-in-poverty\"");
+  REQUIRE(block != std::string::npos);
+  std::string text = ward.substr(block, ward.find("<div class=\"indicator\"", block + 1) - block);
+  CHECK(text.find("chart--position") == std::string::npos);
+  CHECK(text.find("<th scope=\"col\">Southend-on-Sea</th>") == std::string::npos);
+  // The open data: every comparison of a count row says why it is not made.
+  std::istringstream csv(ReadAll(out / "downloads" / "children-in-poverty.csv"));
+  std::string line;
+  std::getline(csv, line);
+  std::vector<std::string> header = SplitCsvLine(line);
+  size_t rows = 0;
+  while (std::getline(csv, line)) {
+    auto fields = SplitCsvLine(line);
+    REQUIRE(fields.size() == header.size());
+    for (size_t idx = 0; idx < header.size(); ++idx) {
+      if (header[idx].rfind("compared_with_", 0) != 0) continue;
+      INFO(line);
+      CHECK(fields[idx].rfind("Not compared", 0) == 0);
+    }
+    ++rows;
+  }
+  CHECK(rows > 20);
+}
