@@ -6,6 +6,7 @@
 #include <cctype>
 #include <functional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "base/format.h"
@@ -1215,60 +1216,372 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   return MakePage(path, "area", view);
 }
 
-PageView DashboardPage(SiteMap& map) {
-  const std::string path = "dashboard/index.html";
-  const auto& results = map.results();
-  json view = Layout(map, path, "Dashboard: every area and indicator",
-                     "Progress against target for every area and indicator.", {{"Dashboard", ""}},
-                     "dashboard");
-  json headers = json::array();
-  std::vector<uint32_t> indicators;
-  for (const auto& outcome : map.site().outcomes)
+// --- Dashboard ----------------------------------------------------------------------------------
+// Pre-built views of progress against target, none of which needs JavaScript: every cell, what
+// has not met its target, and one view per outcome. The every-cell view is one table per
+// outcome, so a printed A4 page holds all of a table's columns and every indicator is printed.
+// A cell is compact (the status's shape and the figure): the status in words goes to screen
+// readers, and on a phone, where each row becomes a card, to the screen; a mark stands for the
+// "not certain" qualifier. Each page's key explains every symbol the page uses.
+
+// The mark a cell shows when its status is not certain; the words are kNotCertain.
+constexpr const char* kUncertainMark = "?";
+// The most indicator columns one table has: more than this do not fit across an A4 landscape
+// page, so an outcome with more is shown as several tables.
+constexpr size_t kMaxDashboardColumns = 8;
+
+enum class DashboardKind { kEveryCell, kNotMet, kOutcome };
+
+struct DashboardView {
+  DashboardKind kind = DashboardKind::kEveryCell;
+  std::string path;
+  std::string label;                        // its link in the views navigation
+  const model::Outcome* outcome = nullptr;  // kOutcome only
+};
+
+// One cell: an indicator's latest published figure in an area, and its status.
+struct DashboardCell {
+  compute::TargetStatus status = compute::TargetStatus::kNoValue;
+  std::string indicator;    // the indicator's short title, the cell's label on a card
+  std::string shape;        // from TargetStatusBadge: shape, class, label, description
+  std::string css;
+  std::string words;
+  std::string description;
+  std::string value;        // "" when there is no published figure
+  std::string period;
+  std::string reference;    // what the figure was judged against, "" for none
+  bool uncertain = false;   // the status carries the kNotCertain qualifier
+  bool path_step = false;   // judged against a step on the path to the target
+  json sparkline;           // a sparkline spec, or null
+};
+
+// The indicators of each outcome (those the site has), in the framework's order. With
+// `first_only` an indicator listed under two outcomes is kept under the first only.
+std::vector<std::pair<const model::Outcome*, std::vector<uint32_t>>> OutcomeIndicators(
+    const model::Site& site, bool first_only) {
+  std::vector<std::pair<const model::Outcome*, std::vector<uint32_t>>> outcomes;
+  std::set<uint32_t> seen;
+  for (const auto& outcome : site.outcomes) {
+    std::vector<uint32_t> indicators;
     for (const auto& id : outcome.indicator_ids) {
-      auto it = map.site().indicator_index.find(id);
-      if (it == map.site().indicator_index.end()) continue;
-      if (std::find(indicators.begin(), indicators.end(), it->second) != indicators.end()) continue;
-      indicators.push_back(it->second);
-      headers.push_back(Link(path, map.IndicatorPath(id), map.site().indicators[it->second].short_title));
+      auto it = site.indicator_index.find(id);
+      if (it == site.indicator_index.end()) continue;
+      if (first_only && !seen.insert(it->second).second) continue;
+      if (std::find(indicators.begin(), indicators.end(), it->second) == indicators.end())
+        indicators.push_back(it->second);
     }
-  view["indicators"] = headers;
-  std::vector<uint32_t> areas{map.home()};
-  for (uint32_t group : map.groups()) areas.push_back(group);
-  for (uint32_t ward : map.wards()) areas.push_back(ward);
-  json rows = json::array();
-  for (uint32_t area : areas) {
-    json cells = json::array();
-    for (uint32_t indicator_idx : indicators) {
-      const compute::Series* series = results.Find(indicator_idx, area, 0);
-      const compute::Cell* latest = series ? series->Latest() : nullptr;
-      json badge = latest ? TargetStatusBadge(map.site().indicators[indicator_idx], *latest)
-                          : TargetStatusBadge(compute::TargetStatus::kNoValue);
-      if (latest) {
-        badge["value"] = FormatValue(map.site().indicators[indicator_idx], latest->value);
-        badge["period"] = latest->period.Label();
-        // Sparklines for the borough and its groups only: one per cell for every ward too
-        // would take the page past its weight budget (each is a small labelled SVG); each
-        // ward's trend is drawn on its own page.
-        if (results.areas[area].is_group || area == map.home()) {
-          json sparkline = SparklineSpec(map.site(), results, indicator_idx, area,
-                                         "spark-" + std::to_string(area) + "-" +
-                                             std::to_string(indicator_idx));
-          if (!sparkline.is_null()) badge["sparkline"] = {{"svg_spec", sparkline}};
-        }
-      }
-      cells.push_back(badge);
-    }
-    rows.push_back({{"area", Link(path, map.AreaPath(area), results.areas[area].name)},
-                    {"cells", cells}});
+    outcomes.emplace_back(&outcome, std::move(indicators));
   }
-  view["rows"] = rows;
-  json legend = json::array();
-  for (auto status : {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
-                      compute::TargetStatus::kNotMet,
-                      compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue})
-    legend.push_back(TargetStatusBadge(status));
-  view["legend"] = legend;
-  return MakePage(path, "dashboard", view);
+  return outcomes;
+}
+
+// Every view, in the order of the views navigation. Outcome views live at
+// dashboard/<slug of the outcome id>/, kept apart from dashboard/not-met/.
+std::vector<DashboardView> DashboardViews(const model::Site& site) {
+  std::vector<DashboardView> views = {
+      {DashboardKind::kEveryCell, "dashboard/index.html", "Every area and indicator", nullptr},
+      {DashboardKind::kNotMet, PagePath("dashboard/not-met"), "Not met or close to target",
+       nullptr}};
+  base::SlugSet slugs;
+  slugs.Reserve("not-met");
+  for (const auto& [outcome, indicators] : OutcomeIndicators(site, false)) {
+    if (indicators.empty()) continue;
+    views.push_back({DashboardKind::kOutcome,
+                     PagePath("dashboard/" + slugs.Claim(outcome->id, "outcome")), outcome->title,
+                     outcome});
+  }
+  return views;
+}
+
+// The areas as rows: the home area, its groups, then the wards by name.
+std::vector<uint32_t> DashboardAreas(const SiteMap& map) {
+  std::vector<uint32_t> areas{map.home()};
+  areas.insert(areas.end(), map.groups().begin(), map.groups().end());
+  areas.insert(areas.end(), map.wards().begin(), map.wards().end());
+  return areas;
+}
+
+DashboardCell MakeDashboardCell(const SiteMap& map, uint32_t indicator_idx, uint32_t area,
+                                bool with_sparkline) {
+  const auto& indicator = map.site().indicators[indicator_idx];
+  const compute::Series* series = map.results().Find(indicator_idx, area, 0);
+  const compute::Cell* latest = series ? series->Latest() : nullptr;
+  json badge = latest ? TargetStatusBadge(indicator, *latest)
+                      : TargetStatusBadge(compute::TargetStatus::kNoValue);
+  DashboardCell cell;
+  cell.status = latest ? latest->target_status : compute::TargetStatus::kNoValue;
+  cell.indicator = indicator.short_title;
+  cell.shape = badge["shape"];
+  cell.css = badge["class"];
+  cell.words = badge["label"];
+  cell.description = badge["description"];
+  cell.reference = badge["reference"];
+  cell.uncertain = !badge["qualifier"].get<std::string>().empty();
+  if (latest) {
+    cell.path_step = latest->target_reference_kind == compute::TargetReference::kTrajectoryStep;
+    cell.value = FormatValue(indicator, latest->value);
+    cell.period = latest->period.Label();
+    if (with_sparkline)
+      cell.sparkline = SparklineSpec(map.site(), map.results(), indicator_idx, area,
+                                     "spark-" + std::to_string(area) + "-" +
+                                         std::to_string(indicator_idx));
+  }
+  return cell;
+}
+
+json DashboardCellJson(const DashboardCell& cell) {
+  json out = {{"label", cell.indicator}, {"shape", cell.shape},   {"class", cell.css},
+              {"words", cell.words},     {"value", cell.value},   {"period", cell.period},
+              {"uncertain", cell.uncertain}, {"mark", kUncertainMark},
+              {"qualifier", cell.uncertain ? kNotCertain : ""}};
+  if (!cell.sparkline.is_null()) out["sparkline"] = {{"svg_spec", cell.sparkline}};
+  return out;
+}
+
+// The key of one page: an entry for each status label its cells use, in the order met, close,
+// not met, no target, no figure (the target's label before the path's), then the mark for "not
+// certain" when a cell carries it.
+class DashboardKey {
+ public:
+  // `marks`: the page shows kUncertainMark for the qualifier (else it says it in words).
+  explicit DashboardKey(bool marks) : marks_(marks) {}
+  void Add(const DashboardCell& cell) {
+    entries_.try_emplace(std::make_tuple(Order(cell.status), cell.path_step, cell.words), cell);
+    uncertain_ |= cell.uncertain;
+  }
+  json ToJson() const {
+    json key = json::array();
+    for (const auto& [order, cell] : entries_)
+      key.push_back({{"shape", cell.shape},
+                     {"class", cell.css},
+                     {"label", cell.words},
+                     {"description", cell.description}});
+    if (uncertain_ && marks_) {
+      std::string label = kNotCertain;
+      label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+      key.push_back({{"shape", kUncertainMark},
+                     {"class", "dash-mark"},
+                     {"label", label},
+                     {"description",
+                      "The target lies inside the figure's 95% confidence interval, so the "
+                      "status could be down to chance."}});
+    }
+    return key;
+  }
+
+ private:
+  static int Order(compute::TargetStatus status) {
+    switch (status) {
+      case compute::TargetStatus::kMet: return 0;
+      case compute::TargetStatus::kClose: return 1;
+      case compute::TargetStatus::kNotMet: return 2;
+      case compute::TargetStatus::kNoTarget: return 3;
+      case compute::TargetStatus::kNoValue: return 4;
+    }
+    return 4;
+  }
+  std::map<std::tuple<int, bool, std::string>, DashboardCell> entries_;
+  bool marks_;
+  bool uncertain_ = false;
+};
+
+// The fields every dashboard view has: the layout, the lead, the views navigation.
+json DashboardLayout(const SiteMap& map, const std::vector<DashboardView>& views,
+                     const DashboardView& view, const std::string& title,
+                     const std::string& lead) {
+  std::vector<Crumb> crumbs = {{"Dashboard", ""}};
+  if (view.kind != DashboardKind::kEveryCell)
+    crumbs = {{"Dashboard", views.front().path}, {view.label, ""}};
+  json page = Layout(map, view.path, title, lead, crumbs, "dashboard");
+  page["lead"] = lead;
+  json nav = json::array();
+  for (const auto& other : views)
+    nav.push_back({{"label", other.label},
+                   {"url", RelativeUrl(view.path, other.path)},
+                   {"current", other.path == view.path}});
+  page["views"] = nav;
+  return page;
+}
+
+// A table of areas (rows) by `indicators` (columns), or several when there are more columns
+// than fit on a printed page; adds each cell to `key`. `title` heads the tables ("" for none);
+// `id` makes their ids unique on the page.
+void AddDashboardTables(const SiteMap& map, const std::string& path, const std::string& id,
+                        const std::string& title, const std::string& about_url,
+                        const std::vector<uint32_t>& indicators, DashboardKey& key,
+                        json& tables) {
+  const auto& results = map.results();
+  const std::vector<uint32_t> areas = DashboardAreas(map);
+  const size_t parts = (indicators.size() + kMaxDashboardColumns - 1) / kMaxDashboardColumns;
+  const size_t per_part = parts == 0 ? 0 : (indicators.size() + parts - 1) / parts;
+  for (size_t part = 0; part < parts; ++part) {
+    const size_t first = part * per_part;
+    const size_t last = std::min(indicators.size(), first + per_part);
+    std::string table_id = id + (parts > 1 ? "-" + std::to_string(part + 1) : "");
+    std::string of = parts > 1 ? " (indicators " + std::to_string(first + 1) + " to " +
+                                     std::to_string(last) + " of " +
+                                     std::to_string(indicators.size()) + ")"
+                               : "";
+    json columns = json::array();
+    for (size_t idx = first; idx < last; ++idx) {
+      const auto& indicator = map.site().indicators[indicators[idx]];
+      columns.push_back(Link(path, map.IndicatorPath(indicator.id), indicator.short_title));
+    }
+    json rows = json::array();
+    for (uint32_t area : areas) {
+      // Sparklines for the borough and its groups only: one in every ward's cell too would
+      // take the page past its weight budget; each ward's trends are on its own page.
+      bool sparkline = results.areas[area].is_group || area == map.home();
+      json cells = json::array();
+      for (size_t idx = first; idx < last; ++idx) {
+        DashboardCell cell = MakeDashboardCell(map, indicators[idx], area, sparkline);
+        key.Add(cell);
+        cells.push_back(DashboardCellJson(cell));
+      }
+      rows.push_back({{"area", Link(path, map.AreaPath(area), results.areas[area].name)},
+                      {"cells", cells}});
+    }
+    tables.push_back(
+        {{"id", table_id},
+         {"title", title.empty() ? "" : title + of},
+         {"about_url", about_url},
+         {"caption", (title.empty() ? std::string("Progress against target") : title) + of +
+                         ": areas (rows) by indicator (columns)"},
+         {"summary", Plural(last - first, "indicator", "indicators") + " in " +
+                         Plural(areas.size(), "area", "areas") + "."},
+         {"columns", columns},
+         {"rows", rows}});
+  }
+}
+
+PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& views,
+                             const DashboardView& view) {
+  const size_t area_count = DashboardAreas(map).size();
+  DashboardKey key(true);
+  json tables = json::array();
+  size_t indicator_count = 0;
+  std::string title;
+  std::string lead;
+  if (view.kind == DashboardKind::kOutcome) {
+    std::vector<uint32_t> indicators;
+    for (const auto& [outcome, ids] : OutcomeIndicators(map.site(), false))
+      if (outcome == view.outcome) indicators = ids;
+    indicator_count = indicators.size();
+    AddDashboardTables(map, view.path, "dash-" + view.outcome->id, "", "", indicators, key,
+                       tables);
+    title = "Dashboard: " + view.outcome->title;
+    lead = "Progress against target for the " +
+           Plural(indicator_count, "indicator", "indicators") + " of this outcome in " +
+           Plural(area_count, "area", "areas") + ": " +
+           Plural(indicator_count * area_count, "cell", "cells") +
+           ", each the latest figure the area has.";
+  } else {
+    for (const auto& [outcome, indicators] : OutcomeIndicators(map.site(), true)) {
+      if (indicators.empty()) continue;
+      indicator_count += indicators.size();
+      AddDashboardTables(map, view.path, "dash-" + outcome->id, outcome->title,
+                         RelativeUrl(view.path, map.OutcomePath(outcome->id)), indicators, key,
+                         tables);
+    }
+    title = "Dashboard: every area and indicator";
+    lead = "Progress against target for all " + Plural(indicator_count, "indicator", "indicators") +
+           " in " + Plural(area_count, "area", "areas") + ": " +
+           Plural(indicator_count * area_count, "cell", "cells") +
+           ", each the latest figure the area has, in a table for each outcome.";
+  }
+  json page = DashboardLayout(map, views, view, title, lead);
+  if (view.kind == DashboardKind::kOutcome)
+    page["outcome"] = Link(view.path, map.OutcomePath(view.outcome->id), view.outcome->title);
+  page["tables"] = tables;
+  page["has_tables"] = !tables.empty();
+  page["key"] = key.ToJson();
+  return MakePage(view.path, "dashboard", page);
+}
+
+// What has not met its target: for each indicator, the areas not met, then those close.
+PageView DashboardNotMetPage(SiteMap& map, const std::vector<DashboardView>& views,
+                             const DashboardView& view) {
+  const auto& results = map.results();
+  const std::vector<uint32_t> areas = DashboardAreas(map);
+  DashboardKey key(false);
+  json groups = json::array();
+  size_t not_met = 0;
+  size_t close = 0;
+  size_t indicator_count = 0;
+  size_t all_indicators = 0;
+  std::set<uint32_t> areas_named;
+  for (const auto& [outcome, indicators] : OutcomeIndicators(map.site(), true)) {
+    json lists = json::array();
+    all_indicators += indicators.size();
+    for (uint32_t indicator_idx : indicators) {
+      std::vector<std::pair<uint32_t, DashboardCell>> found;
+      for (uint32_t area : areas) {
+        DashboardCell cell = MakeDashboardCell(map, indicator_idx, area, false);
+        if (cell.status == compute::TargetStatus::kNotMet ||
+            cell.status == compute::TargetStatus::kClose)
+          found.emplace_back(area, std::move(cell));
+      }
+      if (found.empty()) continue;
+      std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return (a.second.status == compute::TargetStatus::kNotMet) >
+               (b.second.status == compute::TargetStatus::kNotMet);
+      });
+      ++indicator_count;
+      // One reference for the whole table when every row shares it (the usual case), so it is
+      // said once, above the table.
+      bool shared = std::all_of(found.begin(), found.end(), [&](const auto& row) {
+        return row.second.reference == found.front().second.reference;
+      });
+      json rows = json::array();
+      for (const auto& [area, cell] : found) {
+        key.Add(cell);
+        areas_named.insert(area);
+        (cell.status == compute::TargetStatus::kNotMet ? not_met : close) += 1;
+        rows.push_back({{"area", Link(view.path, map.AreaPath(area), results.areas[area].name)},
+                        {"cell", DashboardCellJson(cell)},
+                        {"reference", cell.reference}});
+      }
+      const auto& indicator = map.site().indicators[indicator_idx];
+      lists.push_back(
+          {{"id", "dash-" + indicator.id},
+           {"indicator", Link(view.path, map.IndicatorPath(indicator.id), indicator.short_title)},
+           {"caption", indicator.short_title + ": areas not met or close to target"},
+           {"reference", shared ? found.front().second.reference : ""},
+           {"per_row_reference", !shared},
+           {"summary", Plural(found.size(), "area", "areas") + "."},
+           {"rows", rows}});
+    }
+    if (lists.empty()) continue;
+    groups.push_back({{"title", outcome->title},
+                      {"url", RelativeUrl(view.path, map.OutcomePath(outcome->id))},
+                      {"lists", lists}});
+  }
+  const size_t cells = not_met + close;
+  std::string lead =
+      cells == 0
+          ? "No area's latest figure falls short of its target: every cell with a target has met "
+            "it."
+          : "The " + Plural(cells, "cell", "cells") + " where the latest figure has not met its " +
+                "target (" + base::FormatNumber(static_cast<double>(not_met), 0) +
+                " not met, " + base::FormatNumber(static_cast<double>(close), 0) +
+                " close to it), in " + base::FormatNumber(static_cast<double>(indicator_count), 0) +
+                " of the " + Plural(all_indicators, "indicator", "indicators") + " and " +
+                base::FormatNumber(static_cast<double>(areas_named.size()), 0) + " of the " +
+                Plural(areas.size(), "area", "areas") + ". For each indicator, not met comes first.";
+  json page = DashboardLayout(map, views, view, "Dashboard: not met or close to target", lead);
+  page["groups"] = groups;
+  page["has_groups"] = !groups.empty();
+  page["key"] = key.ToJson();
+  return MakePage(view.path, "dashboard", page);
+}
+
+std::vector<PageView> DashboardPages(SiteMap& map) {
+  const std::vector<DashboardView> views = DashboardViews(map.site());
+  std::vector<PageView> pages;
+  for (const auto& view : views)
+    pages.push_back(view.kind == DashboardKind::kNotMet ? DashboardNotMetPage(map, views, view)
+                                                        : DashboardTablesPage(map, views, view));
+  return pages;
 }
 
 PageView ContentPageView(SiteMap& map, size_t page_idx) {
@@ -1497,7 +1810,7 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   emit(AreaPage(map, map.home()));
   for (uint32_t group : map.groups()) emit(AreaPage(map, group));
   for (uint32_t ward : map.wards()) emit(AreaPage(map, ward));
-  emit(DashboardPage(map));
+  for (auto& page : DashboardPages(map)) emit(std::move(page));
   for (size_t page_idx : map.published()) emit(ContentPageView(map, page_idx));
   for (auto type : kListedTypes) {
     bool any = false;

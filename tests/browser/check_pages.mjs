@@ -12,25 +12,10 @@
 // SCREENSHOT_DIR overrides where screenshots go (default: build/screenshots under the repo root).
 // Exits 0 when every check passed, 1 when any failed, 2 on a usage or set-up error.
 import fs from 'node:fs/promises';
-import { rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { guard as guardContext, launch as launchChromium, loadChromium, repoRoot } from './browser.mjs';
 import { serve } from './server.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [1280, 320];
 const NARROW = 320;
@@ -44,6 +29,8 @@ const PAGES = [
   { type: 'ward', path: '/areas/kursaal/' },
   { type: 'area-group', path: '/areas/target-wards/' },
   { type: 'dashboard', path: '/dashboard/' },
+  { type: 'dashboard-not-met', path: '/dashboard/not-met/' },
+  { type: 'dashboard-outcome', path: '/dashboard/best-start/' },
   { type: 'case-study', path: '/case-studies/bradford/' },
   { type: 'list', path: '/case-studies/' },
   { type: 'library', path: '/library/' },
@@ -65,17 +52,7 @@ function usage(message) {
 const outDir = process.argv[2];
 if (!outDir || process.argv.length > 3) usage('expected one argument, the built site folder');
 if (!(await fs.stat(outDir).catch(() => null))?.isDirectory()) usage(`${outDir} is not a folder`);
-try {
-  await fs.access(CHROMIUM, fs.constants.X_OK);
-} catch {
-  usage(`no Chromium at ${CHROMIUM}: run scripts/install-deps.sh`);
-}
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch (error) {
-  usage(`cannot load playwright-core (${error.message}): run scripts/install-deps.sh`);
-}
+const chromium = await loadChromium(usage);
 const axePath = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const axeSource = await fs.readFile(axePath, 'utf8').catch(() => usage(`no ${axePath}: run scripts/install-deps.sh`));
 const shotDir = path.resolve(process.env.SCREENSHOT_DIR || path.join(repoRoot, 'build', 'screenshots'));
@@ -129,42 +106,8 @@ await walk(outDir);
 
 // ---- the browser ---------------------------------------------------------------------------------
 const outside = new Map(); // url -> what asked for it
-function guard(context, label) {
-  const allowed = (url) => {
-    if (/^(data|blob|about):/.test(url)) return true;
-    try {
-      return new URL(url).origin === origin;
-    } catch {
-      return false;
-    }
-  };
-  context.on('request', (request) => {
-    if (!allowed(request.url()) && !outside.has(request.url()))
-      outside.set(request.url(), `${label}, from ${request.frame()?.url?.() ?? '?'}`);
-  });
-  return context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (allowed(url)) return route.continue();
-    if (!outside.has(url)) outside.set(url, `${label}, from ${route.request().frame()?.url?.() ?? '?'}`);
-    return route.abort('blockedbyclient');
-  });
-}
-
-const profiles = []; // fresh Chromium profiles, removed however the run ends
-process.on('exit', () => {
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
-});
-async function launch(options) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'browser-checks-profile-'));
-  profiles.push(dir);
-  return chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    ...options,
-  });
-}
+const guard = (context, label) => guardContext(context, label, origin, outside);
+const launch = (options) => launchChromium(chromium, options);
 
 // Where the page overflows `width`: the element (or text) reaching furthest right, and the
 // outermost offenders (whose parent does not overflow). Anything clipped by a box that clips or
