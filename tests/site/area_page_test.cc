@@ -24,34 +24,6 @@ struct SummaryRow {
   std::string qualifier;
 };
 
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  for (size_t idx = 0; idx < line.size(); ++idx) {
-    char ch = line[idx];
-    if (quoted) {
-      if (ch == '"' && idx + 1 < line.size() && line[idx + 1] == '"') {
-        field += '"';
-        ++idx;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.push_back(field);
-      field.clear();
-    } else if (ch != '\r') {
-      field += ch;
-    }
-  }
-  fields.push_back(field);
-  return fields;
-}
-
 int Rank(const std::string& status) {
   if (status == "Target not met" || status == "Behind the path to target") return 0;
   if (status == "Close to target" || status == "Close to the path to target") return 1;

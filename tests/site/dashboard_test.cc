@@ -20,34 +20,6 @@ using namespace outcomes::e2e;  // NOLINT: a test file, not a header
 
 namespace {
 
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  for (size_t idx = 0; idx < line.size(); ++idx) {
-    char ch = line[idx];
-    if (quoted) {
-      if (ch == '"' && idx + 1 < line.size() && line[idx + 1] == '"') {
-        field += '"';
-        ++idx;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.push_back(field);
-      field.clear();
-    } else if (ch != '\r') {
-      field += ch;
-    }
-  }
-  fields.push_back(field);
-  return fields;
-}
-
 std::string Unescape(std::string text) {
   for (auto [from, to] : {std::pair{"&#39;", "'"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"},
                           {"&amp;", "&"}}) {

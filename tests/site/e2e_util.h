@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace outcomes::e2e {
 
@@ -75,6 +76,35 @@ inline fs::path CopyExample(const std::string& name) {
     if (fs::exists(from)) fs::copy(from, site / part, fs::copy_options::recursive);
   }
   return site;
+}
+
+// One CSV record's fields (quotes and doubled quotes undone; a trailing \r dropped).
+inline std::vector<std::string> SplitCsvLine(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string field;
+  bool quoted = false;
+  for (size_t idx = 0; idx < line.size(); ++idx) {
+    char ch = line[idx];
+    if (quoted) {
+      if (ch == '"' && idx + 1 < line.size() && line[idx + 1] == '"') {
+        field += '"';
+        ++idx;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ',') {
+      fields.push_back(field);
+      field.clear();
+    } else if (ch != '\r') {
+      field += ch;
+    }
+  }
+  fields.push_back(field);
+  return fields;
 }
 
 }  // namespace outcomes::e2e
