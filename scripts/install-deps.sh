@@ -10,6 +10,9 @@ packages=(
   cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libxlsxwriter-dev
   doctest-dev libyaml-cpp-dev libcsv-dev libcli11-dev libfmt-dev
+  # .xlsx observations are read with libzip (the container) and expat (its XML parts);
+  # `outcomes serve` is an HTTP server on cpp-httplib.
+  libzip-dev libexpat1-dev libcpp-httplib-dev
   # Website checks: the Nu Html Checker (npm vnu-jar) runs on Java; tests/website/*.py need
   # Debian's /usr/bin/python3 (the python3 first on PATH may be another one).
   default-jre-headless python3
