@@ -3,9 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <regex>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "base/text.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 
@@ -88,15 +92,87 @@ std::vector<size_t> FeatureOffsets(const std::string& text, size_t feature_count
   return offsets;
 }
 
-std::string FeatureCode(const json& feature) {
-  if (feature.contains("id") && feature["id"].is_string()) return feature["id"];
-  if (!feature.contains("properties") || !feature["properties"].is_object()) return {};
-  const json& properties = feature["properties"];
-  if (properties.contains("code") && properties["code"].is_string()) return properties["code"];
+const json* Properties(const json& feature) {
+  if (!feature.is_object()) return nullptr;
+  auto it = feature.find("properties");
+  return it != feature.end() && it->is_object() ? &*it : nullptr;
+}
+
+// A string property of a feature, or "".
+std::string StringProperty(const json& feature, const std::string& key) {
+  const json* properties = Properties(feature);
+  if (!properties) return {};
+  auto it = properties->find(key);
+  return it != properties->end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A feature's own code, given as its "id" or a "code" property: these name one feature and
+// need no choosing.
+std::string OwnCode(const json& feature) {
+  if (feature.is_object()) {
+    auto id = feature.find("id");
+    if (id != feature.end() && id->is_string()) return *id;
+  }
+  return StringProperty(feature, "code");
+}
+
+// How each feature's area code (and name, for messages) is read from one file.
+struct CodeRule {
+  std::string property;       // the property holding the code; "" for "id"/"code" only
+  std::string name_property;  // the property holding the name, or ""
+  bool named = false;         // property named in site.yaml
+};
+
+// Properties named like ONS code columns (WD22CD, LAD22CD, LSOA11CD, MSOA21CD).
+bool LooksLikeCodeProperty(const std::string& key) {
   static const std::regex kCodeKey("^[A-Z]{2,5}[0-9]{2}CD$");
-  for (auto it = properties.begin(); it != properties.end(); ++it)
-    if (it.value().is_string() && std::regex_match(it.key(), kCodeKey)) return it.value();
+  return std::regex_match(key, kCodeKey);
+}
+
+// Works out which property holds the code of the features with no "id" or "code" (`features`):
+// among the properties named like ONS codes that any of them has, those whose values differ
+// from feature to feature (a council's code, the same in every ward, cannot tell the wards
+// apart); when that leaves several, those whose every value is an area of data/areas.csv.
+// Returns the chosen property, or "" with `candidates` listing what could not be told apart.
+std::string ChooseCodeProperty(const std::vector<const json*>& features, const model::Site& site,
+                               std::vector<std::string>& candidates) {
+  // Every code-like key any feature has: a feature that lacks the chosen one is reported.
+  std::set<std::string> all;
+  for (const json* feature : features)
+    if (const json* properties = Properties(*feature))
+      for (auto it = properties->begin(); it != properties->end(); ++it)
+        if (it.value().is_string() && LooksLikeCodeProperty(it.key())) all.insert(it.key());
+  std::vector<std::string> keys(all.begin(), all.end());
+  candidates = keys;
+  if (keys.size() <= 1) return keys.empty() ? std::string() : keys.front();
+  std::vector<std::string> distinct;
+  for (const auto& key : keys) {
+    std::unordered_set<std::string> values;
+    bool unique = true;
+    for (const json* feature : features)
+      if (std::string value = StringProperty(*feature, key); !value.empty())
+        unique = unique && values.insert(value).second;
+    if (unique) distinct.push_back(key);
+  }
+  if (distinct.size() == 1) return distinct.front();
+  if (!distinct.empty()) candidates = distinct;
+  std::vector<std::string> known;
+  for (const auto& key : candidates) {
+    bool all_known = true;
+    for (const json* feature : features)
+      if (std::string value = StringProperty(*feature, key); !value.empty())
+        all_known = all_known && site.FindArea(value) != nullptr;
+    if (all_known) known.push_back(key);
+  }
+  if (known.size() == 1) return known.front();
   return {};
+}
+
+// The name property that goes with a code property: WD22CD → WD22NM.
+std::string NamePropertyFor(const std::string& code_property) {
+  if (code_property.size() < 2 || code_property.compare(code_property.size() - 2, 2, "CD") != 0)
+    return {};
+  return code_property.substr(0, code_property.size() - 2) + "NM";
 }
 
 // Reads one linear ring; returns an error message or "".
@@ -202,21 +278,69 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
     return;
   }
   LineIndex lines(*text);
-  const std::vector<size_t> offsets = FeatureOffsets(*text, document["features"].size());
+  const json& features = document["features"];
+  const std::vector<size_t> offsets = FeatureOffsets(*text, features.size());
+  const model::BoundaryProperties& configured = site.config.boundary_properties;
+  CodeRule rule;
+  if (!configured.code.empty()) {
+    rule.property = configured.code;
+    rule.named = true;
+  } else {
+    std::vector<const json*> without_own;
+    for (const auto& feature : features)
+      if (OwnCode(feature).empty()) without_own.push_back(&feature);
+    if (!without_own.empty()) {
+      std::vector<std::string> candidates;
+      rule.property = ChooseCodeProperty(without_own, site, candidates);
+      if (rule.property.empty() && candidates.size() > 1) {
+        diagnostics.Error({file, 1, 1},
+                          "several properties could be the area code: " +
+                              base::JoinWords(candidates, "and"),
+                          "name the one to use in site.yaml, e.g. boundaries: {code_property: " +
+                              candidates.back() + "}");
+        return;
+      }
+    }
+  }
+  rule.name_property = !configured.name.empty() ? configured.name : NamePropertyFor(rule.property);
+  if (!configured.name.empty()) {
+    bool any = false;
+    for (const auto& feature : features)
+      any = any || !StringProperty(feature, configured.name).empty();
+    if (!any && !features.empty())
+      diagnostics.Error({file, 1, 1}, "no feature has the property " + configured.name,
+                        "site.yaml names it as boundaries: name_property (line " +
+                            std::to_string(configured.name_location.line) + ")");
+  }
+  // Says which property a code came from, for messages about it.
+  const std::string from =
+      rule.property.empty() ? std::string() : " (read from property " + rule.property + ")";
   size_t feature_idx = 0;
-  for (const auto& feature : document["features"]) {
+  for (const auto& feature : features) {
     ++feature_idx;
-    std::string code = FeatureCode(feature);
     base::Location where = offsets.empty() ? base::Location{file, 0, 0}
                                            : lines.At(file, offsets[feature_idx - 1]);
+    std::string code = rule.named ? StringProperty(feature, rule.property) : OwnCode(feature);
+    if (code.empty() && !rule.named && !rule.property.empty())
+      code = StringProperty(feature, rule.property);
+    std::string label = "boundary feature " + std::to_string(feature_idx);
+    if (std::string name = StringProperty(feature, rule.name_property); !name.empty())
+      label += " (" + name + ")";
     if (code.empty()) {
-      diagnostics.Error(where, "feature " + std::to_string(feature_idx) + " has no area code",
-                        "give it an \"id\" or a \"code\" property");
+      if (rule.named)
+        diagnostics.Error(where, label + " has no property " + rule.property,
+                          "site.yaml names it as boundaries: code_property (line " +
+                              std::to_string(configured.code_location.line) + ")");
+      else
+        diagnostics.Error(where,
+                          label + " has no area code" +
+                              (rule.property.empty() ? "" : " (no " + rule.property + " property)"),
+                          "give it an \"id\" or a \"code\" property, or name the property that "
+                          "holds it in site.yaml: boundaries: {code_property: ...}");
       continue;
     }
     if (!site.FindArea(code)) {
-      diagnostics.Error(where, "unknown area code '" + code + "' in boundary feature " +
-                                   std::to_string(feature_idx),
+      diagnostics.Error(where, "unknown area code '" + code + "' in " + label + from,
                         "add it to data/areas.csv or remove the feature");
       continue;
     }
@@ -234,7 +358,7 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
     auto [existing, inserted] = seen.emplace(code, site.boundaries.size());
     if (!inserted) {
       const auto& other = site.boundaries[existing->second];
-      diagnostics.Error(where, "area '" + code + "' has a second boundary",
+      diagnostics.Error(where, "area '" + code + "' has a second boundary" + from,
                         "first at " + other.location.file + ":" +
                             std::to_string(other.location.line));
       continue;
@@ -247,8 +371,23 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
 
 void LoadBoundaries(model::Site& site, base::Diagnostics& diagnostics) {
   std::unordered_map<std::string, size_t> seen;  // area code -> index in site.boundaries
+  const size_t errors_before = diagnostics.error_count();
   for (const auto& file : ListFiles(site.root, "data/boundaries", {".geojson", ".json"}, false))
     LoadBoundaryFile(file, site, seen, diagnostics);
+  if (diagnostics.error_count() > errors_before) return;  // the cause is already reported
+  // Every area of a type that has boundaries should have one: a ward left without is left off
+  // every map, and a reader looking for it there would not find it.
+  std::unordered_set<std::string> mapped_types;
+  for (const auto& boundary : site.boundaries)
+    if (const model::Area* area = site.FindArea(boundary.area_code)) mapped_types.insert(area->type);
+  for (const auto& area : site.areas) {
+    if (!mapped_types.count(area.type) || seen.count(area.code)) continue;
+    diagnostics.Warning(area.location,
+                        area.type + " '" + area.name + "' (" + area.code +
+                            ") has no boundary in data/boundaries/, so the maps leave it out",
+                        "add its feature to a boundary file; a boundary file for another year "
+                        "may give it another code");
+  }
 }
 
 }  // namespace outcomes::load::internal

@@ -1,4 +1,6 @@
 // Reads site.yaml into model::SiteConfig.
+#include <tuple>
+
 #include "base/text.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
@@ -118,6 +120,26 @@ void ReadPacks(YamlFields& parent, model::SiteConfig& out) {
   }
 }
 
+// boundaries: {code_property, name_property}: the GeoJSON properties holding each feature's
+// area code and name, for boundary files that carry several codes (ward and council).
+void ReadBoundaryProperties(YamlFields& fields, model::BoundaryProperties& properties) {
+  YAML::Node node = fields.Child("boundaries", false);
+  if (!node.IsDefined()) return;
+  base::Diagnostics& diagnostics = fields.diagnostics();
+  YamlFields own(node, kFile, diagnostics, "boundaries");
+  if (!own.ok()) return;
+  for (auto [key, out, where] :
+       {std::tuple{"code_property", &properties.code, &properties.code_location},
+        std::tuple{"name_property", &properties.name, &properties.name_location}}) {
+    if (!own.String(key, *out, false)) continue;
+    *where = own.Where(key);
+    if (out->empty())
+      diagnostics.Error(*where, std::string(key) + " must name a property, e.g. WD22CD",
+                        "leave it out to let the loader find the code property itself");
+  }
+  own.Finish();
+}
+
 // contact: {team, email, phone, url}: at least one way to get in touch.
 void ReadContact(YamlFields& fields, model::SiteContact& contact) {
   YAML::Node node = fields.Child("contact", false);
@@ -187,6 +209,7 @@ void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
     CheckLength(config.example_data_text, 1000, fields.Where("example_data_text"),
                 "example_data_text", diagnostics, "a banner this long hides the page: shorten it");
   ReadContact(fields, config.contact);
+  ReadBoundaryProperties(fields, config.boundary_properties);
   fields.Bool("allow_raw_html", config.allow_raw_html);
   if (fields.String("data_date", config.data_date, false) && !IsIsoDate(config.data_date))
     diagnostics.Error(fields.Where("data_date"),

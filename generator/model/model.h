@@ -68,6 +68,15 @@ struct SiteContact {
   bool Any() const { return !email.empty() || !phone.empty() || !url.empty(); }
 };
 
+// Which GeoJSON feature properties hold each boundary's area code and name (site.yaml
+// `boundaries:`). Blank: worked out from each file (see load/boundaries.cc).
+struct BoundaryProperties {
+  std::string code;
+  std::string name;
+  Location code_location;
+  Location name_location;
+};
+
 struct SiteConfig {
   std::string title;
   std::string organisation;
@@ -90,6 +99,7 @@ struct SiteConfig {
   std::string gap_rest;    // group id, optional
   std::vector<PackConfig> packs;
   WardPacks ward_packs = WardPacks::kHome;
+  BoundaryProperties boundary_properties;
   Location location;
   Location home_area_location;
   std::vector<Location> comparator_locations;
