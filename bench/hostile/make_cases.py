@@ -23,7 +23,7 @@ def copy_example(example, site):
         source = os.path.join(example, part)
         if os.path.isdir(source):
             shutil.copytree(source, os.path.join(site, part))
-        else:
+        elif os.path.exists(source):  # the example has no templates/: the theme is built in
             shutil.copy(source, os.path.join(site, part))
 
 

@@ -23,7 +23,7 @@ def main():
         source = os.path.join(ROOT, part)
         if os.path.isdir(source):
             shutil.copytree(source, os.path.join(dest, part))
-        else:
+        elif os.path.exists(source):
             shutil.copy(source, dest)
     areas = []
     rows = ["indicator,area,period,breakdown,value,count,denominator,lower_ci,upper_ci,note"]

@@ -639,11 +639,11 @@ def main():
 
     for relative, text in data_files(data_rng).items():
         write(ours, relative, text)
-    shutil.copytree(os.path.join(REPO, "templates"), os.path.join(ours, "templates"))
+    shutil.copytree(os.path.join(REPO, "theme", "templates"), os.path.join(ours, "templates"))
     for relative, text in hugo_files().items():
         write(hugo, relative, text)
     os.makedirs(os.path.join(hugo, "static", "assets"))
-    shutil.copyfile(os.path.join(REPO, "templates", "assets", "site.css"),
+    shutil.copyfile(os.path.join(REPO, "theme", "templates", "assets", "site.css"),
                     os.path.join(hugo, "static", "assets", "site.css"))
 
     stats = {"generator": GENERATOR, "pages": args.pages, "seed": args.seed, "per_section": {},

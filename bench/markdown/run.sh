@@ -78,8 +78,8 @@ mkdir -p "$logs"
 # and a snapshot of the binary, so every run times the same one even if build/ is rebuilt
 # meanwhile.
 rm -rf "$corpus/outcomes/templates"
-cp -R templates "$corpus/outcomes/templates"
-cp templates/assets/site.css "$corpus/hugo/static/assets/site.css"
+cp -R theme/templates "$corpus/outcomes/templates"
+cp theme/templates/assets/site.css "$corpus/hugo/static/assets/site.css"
 cp "$bin" "$logs/outcomes-bin"
 corpus_md=$(du -sh --apparent-size "$corpus/outcomes/content" | cut -f1)
 words=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["words"])' "$corpus/corpus.json")

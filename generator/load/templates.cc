@@ -1,6 +1,6 @@
-// Which page templates a build renders, and whether the site's templates/ folder has them. The
-// templates themselves are parsed by the site's build; here we only make sure `check` finds a
-// missing one, as the build would.
+// Which page templates a build renders, and which of the built-in theme's files a site's own
+// templates/ folder leaves to the built-in theme (check says so). The templates themselves are
+// parsed by the site's build.
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -9,6 +9,7 @@
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 #include "load/load.h"
+#include "theme/theme.h"
 
 namespace outcomes::load {
 
@@ -77,15 +78,24 @@ namespace internal {
 void CheckPageTemplates(const model::Site& site, base::Diagnostics& diagnostics) {
   std::error_code error;
   if (!std::filesystem::is_directory(std::filesystem::path(site.root) / "templates", error))
-    return;  // a data-only site: check skips templates (build reports the missing folder)
-  for (const PageTemplate& page : kPageTemplates) {
-    const std::string file = std::string("templates/") + page.name + ".mustache";
-    if (!Needed(page, site) || FileExists(site.root, file)) continue;
-    diagnostics.Error({file, 0, 0},
-                      std::string("missing template: the build renders ") + page.renders +
-                          " with it",
-                      "copy " + file + " from the example site and adapt it");
-  }
+    return;  // the built-in theme serves the whole site
+  // A site's copy of the theme that lacks a file the binary has (a new template in a newer
+  // version, say) still builds: the built-in file is used, and check says which.
+  std::vector<std::string> built_in;
+  for (const theme::File& file : theme::Files())
+    if (file.path.starts_with("templates/") && !FileExists(site.root, std::string(file.path)))
+      built_in.emplace_back(file.path);
+  if (built_in.empty()) return;
+  constexpr size_t kNamed = 3;
+  std::string named;
+  for (size_t idx = 0; idx < built_in.size() && idx < kNamed; ++idx)
+    named += (idx == 0 ? "" : ", ") + built_in[idx];
+  if (built_in.size() > kNamed) named += " and " + std::to_string(built_in.size() - kNamed) + " more";
+  diagnostics.Warning({"templates", 0, 0},
+                      "the site's templates/ has no " + named + ": the built-in " +
+                          (built_in.size() == 1 ? "one is" : "ones are") + " used",
+                      "`outcomes theme export DIR` writes the built-in theme out, to compare "
+                      "or copy from");
 }
 
 }  // namespace internal

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "render/html/html.h"
 #include "render/opendata/opendata.h"
 #include "render/xlsx/xlsx.h"
+#include "theme/theme.h"
 #include "view/pack_view.h"
 #include "view/opendata_view.h"
 #include "view/site_view.h"
@@ -60,17 +62,24 @@ std::string TemplatesDir(const Options& options) {
   return (std::filesystem::path(options.site_dir) / "templates").string();
 }
 
-// Parses the site's templates. `required`: a missing templates/ folder is an error (build);
-// otherwise it is skipped (check of a data-only site).
-void LoadTemplates(const Options& options, bool required, Computed& computed, Outcome& outcome) {
-  std::error_code error;
-  if (!std::filesystem::is_directory(TemplatesDir(options), error)) {
-    if (required)
-      outcome.diagnostics.Error({"templates", 0, 0}, "missing templates/ folder",
-                                "copy templates/ from the example site and adapt it");
-    return;
-  }
+constexpr std::string_view kThemeTemplates = "templates/";
+constexpr std::string_view kTemplateExtension = ".mustache";
+
+// Parses the built-in theme's templates, then the site's own templates/ (when it has one) over
+// them: a site's file replaces the built-in one of the same name, the rest stay built in.
+void LoadTemplates(const Options& options, Computed& computed, Outcome& outcome) {
   PhaseTimer timer(options, "templates");
+  for (const theme::File& file : theme::Files()) {
+    if (!file.path.starts_with(kThemeTemplates) || !file.path.ends_with(kTemplateExtension))
+      continue;
+    const std::string_view name = file.path.substr(
+        kThemeTemplates.size(),
+        file.path.size() - kThemeTemplates.size() - kTemplateExtension.size());
+    computed.templates.Add(std::string(name), file.bytes,
+                           "(built-in theme) " + std::string(file.path), outcome.diagnostics);
+  }
+  std::error_code error;
+  if (!std::filesystem::is_directory(TemplatesDir(options), error)) return;
   // The template engine reads the folder itself: first make sure no link in it (assets
   // included) leads out of the site or loops.
   const size_t errors_before = outcome.diagnostics.error_count();
@@ -141,18 +150,26 @@ bool RenderPages(const Options& options, const Computed& computed, std::vector<s
   return !outcome.diagnostics.HasErrors();
 }
 
-// Static files under templates/assets/, as (output path, bytes), sorted. Problems (a link out
-// of the site, an unreadable file) go to `diagnostics`.
+// Static files: the built-in theme's templates/assets/, with the site's own templates/assets/
+// over them, as (output path, bytes), sorted. Problems (a link out of the site, an unreadable
+// file) go to `diagnostics`.
 std::vector<std::pair<std::string, std::string>> Assets(const Options& options,
                                                         base::Diagnostics& diagnostics) {
-  std::vector<std::pair<std::string, std::string>> assets;
+  std::map<std::string, std::string> assets;
   const std::string prefix = "templates/";
-  for (const std::string& file :
-       load::ListSiteFiles(options.site_dir, prefix + "assets", {}, diagnostics)) {
-    if (auto bytes = load::ReadSiteFile(options.site_dir, file, diagnostics))
-      assets.emplace_back(file.substr(prefix.size()), std::move(*bytes));
+  for (const theme::File& file : theme::Files())
+    if (file.path.starts_with(prefix + "assets/"))
+      assets[std::string(file.path.substr(prefix.size()))] = std::string(file.bytes);
+  std::error_code error;
+  if (std::filesystem::is_directory(std::filesystem::path(options.site_dir) / prefix / "assets",
+                                    error)) {
+    for (const std::string& file :
+         load::ListSiteFiles(options.site_dir, prefix + "assets", {}, diagnostics)) {
+      if (auto bytes = load::ReadSiteFile(options.site_dir, file, diagnostics))
+        assets[file.substr(prefix.size())] = std::move(*bytes);
+    }
   }
-  return assets;
+  return {assets.begin(), assets.end()};
 }
 
 // Writes every Excel pack into the staging folder, one pure task per pack, in parallel.
@@ -206,7 +223,7 @@ const char* Version() { return OUTCOMES_VERSION; }
 Outcome Check(const Options& options) {
   Outcome outcome;
   Computed computed = LoadAndCompute(options, outcome, false);
-  LoadTemplates(options, false, computed, outcome);
+  LoadTemplates(options, computed, outcome);
   return outcome;
 }
 
@@ -225,7 +242,7 @@ Outcome Build(const Options& options) {
   }
   Computed computed = LoadAndCompute(options, outcome, true);
   if (!computed.results || outcome.diagnostics.HasErrors()) return outcome;
-  LoadTemplates(options, true, computed, outcome);
+  LoadTemplates(options, computed, outcome);
   if (outcome.diagnostics.HasErrors()) return outcome;
   std::vector<std::string> html;
   if (!RenderPages(options, computed, html, outcome)) return outcome;

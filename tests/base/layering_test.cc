@@ -16,11 +16,12 @@ namespace {
 // Module -> the modules of ours it may include (itself always allowed).
 const std::map<std::string, std::set<std::string>> kAllowed = {
     {"base", {}},
+    {"theme", {}},
     {"stats", {"base"}},
     {"model", {"base"}},
     {"markdown", {"base"}},
     {"template", {"base"}},
-    {"load", {"model", "markdown", "base"}},
+    {"load", {"model", "markdown", "theme", "base"}},
     {"compute", {"model", "stats", "base"}},
     {"view", {"compute", "model", "stats", "base"}},
     {"output", {"base"}},
@@ -28,9 +29,9 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"render/svg", {"view", "base"}},
     {"render/xlsx", {"view", "base"}},
     {"render/opendata", {"view", "base"}},
-    {"site", {"load", "compute", "view", "render/html", "render/svg", "render/xlsx",
+    {"site", {"theme", "load", "compute", "view", "render/html", "render/svg", "render/xlsx",
               "render/opendata", "output", "template", "markdown", "model", "stats", "base"}},
-    {"cli", {"site", "output", "base"}},
+    {"cli", {"site", "theme", "output", "base"}},
 };
 
 // "render/html/html.cc" -> "render/html"; "load/internal/x.h" -> "load".

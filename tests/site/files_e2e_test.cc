@@ -93,6 +93,8 @@ fs::path CopyExample(const Scratch& scratch) {
     const fs::path from = fs::path(OUTCOMES_SOURCE_DIR) / part;
     if (fs::exists(from)) fs::copy(from, site / part, fs::copy_options::recursive);
   }
+  // The example's theme is built in; these tests put links into a site's own templates/.
+  fs::create_directories(site / "templates/assets");
   return site;
 }
 

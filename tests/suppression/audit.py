@@ -306,7 +306,7 @@ def main():
             source = os.path.join(ROOT, name)
             if os.path.isdir(source):
                 shutil.copytree(source, os.path.join(base_site, name))
-            else:
+            elif os.path.exists(source):
                 shutil.copy(source, base_site)
         rows = read_rows(base_site)
         col = {name: idx for idx, name in enumerate(rows[0])}

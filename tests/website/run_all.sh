@@ -64,7 +64,6 @@ build_example() {
 build_mini() {
   mkdir -p "$tmp/mini" &&
     cp -r "$root/tests/fixtures/mini-site" "$tmp/mini/site" &&
-    cp -r "$root/templates" "$tmp/mini/site/templates" &&
     # With a base_url, so the output has a sitemap for test_check_site.py to break.
     echo "base_url: https://example.org/mini/" >> "$tmp/mini/site/site.yaml" &&
     "$binary" build --site "$tmp/mini/site" --out "$tmp/mini/out"
