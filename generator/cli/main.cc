@@ -6,8 +6,12 @@
 
 #include <cstdio>
 #include <exception>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "site/site.h"
+#include "theme/theme.h"
 
 namespace {
 
@@ -43,6 +47,60 @@ void PrintJson(const outcomes::site::Outcome& outcome) {
   fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// "build, check and version": the commands `app` has, for messages.
+std::string CommandList(CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+  std::string list;
+  for (size_t idx = 0; idx < names.size(); ++idx)
+    list += (idx == 0 ? "" : idx + 1 == names.size() ? " and " : ", ") + names[idx];
+  return list;
+}
+
+// What a user probably meant by a word that is not a command (words other tools use).
+std::string Suggestion(CLI::App& app, const std::string& word) {
+  static const std::map<std::string, std::string> kMeant = {
+      {"init", "new"},     {"create", "new"},   {"scaffold", "new"}, {"start", "new"},
+      {"preview", "serve"}, {"server", "serve"}, {"watch", "serve"},  {"dev", "serve"},
+      {"validate", "check"}, {"lint", "check"},  {"generate", "build"}, {"publish", "build"},
+      {"export", "theme"},   {"--version", "version"}};
+  auto it = kMeant.find(word);
+  if (it == kMeant.end()) return {};
+  for (const CLI::App* command : app.get_subcommands({}))
+    if (command->get_name() == it->second) return it->second;
+  return {};
+}
+
+// A missing or unknown command (of `app`: the tool, or a command with commands of its own such
+// as `theme`): one error naming the commands there are (exit 2).
+int CommandError(CLI::App& app, const std::string& word) {
+  const std::string what = app.get_parent() ? "`" + app.get_name() + "` command" : "command";
+  if (word.empty()) {
+    fmt::print(stderr, "outcomes: error: no {} given\n", what);
+  } else {
+    fmt::print(stderr, "outcomes: error: unknown {} '{}'\n", what, word);
+    if (std::string meant = Suggestion(app, word); !meant.empty())
+      fmt::print(stderr, "  hint: did you mean `outcomes {}`?\n", meant);
+  }
+  const std::string path = app.get_parent() ? "outcomes " + app.get_name() : "outcomes";
+  fmt::print(stderr, "  hint: the {}s are {}; `{} COMMAND --help` explains one\n", what,
+             CommandList(app), path);
+  return 2;
+}
+
+int ThemeExport(const std::string& dir, bool force) {
+  size_t written = 0;
+  std::string error = outcomes::theme::Export(dir, force, written);
+  if (!error.empty()) {
+    fmt::print(stderr, "outcomes: error: {}\n", error);
+    return 1;
+  }
+  fmt::print("wrote the built-in theme to {}: {} files (templates/ and the rest, as a site "
+             "overrides them)\n",
+             dir, written);
+  return 0;
+}
+
 int Run(int argc, char** argv) {
   CLI::App app{"outcomes: publish a council's outcomes data as a website and briefing packs"};
   app.require_subcommand(1);
@@ -60,6 +118,28 @@ int Run(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Load, validate and compute; write nothing");
   add_common(check);
   CLI::App* version = app.add_subcommand("version", "Print the version");
+  CLI::App* theme = app.add_subcommand("theme", "The built-in theme (templates, stylesheet)");
+  theme->require_subcommand(1);
+  CLI::App* theme_export =
+      theme->add_subcommand("export", "Write the built-in theme into DIR, to customise it");
+  std::string export_dir;
+  bool force = false;
+  theme_export->add_option("DIR", export_dir, "Folder to write into (usually the site folder)")
+      ->required();
+  theme_export->add_flag("--force", force, "Overwrite files that are already there");
+  // An unknown or missing command is named, with the commands there are (CLI11 would say
+  // only that an argument was not expected, or that "a subcommand is required").
+  CLI::App* level = &app;
+  for (int idx = 1; level; ++idx) {
+    if (level != &app && level->get_subcommands({}).empty()) break;  // a command with options
+    const std::string word = idx < argc ? argv[idx] : "";
+    if (!word.empty() && word[0] == '-') break;  // --help, or options CLI11 checks
+    CLI::App* next = nullptr;
+    for (CLI::App* command : level->get_subcommands({}))
+      if (command->get_name() == word) next = command;
+    if (!next) return CommandError(*level, word);
+    level = next;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -74,6 +154,7 @@ int Run(int argc, char** argv) {
     fmt::print("outcomes {}\n", outcomes::site::Version());
     return 0;
   }
+  if (theme_export->parsed()) return ThemeExport(export_dir, force);
   options.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
   outcomes::site::Outcome outcome =
       build->parsed() ? outcomes::site::Build(options) : outcomes::site::Check(options);
