@@ -89,10 +89,10 @@ void CheckPageTemplates(const model::Site& site, base::Diagnostics& diagnostics)
   constexpr size_t kNamed = 3;
   std::string named;
   for (size_t idx = 0; idx < built_in.size() && idx < kNamed; ++idx)
-    named += (idx == 0 ? "" : ", ") + built_in[idx];
+    named += (idx == 0 ? "" : ", ") + built_in[idx].substr(std::string_view("templates/").size());
   if (built_in.size() > kNamed) named += " and " + std::to_string(built_in.size() - kNamed) + " more";
   diagnostics.Warning({"templates", 0, 0},
-                      "the site's templates/ has no " + named + ": the built-in " +
+                      "templates/ has no " + named + ": the built-in " +
                           (built_in.size() == 1 ? "one is" : "ones are") + " used",
                       "`outcomes theme export DIR` writes the built-in theme out, to compare "
                       "or copy from");
