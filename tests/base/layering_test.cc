@@ -30,7 +30,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"render/opendata", {"view", "base"}},
     {"site", {"load", "compute", "view", "render/html", "render/svg", "render/xlsx",
               "render/opendata", "output", "template", "markdown", "model", "stats", "base"}},
-    {"cli", {"site", "output", "base"}},
+    {"serve", {"site", "base"}},
+    {"cli", {"serve", "site", "output", "base"}},
 };
 
 // "render/html/html.cc" -> "render/html"; "load/internal/x.h" -> "load".
