@@ -27,7 +27,7 @@ namespace {
 
 // Builds under AddressSanitizer on a shared 2-core machine take seconds: generous bounds that
 // only a broken server reaches.
-constexpr std::chrono::seconds kBuildBound{120};
+constexpr std::chrono::seconds kBuildBound{300};
 
 // Polls `done` every 20 ms until it holds or `bound` passes.
 bool WaitFor(const std::function<bool()>& done, std::chrono::seconds bound = kBuildBound) {
