@@ -50,6 +50,7 @@ bench: build
 	bench/packs/run.sh
 	bench/large-council/run.sh
 	bench/hostile/run.sh
+	bench/serve/run.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

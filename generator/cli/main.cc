@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "serve/serve.h"
 #include "site/site.h"
 #include "theme/theme.h"
 
@@ -117,6 +118,14 @@ int Run(int argc, char** argv) {
   build->add_option("--out", options.out_dir, "Output folder (default: site-output/ in the site)");
   CLI::App* check = app.add_subcommand("check", "Load, validate and compute; write nothing");
   add_common(check);
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Preview the site on 127.0.0.1; rebuild and reload pages when a file changes");
+  outcomes::serve::Options serve_options;
+  serve->add_option("--site", serve_options.site_dir, "The site folder (default: current folder)");
+  serve->add_option("--port", serve_options.port, "Port on 127.0.0.1 (default 8000; 0: any free)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_flag("-v,--verbose", serve_options.verbose,
+                  "Print each changed file, build phase and time");
   CLI::App* version = app.add_subcommand("version", "Print the version");
   CLI::App* theme = app.add_subcommand("theme", "The built-in theme (templates, stylesheet)");
   theme->require_subcommand(1);
@@ -156,6 +165,10 @@ int Run(int argc, char** argv) {
   }
   if (theme_export->parsed()) return ThemeExport(export_dir, force);
   options.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
+  if (serve->parsed()) {
+    serve_options.log = options.log;
+    return outcomes::serve::Serve(serve_options);
+  }
   outcomes::site::Outcome outcome =
       build->parsed() ? outcomes::site::Build(options) : outcomes::site::Check(options);
   if (format == "json")
