@@ -31,7 +31,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"render/opendata", {"view", "base"}},
     {"site", {"theme", "load", "compute", "view", "render/html", "render/svg", "render/xlsx",
               "render/opendata", "output", "template", "markdown", "model", "stats", "base"}},
-    {"cli", {"site", "theme", "output", "base"}},
+    {"scaffold", {"template", "base"}},
+    {"cli", {"site", "theme", "scaffold", "output", "base"}},
 };
 
 // "render/html/html.cc" -> "render/html"; "load/internal/x.h" -> "load".
