@@ -258,7 +258,7 @@ TEST_CASE("a boundary file that cannot be used is one error saying why, and noth
   CHECK(!fs::exists(site));
 }
 
-TEST_CASE("new's usage: property options need --boundaries; `init` suggests `new`") {
+TEST_CASE("new's usage: property options need --boundaries, and `init` suggests `new`") {
   fs::path site = FreshFolder("new-usage") / "site";
   Run usage = RunOutcomes("new " + site.string() + " --code-property WD25CD");
   CHECK(usage.exit_code == 2);

@@ -155,6 +155,15 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
                           ? ChooseCodeProperty(features, error, hint)
                           : options.code_property;
   if (!error.empty()) return path + ": " + error;
+  // Every feature must have its code (said before anything about names).
+  if (!out.code_property.empty())
+    for (size_t idx = 0; idx < features.size(); ++idx)
+      if (Property(features[idx], out.code_property).empty()) {
+        hint = "give the property that holds each ward's code with --code-property";
+        return path + ": feature " + std::to_string(idx + 1) + " has no property " +
+               out.code_property + " (or it is empty or not text); it has " +
+               PropertyNames(features[idx]);
+      }
   out.name_property = options.name_property;
   if (out.name_property.empty()) {
     for (const std::string& key : {base::OnsNamePropertyFor(out.code_property), std::string("name")})
