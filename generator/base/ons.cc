@@ -14,8 +14,7 @@ bool IsOnsCodeProperty(std::string_view key) {
 }
 
 std::string OnsNamePropertyFor(std::string_view code_property) {
-  if (code_property.size() < 2 || code_property.substr(code_property.size() - 2) != "CD")
-    return {};
+  if (code_property.size() < 2 || code_property.substr(code_property.size() - 2) != "CD") return {};
   return std::string(code_property.substr(0, code_property.size() - 2)) + "NM";
 }
 

@@ -128,8 +128,9 @@ int NewSite(const outcomes::scaffold::Options& options) {
              result.council, result.wards, result.sample_areas ? "sample " : "");
   for (const std::string& note : result.notes) fmt::print("note: {}\n", note);
   const std::string site = ShellWord(options.dir);
-  fmt::print("next: outcomes check --site {0}, then outcomes build --site {0}; read {0}/README.md\n",
-             site);
+  fmt::print(
+      "next: outcomes check --site {0}, then outcomes build --site {0}; read {0}/README.md\n",
+      site);
   return 0;
 }
 

@@ -101,8 +101,9 @@ std::string CheckFolder(const fs::path& dir, bool force, std::string& hint) {
   const size_t shown = std::min<size_t>(entries.size(), 3);
   std::vector<std::string> names(entries.begin(), entries.begin() + static_cast<long>(shown));
   if (entries.size() > shown) names.push_back(std::to_string(entries.size() - shown) + " more");
-  hint = "give a new or empty folder, or use --force to write the new site's files into this one "
-         "(over any files of the same name)";
+  hint =
+      "give a new or empty folder, or use --force to write the new site's files into this one "
+      "(over any files of the same name)";
   return dir.string() + " is not empty (it has " + base::JoinWords(names, "and") + ")";
 }
 
@@ -155,7 +156,8 @@ Result New(const Options& options) {
       council_code = kUnknownCouncil;
       result.notes.push_back(
           "the boundary file does not say which council its wards belong to, so data/areas.csv "
-          "gives the council the code " + std::string(kUnknownCouncil) +
+          "gives the council the code " +
+          std::string(kUnknownCouncil) +
           ": put the council's ONS code in its place there, in site.yaml and in "
           "data/observations/");
     }

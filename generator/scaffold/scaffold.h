@@ -35,14 +35,14 @@ struct Options {
 };
 
 struct Result {
-  std::string error;  // "" on success; otherwise what went wrong, for the user
-  std::string hint;   // how to put it right, or ""
-  std::vector<std::string> files;       // the files written, relative to dir, sorted
+  std::string error;                     // "" on success; otherwise what went wrong, for the user
+  std::string hint;                      // how to put it right, or ""
+  std::vector<std::string> files;        // the files written, relative to dir, sorted
   std::vector<std::string> overwritten;  // those of them that were there before (--force)
   std::string council;                   // "Southend-on-Sea (E06000033)"
   size_t wards = 0;
-  bool sample_areas = false;        // the areas are made up (no boundary file)
-  std::vector<std::string> notes;   // what the user must finish by hand, or ""
+  bool sample_areas = false;       // the areas are made up (no boundary file)
+  std::vector<std::string> notes;  // what the user must finish by hand, or ""
 };
 
 // Writes a new site into options.dir. Refuses (an error, nothing written) when the folder is

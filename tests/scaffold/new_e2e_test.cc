@@ -76,8 +76,7 @@ TEST_CASE("outcomes new writes a site that checks and builds at once, with no te
   const auto files = Tree(site);
   std::vector<std::string> names;
   for (const auto& [name, bytes] : files) names.push_back(name);
-  CHECK(names == std::vector<std::string>{"README.md", "content/pages/about.md",
-                                          "data/areas.csv",
+  CHECK(names == std::vector<std::string>{"README.md", "content/pages/about.md", "data/areas.csv",
                                           "data/indicators/area-satisfaction.yaml",
                                           "data/observations/sample-area-satisfaction.csv",
                                           "data/outcomes.yaml", "site.yaml"});
@@ -95,20 +94,19 @@ TEST_CASE("outcomes new writes a site that checks and builds at once, with no te
   // The sample areas: the council, then its wards by name; every figure flagged example.
   const auto areas = CsvRows(site / "data/areas.csv");
   REQUIRE(areas.size() == 5);
-  CHECK(areas[0] == std::vector<std::string>{"EXAMPLE-COUNCIL", "Example Council",
-                                             "local-authority", "", ""});
-  CHECK(areas[1] == std::vector<std::string>{"EXAMPLE-EAST", "East ward", "ward",
-                                             "EXAMPLE-COUNCIL", ""});
+  CHECK(areas[0] ==
+        std::vector<std::string>{"EXAMPLE-COUNCIL", "Example Council", "local-authority", "", ""});
+  CHECK(areas[1] ==
+        std::vector<std::string>{"EXAMPLE-EAST", "East ward", "ward", "EXAMPLE-COUNCIL", ""});
   const auto rows = CsvRows(site / "data/observations/sample-area-satisfaction.csv");
   CHECK(rows.size() == 5 * 5);  // 4 wards and the council, 5 years each
   for (const auto& row : rows) CHECK(row.back() == "example");
 
   CheckAndBuild(site);
   const fs::path out = site / "site-output";
-  for (const char* page :
-       {"index.html", "outcomes/proud-of-our-area/index.html",
-        "indicators/area-satisfaction/index.html", "areas/north-ward/index.html",
-        "pages/about/index.html", "dashboard/index.html", "downloads/all.csv"})
+  for (const char* page : {"index.html", "outcomes/proud-of-our-area/index.html",
+                           "indicators/area-satisfaction/index.html", "areas/north-ward/index.html",
+                           "pages/about/index.html", "dashboard/index.html", "downloads/all.csv"})
     CHECK_MESSAGE(fs::exists(out / page), page);
   const std::string home = ReadAll(out / "index.html");
   CHECK(Contains(home, "Example Council outcomes"));
@@ -137,16 +135,16 @@ TEST_CASE("with an ONS boundary file: the council and its 17 wards, and a map of
   SUBCASE("the properties worked out from the file") {
     options = "--boundaries " + kWardsFixture.string();
   }
-  Run made = RunOutcomes("new " + site.string() + " --name \"Southend-on-Sea City Council\" " +
-                         options);
+  Run made =
+      RunOutcomes("new " + site.string() + " --name \"Southend-on-Sea City Council\" " + options);
   INFO(made.output);
   REQUIRE(made.exit_code == 0);
   CHECK(Contains(made.output, "Southend-on-Sea (E06000033) and 17 wards"));
 
   const auto areas = CsvRows(site / "data/areas.csv");
   REQUIRE(areas.size() == 18);
-  CHECK(areas[0] == std::vector<std::string>{"E06000033", "Southend-on-Sea", "local-authority",
-                                             "", ""});
+  CHECK(areas[0] ==
+        std::vector<std::string>{"E06000033", "Southend-on-Sea", "local-authority", "", ""});
   std::vector<std::string> names;
   for (size_t idx = 1; idx < areas.size(); ++idx) {
     CHECK(areas[idx][0].rfind("E05", 0) == 0);
@@ -173,6 +171,31 @@ TEST_CASE("with an ONS boundary file: the council and its 17 wards, and a map of
     CHECK_MESSAGE(Contains(page, html_name), name);
   }
   CHECK(fs::exists(site / "site-output/areas/kursaal/index.html"));
+}
+
+TEST_CASE("a boundary file that does not name the council: a code to fill in, and a note") {
+  fs::path folder = FreshFolder("new-no-council");
+  json wards = json::parse(ReadAll(kWardsFixture));
+  for (auto& feature : wards["features"]) {
+    feature["properties"].erase("LAD25CD");
+    feature["properties"].erase("LAD25NM");
+  }
+  WriteAll(folder / "wards.geojson", wards.dump());
+  fs::path site = folder / "site";
+  Run made = RunOutcomes("new " + site.string() + " --name \"Southend-on-Sea City Council\" " +
+                         WardOptions(folder / "wards.geojson"));
+  INFO(made.output);
+  REQUIRE(made.exit_code == 0);
+  CHECK(Contains(made.output,
+                 "note: the boundary file does not say which council its wards "
+                 "belong to, so data/areas.csv gives the council the code "
+                 "COUNCIL-CODE"));
+  const auto areas = CsvRows(site / "data/areas.csv");
+  REQUIRE(areas.size() == 18);
+  CHECK(areas[0] == std::vector<std::string>{"COUNCIL-CODE", "Southend-on-Sea City Council",
+                                             "local-authority", "", ""});
+  CHECK(areas[1][3] == "COUNCIL-CODE");
+  CheckAndBuild(site);
 }
 
 TEST_CASE("a folder that is not empty is refused unless --force, and nothing is written") {
@@ -210,7 +233,8 @@ TEST_CASE("a boundary file that cannot be used is one error saying why, and noth
     expected = "error: cannot read the boundary file " + (folder / "missing.geojson").string();
   }
   SUBCASE("not JSON: the place is given") {
-    WriteAll(folder / "bad.geojson", "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [,]\n}\n");
+    WriteAll(folder / "bad.geojson",
+             "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [,]\n}\n");
     options = "--boundaries " + (folder / "bad.geojson").string();
     expected = "error: " + (folder / "bad.geojson").string() + ":3:16: invalid JSON: ";
   }
@@ -223,9 +247,10 @@ TEST_CASE("a boundary file that cannot be used is one error saying why, and noth
     wards["features"][2]["properties"].erase("WD25CD");
     WriteAll(folder / "bad.geojson", wards.dump());
     options = WardOptions(folder / "bad.geojson");
-    expected = "bad.geojson: feature 3 has no property WD25CD (or it is empty or not text); it "
-               "has the properties BNG_E, BNG_N, CAUTHCD, FID, GlobalID, LAD25CD, LAD25NM, "
-               "LADCD_ACTIVE, LAT, LONG, RGNCD, UTLACD, WD25NM and WD25NMW";
+    expected =
+        "bad.geojson: feature 3 has no property WD25CD (or it is empty or not text); it "
+        "has the properties BNG_E, BNG_N, CAUTHCD, FID, GlobalID, LAD25CD, LAD25NM, "
+        "LADCD_ACTIVE, LAT, LONG, RGNCD, UTLACD, WD25NM and WD25NMW";
   }
   SUBCASE("a property no feature has") {
     options = "--boundaries " + kWardsFixture.string() + " --code-property WD22CD";

@@ -101,10 +101,10 @@ std::string ChooseCodeProperty(const json& features, std::string& error, std::st
     error = "several properties could be the ward code: " + base::JoinWords(distinct, "and");
     hint = "choose one with --code-property, e.g. --code-property " + distinct.back();
   } else {
-    error = "cannot tell which property holds the ward code: no property named like an ONS "
-            "code (such as WD25CD) has a different value in every feature";
-    hint = "name it with --code-property; the first feature has " +
-           PropertyNames(features.front());
+    error =
+        "cannot tell which property holds the ward code: no property named like an ONS "
+        "code (such as WD25CD) has a different value in every feature";
+    hint = "name it with --code-property; the first feature has " + PropertyNames(features.front());
   }
   return {};
 }
@@ -134,8 +134,9 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
   } catch (const json::exception& e) {
     return path + ": invalid JSON: " + e.what();
   }
-  hint = "outcomes new needs a GeoJSON FeatureCollection of your council's wards, such as the "
-         "ward boundaries the ONS Open Geography Portal publishes";
+  hint =
+      "outcomes new needs a GeoJSON FeatureCollection of your council's wards, such as the "
+      "ward boundaries the ONS Open Geography Portal publishes";
   if (!document.is_object() || document.value("type", json()) != "FeatureCollection" ||
       !document.contains("features") || !document["features"].is_array())
     return path + ": not a GeoJSON FeatureCollection";
@@ -151,9 +152,8 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
 
   // The properties the code and name are read from.
   std::string error;
-  out.code_property = options.code_property.empty()
-                          ? ChooseCodeProperty(features, error, hint)
-                          : options.code_property;
+  out.code_property = options.code_property.empty() ? ChooseCodeProperty(features, error, hint)
+                                                    : options.code_property;
   if (!error.empty()) return path + ": " + error;
   // Every feature must have its code (said before anything about names).
   if (!out.code_property.empty())
@@ -166,14 +166,15 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
       }
   out.name_property = options.name_property;
   if (out.name_property.empty()) {
-    for (const std::string& key : {base::OnsNamePropertyFor(out.code_property), std::string("name")})
+    for (const std::string& key :
+         {base::OnsNamePropertyFor(out.code_property), std::string("name")})
       if (!key.empty() && EveryFeatureHas(features, key)) {
         out.name_property = key;
         break;
       }
     if (out.name_property.empty()) {
-      hint = "name it with --name-property; the first feature has " +
-             PropertyNames(features.front());
+      hint =
+          "name it with --name-property; the first feature has " + PropertyNames(features.front());
       return path + ": cannot tell which property holds the ward's name";
     }
   }
@@ -186,19 +187,20 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
     Ward ward;
     ward.code = out.code_property.empty() ? OwnCode(feature) : Property(feature, out.code_property);
     ward.name = Property(feature, out.name_property);
-    for (const auto& [value, key] : {std::pair{ward.code, out.code_property},
-                                     std::pair{ward.name, out.name_property}}) {
+    for (const auto& [value, key] :
+         {std::pair{ward.code, out.code_property}, std::pair{ward.name, out.name_property}}) {
       if (!value.empty()) continue;
       if (key.empty()) return path + ": " + number + " has no \"id\" or \"code\"";
       hint = "give the property that holds it in every feature with --" +
              std::string(key == out.code_property ? "code" : "name") + "-property";
-      return path + ": " + number + " has no property " + key + " (or it is empty or not text); it has " +
-             PropertyNames(feature);
+      return path + ": " + number + " has no property " + key +
+             " (or it is empty or not text); it has " + PropertyNames(feature);
     }
     auto [existing, inserted] = seen.emplace(ward.code, idx + 1);
     if (!inserted) {
-      hint = "a site needs one feature for each ward: merge the two, or use a file with one "
-             "feature per ward";
+      hint =
+          "a site needs one feature for each ward: merge the two, or use a file with one "
+          "feature per ward";
       return path + ": features " + std::to_string(existing->second) + " and " +
              std::to_string(idx + 1) + " have the same ward code " + ward.code;
     }
@@ -221,12 +223,15 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
         candidates.push_back(key);
     auto lad = std::find_if(candidates.begin(), candidates.end(),
                             [](const std::string& key) { return key.rfind("LAD", 0) == 0; });
-    if (lad != candidates.end()) council = *lad;
-    else if (candidates.size() == 1) council = candidates.front();
+    if (lad != candidates.end())
+      council = *lad;
+    else if (candidates.size() == 1)
+      council = candidates.front();
     // Wards of several councils carry a LAD… property whose value differs: said below.
     if (council.empty())
       for (const auto& key : OnsCodeProperties(features))
-        if (key != out.code_property && key.rfind("LAD", 0) == 0 && EveryFeatureHas(features, key)) {
+        if (key != out.code_property && key.rfind("LAD", 0) == 0 &&
+            EveryFeatureHas(features, key)) {
           council = key;
           break;
         }
@@ -242,8 +247,9 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
   for (size_t idx = 0; idx < features.size(); ++idx) {
     std::string code = Property(features[idx], council);
     if (code.empty()) {
-      hint = "give the property that holds the council's code in every feature with "
-             "--council-property";
+      hint =
+          "give the property that holds the council's code in every feature with "
+          "--council-property";
       return path + ": feature " + std::to_string(idx + 1) + " has no property " + council +
              " (or it is empty or not text); it has " + PropertyNames(features[idx]);
     }
@@ -251,10 +257,11 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
   }
   if (councils.size() > 1) {
     std::vector<std::string> list(councils.begin(), councils.end());
-    hint = "outcomes new makes a site for one council: use a file with only your council's "
-           "wards";
-    return path + ": the wards belong to " + std::to_string(councils.size()) +
-           " councils (" + council + " is " + base::JoinWords(list, "or") + ")";
+    hint =
+        "outcomes new makes a site for one council: use a file with only your council's "
+        "wards";
+    return path + ": the wards belong to " + std::to_string(councils.size()) + " councils (" +
+           council + " is " + base::JoinWords(list, "or") + ")";
   }
   out.council_code = *councils.begin();
   out.council_name = Property(features.front(), council_name);

@@ -27,8 +27,8 @@ double Unit(uint64_t hash, uint64_t salt) {
 
 std::string Percent(long count, long denominator) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.1f", 100.0 * static_cast<double>(count) /
-                                               static_cast<double>(denominator));
+  std::snprintf(text, sizeof text, "%.1f",
+                100.0 * static_cast<double>(count) / static_cast<double>(denominator));
   return text;
 }
 
@@ -43,8 +43,8 @@ std::vector<SampleRow> SampleRows(const std::vector<std::string>& ward_codes,
   std::vector<long> council_denominator(std::size(kPeriods), 0);
   for (const std::string& code : ward_codes) {
     const uint64_t hash = Hash(code);
-    const double level = 0.60 + 0.18 * Unit(hash, 1);          // 60% to 78% in the first year
-    const double change = -0.010 + 0.025 * Unit(hash, 2);      // -1 to +1.5 points a year
+    const double level = 0.60 + 0.18 * Unit(hash, 1);              // 60% to 78% in the first year
+    const double change = -0.010 + 0.025 * Unit(hash, 2);          // -1 to +1.5 points a year
     const long size = 90 + static_cast<long>(90 * Unit(hash, 3));  // 90 to 179 answers
     for (size_t period_idx = 0; period_idx < std::size(kPeriods); ++period_idx) {
       const double wobble = 0.04 * (Unit(hash, 10 + period_idx) - 0.5);

@@ -8,11 +8,11 @@
 namespace outcomes::scaffold::internal {
 
 struct SampleRow {
-  std::string area;         // an area code
-  std::string period;       // "2024/25"
-  std::string value;        // "72.4": a percentage, one decimal
-  long count = 0;           // residents satisfied
-  long denominator = 0;     // residents who answered
+  std::string area;      // an area code
+  std::string period;    // "2024/25"
+  std::string value;     // "72.4": a percentage, one decimal
+  long count = 0;        // residents satisfied
+  long denominator = 0;  // residents who answered
 };
 
 // Five financial years (2020/21 to 2024/25) of figures for each ward and the council, in that
