@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scaffold/scaffold.h"
 #include "serve/serve.h"
 #include "site/site.h"
 #include "theme/theme.h"
@@ -102,6 +103,38 @@ int ThemeExport(const std::string& dir, bool force) {
   return 0;
 }
 
+// `dir` as a shell word, for the command the user runs next.
+std::string ShellWord(const std::string& dir) {
+  if (!dir.empty() && dir.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789-_./") == std::string::npos)
+    return dir;
+  std::string quoted = "'";
+  for (char ch : dir) quoted += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return quoted + "'";
+}
+
+int NewSite(const outcomes::scaffold::Options& options) {
+  outcomes::scaffold::Result result = outcomes::scaffold::New(options);
+  if (!result.error.empty()) {
+    fmt::print(stderr, "outcomes: error: {}\n", result.error);
+    if (!result.hint.empty()) fmt::print(stderr, "  hint: {}\n", result.hint);
+    return 1;
+  }
+  fmt::print("wrote a new site into {} ({} files{}): {} and {} {}wards, with made-up sample "
+             "figures\n",
+             options.dir, result.files.size(),
+             result.overwritten.empty()
+                 ? ""
+                 : ", " + std::to_string(result.overwritten.size()) + " of them over files there",
+             result.council, result.wards, result.sample_areas ? "sample " : "");
+  for (const std::string& note : result.notes) fmt::print("note: {}\n", note);
+  const std::string site = ShellWord(options.dir);
+  fmt::print(
+      "next: outcomes check --site {0}, then outcomes build --site {0}; read {0}/README.md\n",
+      site);
+  return 0;
+}
+
 int Run(int argc, char** argv) {
   CLI::App app{"outcomes: publish a council's outcomes data as a website and briefing packs"};
   app.require_subcommand(1);
@@ -136,6 +169,29 @@ int Run(int argc, char** argv) {
   theme_export->add_option("DIR", export_dir, "Folder to write into (usually the site folder)")
       ->required();
   theme_export->add_flag("--force", force, "Overwrite files that are already there");
+  CLI::App* create = app.add_subcommand("new", "Write a small new site that builds at once");
+  outcomes::scaffold::Options scaffold;
+  create->add_option("DIR", scaffold.dir, "Folder for the site (made if missing; must be empty)")
+      ->required();
+  create->add_option("--name", scaffold.name,
+                     "Your council's name (default: \"Example Council\", a placeholder)");
+  CLI::Option* boundaries = create->add_option(
+      "--boundaries", scaffold.boundaries,
+      "A GeoJSON file of your council's wards (e.g. from the ONS Open Geography Portal)");
+  create->add_option("--code-property", scaffold.code_property,
+                     "The property holding each ward's code (e.g. WD25CD)")
+      ->needs(boundaries);
+  create->add_option("--name-property", scaffold.name_property,
+                     "The property holding each ward's name (e.g. WD25NM)")
+      ->needs(boundaries);
+  create->add_option("--council-property", scaffold.council_property,
+                     "The property holding the council's code (e.g. LAD25CD)")
+      ->needs(boundaries);
+  create->add_option("--council-name-property", scaffold.council_name_property,
+                     "The property holding the council's name (e.g. LAD25NM)")
+      ->needs(boundaries);
+  create->add_flag("--force", scaffold.force,
+                   "Write into a folder that is not empty, over files of the same name");
   // An unknown or missing command is named, with the commands there are (CLI11 would say
   // only that an argument was not expected, or that "a subcommand is required").
   CLI::App* level = &app;
@@ -164,6 +220,7 @@ int Run(int argc, char** argv) {
     return 0;
   }
   if (theme_export->parsed()) return ThemeExport(export_dir, force);
+  if (create->parsed()) return NewSite(scaffold);
   options.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
   if (serve->parsed()) {
     serve_options.log = options.log;

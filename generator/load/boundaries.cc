@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <iterator>
-#include <regex>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/ons.h"
 #include "base/text.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
@@ -123,12 +123,6 @@ struct CodeRule {
   bool named = false;         // property named in site.yaml
 };
 
-// Properties named like ONS code columns (WD22CD, LAD22CD, LSOA11CD, MSOA21CD).
-bool LooksLikeCodeProperty(const std::string& key) {
-  static const std::regex kCodeKey("^[A-Z]{2,5}[0-9]{2}CD$");
-  return std::regex_match(key, kCodeKey);
-}
-
 // Works out which property holds the code of the features with no "id" or "code" (`features`):
 // among the properties named like ONS codes that any of them has, those whose values differ
 // from feature to feature (a council's code, the same in every ward, cannot tell the wards
@@ -141,7 +135,7 @@ std::string ChooseCodeProperty(const std::vector<const json*>& features, const m
   for (const json* feature : features)
     if (const json* properties = Properties(*feature))
       for (auto it = properties->begin(); it != properties->end(); ++it)
-        if (it.value().is_string() && LooksLikeCodeProperty(it.key())) all.insert(it.key());
+        if (it.value().is_string() && base::IsOnsCodeProperty(it.key())) all.insert(it.key());
   std::vector<std::string> keys(all.begin(), all.end());
   candidates = keys;
   if (keys.size() <= 1) return keys.empty() ? std::string() : keys.front();
@@ -166,13 +160,6 @@ std::string ChooseCodeProperty(const std::vector<const json*>& features, const m
   }
   if (known.size() == 1) return known.front();
   return {};
-}
-
-// The name property that goes with a code property: WD22CD → WD22NM.
-std::string NamePropertyFor(const std::string& code_property) {
-  if (code_property.size() < 2 || code_property.compare(code_property.size() - 2, 2, "CD") != 0)
-    return {};
-  return code_property.substr(0, code_property.size() - 2) + "NM";
 }
 
 // Reads one linear ring; returns an error message or "".
@@ -302,7 +289,8 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
       }
     }
   }
-  rule.name_property = !configured.name.empty() ? configured.name : NamePropertyFor(rule.property);
+  rule.name_property =
+      !configured.name.empty() ? configured.name : base::OnsNamePropertyFor(rule.property);
   if (!configured.name.empty()) {
     bool any = false;
     for (const auto& feature : features)

@@ -32,7 +32,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"site", {"theme", "load", "compute", "view", "render/html", "render/svg", "render/xlsx",
               "render/opendata", "output", "template", "markdown", "model", "stats", "base"}},
     {"serve", {"site", "base"}},
-    {"cli", {"serve", "site", "theme", "output", "base"}},
+    {"scaffold", {"template", "base"}},
+    {"cli", {"serve", "site", "theme", "scaffold", "output", "base"}},
 };
 
 // "render/html/html.cc" -> "render/html"; "load/internal/x.h" -> "load".

@@ -1,4 +1,4 @@
-// The table cmake/embed_theme.cmake generates from theme/ (build/generated/theme_files.cc).
+// The table cmake/embed_files.cmake generates from theme/ (build/generated/theme_files.cc).
 #pragma once
 
 #include <cstddef>
