@@ -347,6 +347,10 @@ std::optional<model::Period> LatestPeriod(const compute::Results& results, uint3
 std::vector<model::Period> TimeLine(const model::Period& first, const model::Period& last,
                                     const std::vector<model::Period>& fallback) {
   constexpr int32_t kLimit = 400;
+  // Pooled periods (2015 to 2017) and a mix of spans are placed in order, one position each:
+  // stepping year by year would invent pools the data does not have.
+  for (const model::Period& period : fallback)
+    if (period.Pooled() || period.span != first.span) return fallback;
   int32_t span = last.Ordinal() - first.Ordinal();
   if (span < 0 || span >= kLimit) return fallback;
   std::vector<model::Period> periods;
