@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include <cmath>
 #include <filesystem>
@@ -414,4 +415,51 @@ TEST_CASE("xlsx: hostile and broken workbooks are errors, never a crash") {
     Diagnostics flipped;
     outcomes::load::ReadXlsxTable(damaged, "x.xlsx", nullptr, flipped);
   }
+}
+
+TEST_CASE("a file in data/ that nothing reads is a warning naming what is read") {
+  TempSite site;
+  site.Write("data/observations/notes.txt", "from the council\n");
+  site.Write("data/observations/eyfs.xls", "old workbook");
+  site.Write("data/README.md", "notes for people\n");
+  fs::create_directories(site.root() / "data/old");
+  site.Write("data/old/births.csv", "indicator,area,period,value\n");
+  Diagnostics diagnostics;
+  site.Load(diagnostics);
+  INFO(Errors(diagnostics));
+  CHECK_FALSE(diagnostics.HasErrors());
+  std::vector<std::string> warned;
+  for (const auto& item : diagnostics.items())
+    if (item.message == "nothing reads this file") warned.push_back(item.location.file);
+  CHECK(warned == std::vector<std::string>{"data/observations/eyfs.xls", "data/observations/notes.txt",
+                                           "data/old/births.csv"});
+}
+
+TEST_CASE("xlsx: a document type declaration (entities, billion laughs) is refused") {
+  // A workbook whose workbook.xml declares entities that expand a thousandfold each.
+  TempSite site;
+  const fs::path path = site.root() / "laughs.xlsx";
+  int error = 0;
+  zip_t* archive = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  REQUIRE(archive != nullptr);
+  static const std::string kWorkbook =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE workbook [<!ENTITY a \"aaaaaaaaaa\">"
+      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+      "<workbook><sheets><sheet name=\"&c;\" r:id=\"rId1\"/></sheets></workbook>";
+  static const std::string kRels =
+      "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" "
+      "Target=\"worksheets/sheet1.xml\"/></Relationships>";
+  static const std::string kSheet = "<worksheet><sheetData/></worksheet>";
+  for (const auto& [name, text] : {std::pair{"xl/workbook.xml", &kWorkbook},
+                                   std::pair{"xl/_rels/workbook.xml.rels", &kRels},
+                                   std::pair{"xl/worksheets/sheet1.xml", &kSheet}}) {
+    zip_source_t* source = zip_source_buffer(archive, text->data(), text->size(), 0);
+    REQUIRE(zip_file_add(archive, name, source, ZIP_FL_OVERWRITE) >= 0);
+  }
+  REQUIRE(zip_close(archive) == 0);
+  Diagnostics diagnostics;
+  CHECK_FALSE(outcomes::load::ReadXlsxTable(ReadText(path), "laughs.xlsx", nullptr, diagnostics));
+  REQUIRE(diagnostics.HasErrors());
+  CHECK(diagnostics.items().front().message ==
+        "part xl/workbook.xml has a document type declaration, which a workbook never has");
 }
