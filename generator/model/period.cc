@@ -360,6 +360,13 @@ std::string Period::Label() const {
   return year;
 }
 
+std::string Period::Phrase() const {
+  if (!Pooled()) return Label();
+  std::string label = Label();
+  const size_t to = label.find(" to ");
+  return label.substr(0, to) + "\u2013" + label.substr(to + 4);
+}
+
 Period Period::Shifted(int32_t steps) const {
   Period shifted = *this;
   const int32_t ordinal = Ordinal() + steps;

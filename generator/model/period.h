@@ -48,6 +48,10 @@ struct Period {
   // Canonical label: "2023", "2014/15", "2014 Q2", "2014/15 Q2", "2024-03", "2020-22"; a pooled
   // period "2015 to 2017" or "2017/18 to 2019/20".
   std::string Label() const;
+  // The label for running text: Label(), except that a pooled period joins its ends with an
+  // en dash ("2015–2017", "2017/18–2019/20"), so "from 14.7% in 2006–2008 to 12.1% in
+  // 2012–2014" reads right where "2006 to 2008" would not.
+  std::string Phrase() const;
   // The period `steps` positions later (earlier when negative) on the same time line, with the
   // same span.
   Period Shifted(int32_t steps) const;

@@ -279,4 +279,9 @@ TEST_CASE("Pooled periods: several calendar, financial or academic years taken t
   CHECK(calendar("2017") < calendar("2016-18"));
   CHECK(calendar("2014-17") < calendar("2015-17"));
   CHECK(calendar("2015-17").EndOrdinal() == 2017);
+  // In running text the ends are joined by an en dash; single periods read as their label.
+  CHECK(calendar("2015-17").Phrase() == "2015\u20132017");
+  CHECK(ParsePeriod("2017/18 to 2019/20", T::kFinancialYear, nullptr)->Phrase() ==
+        "2017/18\u20132019/20");
+  CHECK(calendar("2016").Phrase() == "2016");
 }
