@@ -463,3 +463,32 @@ TEST_CASE("xlsx: a document type declaration (entities, billion laughs) is refus
   CHECK(diagnostics.items().front().message ==
         "part xl/workbook.xml has a document type declaration, which a workbook never has");
 }
+
+TEST_CASE("xlsx: a zip bomb stops at 200 MB inflated, whatever the archive claims") {
+  TempSite site;
+  const fs::path path = site.root() / "bomb.xlsx";
+  int error = 0;
+  zip_t* archive = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  REQUIRE(archive != nullptr);
+  static const std::string kWorkbook =
+      "<workbook><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>";
+  static const std::string kRels =
+      "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" "
+      "Target=\"worksheets/sheet1.xml\"/></Relationships>";
+  // 201 MiB of spaces compress to about 200 KB.
+  static const std::string kSheet(outcomes::load::kMaxXlsxPartBytes + (1 << 20), ' ');
+  for (const auto& [name, text] : {std::pair{"xl/workbook.xml", &kWorkbook},
+                                   std::pair{"xl/_rels/workbook.xml.rels", &kRels},
+                                   std::pair{"xl/worksheets/sheet1.xml", &kSheet}}) {
+    zip_source_t* source = zip_source_buffer(archive, text->data(), text->size(), 0);
+    REQUIRE(zip_file_add(archive, name, source, ZIP_FL_OVERWRITE) >= 0);
+  }
+  REQUIRE(zip_close(archive) == 0);
+  const std::string bytes = ReadText(path);
+  CHECK(bytes.size() < 2'000'000);
+  Diagnostics diagnostics;
+  CHECK_FALSE(outcomes::load::ReadXlsxTable(bytes, "bomb.xlsx", nullptr, diagnostics));
+  REQUIRE(diagnostics.HasErrors());
+  CHECK(diagnostics.items().front().message ==
+        "the workbook holds more than 200 MB of uncompressed data");
+}
