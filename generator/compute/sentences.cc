@@ -123,8 +123,8 @@ std::string LatestChangeSentence(const model::Indicator& indicator, const Trend&
     from = Figure(indicator, previous->value);
     to = Figure(indicator, latest->value);
   }
-  return "In " + latest->period.Label() + " it " + (rising ? "rose" : "fell") + " from " + from +
-         " in " + previous->period.Label() + " to " + to + why;
+  return "In " + latest->period.Phrase() + " it " + (rising ? "rose" : "fell") + " from " + from +
+         " in " + previous->period.Phrase() + " to " + to + why;
 }
 
 std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
@@ -154,14 +154,14 @@ std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
     case TrendKind::kIncreasing:
     case TrendKind::kDecreasing: {
       const Cell* latest = series.Latest();
-      std::string from = latest ? latest->period.Shifted(1 - trend.points).Label() : "";
+      std::string from = latest ? latest->period.Shifted(1 - trend.points).Phrase() : "";
       return join(std::string(trend.kind == TrendKind::kIncreasing ? "It has gone up"
                                                                    : "It has gone down") +
                   " steadily since " + from + ", by more than chance would explain.");
     }
     case TrendKind::kNoSignificantChange: {
       const Cell* latest = series.Latest();
-      std::string from = latest ? latest->period.Shifted(1 - trend.points).Label() : "";
+      std::string from = latest ? latest->period.Shifted(1 - trend.points).Phrase() : "";
       return join("There has been no clear change since " + from + ".");
     }
     case TrendKind::kDirectionOnly: {
@@ -169,7 +169,7 @@ std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
       // With only the latest change known, the change sentence says it all.
       if (!long_term && !change.empty()) return change;
       Direction direction = long_term ? trend.long_term : trend.short_term;
-      std::string since = (long_term ? trend.long_term_from : trend.short_term_from).Label();
+      std::string since = (long_term ? trend.long_term_from : trend.short_term_from).Phrase();
       switch (direction) {
         case Direction::kUp: return join("It has gone up since " + since + ".");
         case Direction::kDown: return join("It has gone down since " + since + ".");

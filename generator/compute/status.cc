@@ -70,7 +70,9 @@ Trend ComputeTrend(const model::Indicator& indicator, const Series& series, int 
     const Cell* cell = published[published.size() - 1 - back];
     if (back > 0) {
       const Cell* later = published[published.size() - back];
-      if (later->period.Ordinal() - cell->period.Ordinal() != 1) break;
+      // Single periods a step apart: a pooled period is several years, never one point of a
+      // yearly trend.
+      if (later->period.Ordinal() - cell->period.Ordinal() != 1 || cell->period.span != 1) break;
     }
     if (!model::Has(cell->count) || !model::Has(cell->denominator)) break;
     counts.insert(counts.begin(), cell->count);

@@ -43,6 +43,13 @@ struct CsvRecord {
   uint32_t Column(size_t field_idx) const;
   // {file, Line(field_idx), Column(field_idx)}, for diagnostics.
   base::Location FieldLocation(const std::string& file, size_t field_idx) const;
+  // Appends a field that starts at `field_line`:`field_column`: for records built from another
+  // source (a mapped observation file or a spreadsheet) that reuse the CSV loaders' checks.
+  void AddField(std::string_view text, uint32_t field_line, uint32_t field_column) {
+    fields.push_back(text);
+    quoted.push_back(false);
+    positions_.push_back({field_line, field_column});
+  }
 
  private:
   friend class internal::CsvReader;

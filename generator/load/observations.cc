@@ -3,12 +3,18 @@
 // field by field without building intermediate strings.
 #include <array>
 #include <cmath>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "base/format.h"
 #include "base/text.h"
 #include "load/csv.h"
+#include "load/internal/yaml_fields.h"
+#include "load/mapping.h"
+#include "load/xlsx_reader.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 
@@ -254,6 +260,8 @@ uint8_t NoteFlags(std::string_view note) {
 bool ParseRowPeriod(ObservationReader& reader, const CsvRecord& record, int field_idx,
                     uint32_t indicator_idx, model::Period& out) {
   const model::Indicator& indicator = reader.site().indicators[indicator_idx];
+  // Its period_type was already reported as unknown: one error, not one per row.
+  if (!indicator.period_type_known) return false;
   std::string error;
   auto period = model::ParsePeriod(record.fields[static_cast<size_t>(field_idx)],
                                    indicator.period_type, &error);
@@ -502,6 +510,349 @@ void ReadFingertipsRow(ObservationReader& reader, const CsvHeader& header,
   site.observations.push_back(observation);
 }
 
+// --- Mapped files (docs/formats.md, "Mapping files") ---------------------------------------
+
+// Our layout's header, for the records a mapping builds (every column, in kColumns order).
+const CsvHeader& OurHeader() {
+  static const CsvHeader header = [] {
+    CsvRecord record;
+    for (const CsvColumn& column : kColumns) record.AddField(column.name, 1, 1);
+    base::Diagnostics ignored;
+    return CsvHeader::Read(record, kColumns, "", ignored);
+  }();
+  return header;
+}
+
+// A row of our layout being built from one or more rows of a mapped file.
+struct MappedRow {
+  std::array<std::string, kMappedFieldCount> text;
+  std::array<std::pair<uint32_t, uint32_t>, kMappedFieldCount> where{};  // line, column
+  uint32_t line = 0;
+  std::array<uint32_t, 5> measure_line{};  // per figure: the line that gave it (measure layout)
+};
+
+std::string_view TrimText(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  constexpr size_t kMaxListed = 30;
+  std::string out;
+  size_t listed = 0;
+  for (const auto& name : names) {
+    if (name.empty()) continue;
+    if (listed++ == kMaxListed) return out + ", ...";
+    out += (out.empty() ? "" : ", ") + name;
+  }
+  return out.empty() ? "(no names)" : out;
+}
+
+class MappedFile {
+ public:
+  MappedFile(const ObservationMapping& mapping, const SourceTable& table, ObservationReader& reader)
+      : mapping_(mapping), table_(table), reader_(reader) {}
+
+  void Read() {
+    size_t header_pos = table_.rows.size();
+    for (size_t pos = 0; pos < table_.rows.size(); ++pos)
+      if (table_.rows[pos].number == mapping_.header_row) {
+        header_pos = pos;
+        break;
+      }
+    if (header_pos == table_.rows.size()) {
+      reader_.diagnostics().Error(
+          mapping_.header_row_where,
+          "row " + std::to_string(mapping_.header_row) + " of " + reader_.file() +
+              " is empty, so it cannot name the columns",
+          "header_row is the number of the row that names the columns (default 1)");
+      return;
+    }
+    const SourceRow& header = table_.rows[header_pos];
+    for (const SourceCell& cell : header.cells) names_.emplace_back(TrimText(cell.text));
+    if (!FindColumns(header)) return;
+    if (!CheckConstants()) return;
+    for (size_t pos = header_pos + 1; pos < table_.rows.size(); ++pos) ReadRow(table_.rows[pos]);
+    for (MappedRow& row : groups_) Emit(row);
+  }
+
+ private:
+  // The field index of header text `wanted`, or -1 after reporting it.
+  int FindColumn(const MappedText& wanted) {
+    const std::string_view name = TrimText(wanted.text);
+    int found = -1;
+    for (size_t idx = 0; idx < names_.size(); ++idx) {
+      if (names_[idx] != name) continue;
+      if (found >= 0) {
+        reader_.diagnostics().Error(
+            wanted.where,
+            "column '" + std::string(name) + "' appears twice in the header of " + reader_.file(),
+            "columns " + std::to_string(found + 1) + " and " + std::to_string(idx + 1) +
+                " have that name: rename one in the data file");
+        return -1;
+      }
+      found = static_cast<int>(idx);
+    }
+    if (found < 0) {
+      const std::string suggestion = internal::ClosestWord(std::string(name), names_);
+      reader_.diagnostics().Error(
+          wanted.where,
+          "column '" + std::string(name) + "' is not in the header of " + reader_.file() +
+              " (row " + std::to_string(mapping_.header_row) + ")",
+          suggestion.empty() ? "the header has: " + JoinNames(names_)
+                             : "did you mean '" + suggestion + "'? The header has: " +
+                                   JoinNames(names_));
+    }
+    return found;
+  }
+
+  bool FindColumns(const SourceRow& header) {
+    bool ok = true;
+    std::vector<bool> used(names_.size(), false);
+    for (size_t field = 0; field < kMappedFieldCount; ++field) {
+      if (!mapping_.columns[field]) continue;
+      columns_[field] = FindColumn(*mapping_.columns[field]);
+      if (columns_[field] < 0) ok = false;
+      else used[static_cast<size_t>(columns_[field])] = true;
+    }
+    if (mapping_.measure) {
+      measure_column_ = FindColumn(mapping_.measure->column);
+      if (measure_column_ < 0) {
+        ok = false;
+      } else if (used[static_cast<size_t>(measure_column_)]) {
+        reader_.diagnostics().Error(mapping_.measure->column.where,
+                                    "column '" + mapping_.measure->column.text +
+                                        "' is already named under columns",
+                                    "the measure column says which figure a row gives; it "
+                                    "cannot also hold another field");
+        ok = false;
+      } else {
+        used[static_cast<size_t>(measure_column_)] = true;
+      }
+    }
+    if (mapping_.wide) {
+      if (mapping_.wide->columns.empty()) {
+        for (size_t idx = 0; idx < names_.size(); ++idx)
+          if (!used[idx] && !names_[idx].empty()) wide_columns_.push_back(static_cast<int>(idx));
+      } else {
+        for (const MappedText& column : mapping_.wide->columns) {
+          const int idx = FindColumn(column);
+          if (idx < 0) ok = false;
+          else wide_columns_.push_back(idx);
+        }
+      }
+      if (ok && wide_columns_.empty()) {
+        reader_.diagnostics().Error(mapping_.wide->where,
+                                    "the header of " + reader_.file() +
+                                        " has no column left for the wide layout",
+                                    "every column is named under columns or measure");
+        ok = false;
+      }
+      for (int idx : wide_columns_) {
+        const SourceCell& cell = header.cells[static_cast<size_t>(idx)];
+        wide_headers_.push_back(cell);
+      }
+    }
+    return ok;
+  }
+
+  bool CheckConstants() {
+    bool ok = true;
+    if (const auto& indicator = mapping_.constants[kFieldIndicator];
+        indicator && !reader_.index().FindIndicator(indicator->text)) {
+      reader_.diagnostics().Error(indicator->where, "unknown indicator '" + indicator->text + "'",
+                                  "indicators are defined in data/indicators/*.yaml");
+      ok = false;
+    }
+    if (const auto& area = mapping_.constants[kFieldArea];
+        area && !reader_.index().FindArea(area->text)) {
+      reader_.diagnostics().Error(area->where, "unknown area code '" + area->text + "'",
+                                  "areas are listed in data/areas.csv");
+      ok = false;
+    }
+    return ok;
+  }
+
+  static const SourceCell* CellAt(const SourceRow& row, int idx) {
+    if (idx < 0 || static_cast<size_t>(idx) >= row.cells.size()) return nullptr;
+    return &row.cells[static_cast<size_t>(idx)];
+  }
+
+  void Set(MappedRow& out, size_t field, const SourceRow& row, int idx) {
+    if (const SourceCell* cell = CellAt(row, idx)) {
+      out.text[field] = cell->text;
+      out.where[field] = {cell->line, cell->column};
+    } else {
+      out.text[field].clear();
+      out.where[field] = {row.line, 0};
+    }
+  }
+
+  void SetFigure(MappedRow& out, size_t field, const SourceCell* cell, uint32_t line) {
+    if (cell) {
+      out.text[field] = mapping_.IsMissing(cell->text) ? std::string() : cell->text;
+      out.where[field] = {cell->line, cell->column};
+    } else {
+      out.text[field].clear();
+      out.where[field] = {line, 0};
+    }
+  }
+
+  // Which figure a measure-layout row gives (kFieldValue...), kFieldNote to skip the row, or
+  // kMappedFieldCount after reporting an unnamed measure.
+  size_t MeasureTarget(const SourceRow& row) {
+    const SourceCell* cell = CellAt(row, measure_column_);
+    const std::string_view label = cell ? TrimText(cell->text) : std::string_view();
+    for (size_t idx = 0; idx < 5; ++idx)
+      if (mapping_.measure->names[idx] && TrimText(mapping_.measure->names[idx]->text) == label)
+        return kFieldValue + idx;
+    for (const auto& ignored : mapping_.measure->ignore)
+      if (TrimText(ignored) == label) return kFieldNote;
+    std::string named;
+    for (size_t idx = 0; idx < 5; ++idx)
+      if (mapping_.measure->names[idx])
+        named += (named.empty() ? "" : ", ") + mapping_.measure->names[idx]->text;
+    reader_.Error(cell ? base::Location{reader_.file(), cell->line, cell->column}
+                       : base::Location{reader_.file(), row.line, 0},
+                  "measure '" + std::string(label) + "' is not one of the measures " +
+                      mapping_.file + " names (" + named + ")",
+                  "name it under measure (value, count, denominator, lower_ci, upper_ci), or list "
+                  "it under measure: ignore: [...] to skip its rows");
+    return kMappedFieldCount;
+  }
+
+  void ReadRow(const SourceRow& row) {
+    MappedRow base;
+    base.line = row.line;
+    for (size_t field : {size_t{kFieldIndicator}, size_t{kFieldArea}, size_t{kFieldPeriod},
+                         size_t{kFieldBreakdown}, size_t{kFieldNote}}) {
+      if (columns_[field] >= 0) {
+        Set(base, field, row, columns_[field]);
+      } else if (mapping_.constants[field]) {
+        base.text[field] = mapping_.constants[field]->text;
+        base.where[field] = {row.line, 0};
+      } else {
+        base.where[field] = {row.line, 0};
+      }
+    }
+    for (const auto& total : mapping_.breakdown_total)
+      if (TrimText(base.text[kFieldBreakdown]) == TrimText(total)) base.text[kFieldBreakdown].clear();
+    if (columns_[kFieldPeriod] >= 0 || mapping_.constants[kFieldPeriod])
+      base.text[kFieldPeriod] = mapping_.RewritePeriod(base.text[kFieldPeriod]);
+    size_t target = kFieldValue;
+    if (mapping_.measure) {
+      target = MeasureTarget(row);
+      if (target == kFieldNote || target == kMappedFieldCount) return;
+    }
+    if (!mapping_.wide) {
+      if (mapping_.measure) {
+        SetFigure(base, target, CellAt(row, columns_[kFieldValue]), row.line);
+        Group(base, target);
+      } else {
+        for (size_t field = kFieldValue; field <= kFieldUpperCi; ++field)
+          SetFigure(base, field, CellAt(row, columns_[field]), row.line);
+        Emit(base);
+      }
+      return;
+    }
+    const size_t by = mapping_.wide->by;
+    for (size_t pos = 0; pos < wide_columns_.size(); ++pos) {
+      const SourceCell* cell = CellAt(row, wide_columns_[pos]);
+      // A blank or missing cell of a wide table is a period (or area) without a figure.
+      if (!cell || TrimText(cell->text).empty() || mapping_.IsMissing(cell->text)) continue;
+      MappedRow out = base;
+      const SourceCell& heading = wide_headers_[pos];
+      out.text[by] = by == kFieldPeriod ? mapping_.RewritePeriod(heading.text)
+                                        : std::string(TrimText(heading.text));
+      out.where[by] = {heading.line, heading.column};
+      SetFigure(out, target, cell, row.line);
+      if (mapping_.measure)
+        Group(out, target);
+      else
+        Emit(out);
+    }
+  }
+
+  // Measure layout: merges `row`'s figure into the row of the same indicator, area, period and
+  // breakdown.
+  void Group(const MappedRow& row, size_t target) {
+    std::string key;
+    for (size_t field : {size_t{kFieldIndicator}, size_t{kFieldArea}, size_t{kFieldPeriod},
+                         size_t{kFieldBreakdown}}) {
+      key += TrimText(row.text[field]);
+      key += '\x1f';
+    }
+    auto [it, added] = group_index_.emplace(std::move(key), groups_.size());
+    if (added) {
+      groups_.push_back(row);
+      groups_.back().measure_line[target - kFieldValue] = row.line;
+      return;
+    }
+    MappedRow& group = groups_[it->second];
+    uint32_t& first = group.measure_line[target - kFieldValue];
+    if (first != 0) {
+      reader_.Error({reader_.file(), row.where[target].first, row.where[target].second},
+                    "a second " + std::string(kMappedFieldNames[target]) + " for indicator '" +
+                        std::string(TrimText(row.text[kFieldIndicator])) + "', area '" +
+                        std::string(TrimText(row.text[kFieldArea])) + "', period '" +
+                        std::string(TrimText(row.text[kFieldPeriod])) + "'" +
+                        (TrimText(row.text[kFieldBreakdown]).empty()
+                             ? std::string()
+                             : ", breakdown '" +
+                                   std::string(TrimText(row.text[kFieldBreakdown])) + "'"),
+                    "the first is on line " + std::to_string(first) +
+                        "; each figure of an observation is given once");
+      return;
+    }
+    first = row.line;
+    group.text[target] = row.text[target];
+    group.where[target] = row.where[target];
+    if (group.text[kFieldNote].empty() && !row.text[kFieldNote].empty()) {
+      group.text[kFieldNote] = row.text[kFieldNote];
+      group.where[kFieldNote] = row.where[kFieldNote];
+    }
+  }
+
+  void Emit(const MappedRow& row) {
+    CsvRecord record;
+    record.line = row.line;
+    for (size_t field = 0; field < kMappedFieldCount; ++field)
+      record.AddField(row.text[field], row.where[field].first, row.where[field].second);
+    ReadOurRow(reader_, OurHeader(), record);
+  }
+
+  const ObservationMapping& mapping_;
+  const SourceTable& table_;
+  ObservationReader& reader_;
+  std::vector<std::string> names_;  // header cells, trimmed
+  std::array<int, kMappedFieldCount> columns_ = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+  int measure_column_ = -1;
+  std::vector<int> wide_columns_;
+  std::vector<SourceCell> wide_headers_;
+  std::unordered_map<std::string, size_t> group_index_;
+  std::vector<MappedRow> groups_;
+};
+
+// A CSV file as a table of cells, or nullopt after ReadCsv reported why not.
+std::optional<SourceTable> CsvTable(const std::string& text, const std::string& file,
+                                    base::Diagnostics& diagnostics) {
+  SourceTable table;
+  uint32_t number = 0;
+  const bool ok = ReadCsv(text, file, diagnostics, [&](const CsvRecord& record) {
+    SourceRow row;
+    row.number = ++number;
+    row.line = record.line;
+    for (size_t idx = 0; idx < record.size(); ++idx)
+      row.cells.push_back(
+          {std::string(record.fields[idx]), record.Line(idx), record.Column(idx)});
+    table.rows.push_back(std::move(row));
+    return true;
+  });
+  if (!ok) return std::nullopt;
+  return table;
+}
+
 }  // namespace
 
 namespace {
@@ -559,16 +910,127 @@ void LoadObservationText(const std::string& text, const std::string& file, model
   LoadObservationFile(text, file, index, site, range_years, diagnostics);
 }
 
+namespace {
+
+// The files of one name in data/observations/: a data file and perhaps its mapping.
+struct ObservationSource {
+  std::vector<std::string> data;      // NAME.csv and/or NAME.xlsx
+  std::vector<std::string> mappings;  // NAME.yaml and/or NAME.yml
+};
+
+// The mapping an .xlsx file without a mapping file is read with: our layout's column names.
+ObservationMapping OurLayoutMapping(const SourceTable& table, const std::string& file) {
+  ObservationMapping mapping;
+  mapping.file = file;
+  if (!table.rows.empty() && table.rows.front().number == 1)
+    for (const SourceCell& cell : table.rows.front().cells)
+      for (size_t field = 0; field < kMappedFieldCount; ++field)
+        if (TrimText(cell.text) == kMappedFieldNames[field])
+          mapping.columns[field] = MappedText{cell.text, {file, cell.line, cell.column}};
+  return mapping;
+}
+
+void LoadSource(const std::string& stem, const ObservationSource& source, const SiteIndex& index,
+                model::Site& site, std::vector<uint8_t>& range_years,
+                base::Diagnostics& diagnostics) {
+  if (source.mappings.size() > 1) {
+    diagnostics.Error({source.mappings[1], 1, 1},
+                      "two mappings for " + stem + ": " + source.mappings[0] + " and " +
+                          source.mappings[1],
+                      "keep one of them");
+    return;
+  }
+  const std::string* mapping_file = source.mappings.empty() ? nullptr : &source.mappings[0];
+  if (mapping_file && source.data.empty()) {
+    diagnostics.Error({*mapping_file, 1, 1}, "mapping without a data file",
+                      "a mapping describes the file of the same name beside it: put " + stem +
+                          ".csv or " + stem + ".xlsx in data/observations/, or delete the "
+                          "mapping");
+    return;
+  }
+  if (mapping_file && source.data.size() > 1) {
+    diagnostics.Error({*mapping_file, 1, 1},
+                      "mapping for two data files, " + source.data[0] + " and " + source.data[1],
+                      "a mapping describes one file: rename or remove one of them");
+    return;
+  }
+  for (const std::string& file : source.data) {
+    const bool xlsx = file.size() > 5 && file.compare(file.size() - 5, 5, ".xlsx") == 0;
+    std::optional<ObservationMapping> mapping;
+    if (mapping_file) {
+      auto text = ReadFile(site.root, *mapping_file, diagnostics, true);
+      if (!text) return;
+      mapping = ReadObservationMapping(*text, *mapping_file, diagnostics);
+      if (!mapping) return;
+      if (mapping->sheet && !xlsx) {
+        diagnostics.Error(mapping->sheet->where, "sheet applies to .xlsx files only",
+                          file + " is a CSV file, which has no sheets: remove sheet");
+        return;
+      }
+    }
+    if (!xlsx && !mapping) {
+      auto text = ReadFile(site.root, file, diagnostics, true);
+      if (text) LoadObservationFile(*text, file, index, site, range_years, diagnostics);
+      continue;
+    }
+    std::optional<SourceTable> table;
+    if (xlsx) {
+      auto bytes = ReadBytes(site.root, file, diagnostics);
+      if (!bytes) continue;
+      table = ReadXlsxTable(*bytes, file, mapping && mapping->sheet ? &*mapping->sheet : nullptr,
+                            diagnostics);
+    } else {
+      auto text = ReadFile(site.root, file, diagnostics, true);
+      if (text) table = CsvTable(*text, file, diagnostics);
+    }
+    if (!table) continue;
+    if (!mapping) {
+      mapping = OurLayoutMapping(*table, file);
+      bool ok = true;
+      for (size_t field : {size_t{kFieldIndicator}, size_t{kFieldArea}, size_t{kFieldPeriod},
+                           size_t{kFieldValue}})
+        if (!mapping->columns[field]) {
+          diagnostics.Error({file, 1, 0},
+                            "missing required column '" + std::string(kMappedFieldNames[field]) +
+                                "' in the first row of the first sheet",
+                            "an .xlsx file without a mapping has our columns (indicator, area, "
+                            "period, value...) in its first row; otherwise describe it in " +
+                                stem + ".yaml (see docs/formats.md)");
+          ok = false;
+        }
+      if (!ok) continue;
+    }
+    ObservationReader reader(file, index, site, range_years, diagnostics);
+    MappedFile(*mapping, *table, reader).Read();
+  }
+}
+
+}  // namespace
+
 void LoadObservations(model::Site& site, base::Diagnostics& diagnostics) {
-  auto files = ListFiles(site.root, "data/observations", {".csv"}, false);
-  if (files.empty())
+  auto files =
+      ListFiles(site.root, "data/observations", {".csv", ".xlsx", ".yaml", ".yml"}, false);
+  std::map<std::string, ObservationSource> sources;  // by name without extension
+  bool any_data = false;
+  for (const auto& file : files) {
+    const size_t dot = file.rfind('.');
+    const std::string stem = file.substr(0, dot);
+    const std::string extension = file.substr(dot);
+    if (extension == ".yaml" || extension == ".yml") {
+      sources[stem].mappings.push_back(file);
+    } else {
+      sources[stem].data.push_back(file);
+      any_data = true;
+    }
+  }
+  if (!any_data)
     diagnostics.Error({"data/observations", 0, 0}, "no observation files",
-                      "put one or more .csv files of observations in data/observations/");
+                      "put one or more .csv or .xlsx files of observations in data/observations/");
   std::vector<uint8_t> range_years(site.indicators.size(), 0);
   const SiteIndex index(site);
-  for (const auto& file : files) {
-    auto text = ReadFile(site.root, file, diagnostics, true);
-    if (text) LoadObservationFile(*text, file, index, site, range_years, diagnostics);
+  for (const auto& [stem, source] : sources) {
+    const size_t slash = stem.rfind('/');
+    LoadSource(stem.substr(slash + 1), source, index, site, range_years, diagnostics);
   }
 }
 

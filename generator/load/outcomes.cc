@@ -194,6 +194,7 @@ void ReadIndicator(const YAML::Node& node, const std::string& file, model::Site&
                         "use one of: " + std::string(model::PeriodTypeNames()));
     }
   }
+  indicator.period_type_known = period_type_ok;
   std::string baseline;
   if (fields.String("baseline", baseline, false) && period_type_ok) {
     model::Period period;

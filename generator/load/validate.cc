@@ -196,7 +196,8 @@ void ValidateObservations(const model::Site& site, base::Diagnostics& diagnostic
                               ")");
   }
   for (size_t idx = 0; idx < site.indicators.size(); ++idx)
-    if (rows[idx] == 0)
+    // An indicator whose period_type is unknown has had its one error; its rows were skipped.
+    if (rows[idx] == 0 && site.indicators[idx].period_type_known)
       diagnostics.Error(site.indicators[idx].location,
                         "indicator '" + site.indicators[idx].id + "' has no data",
                         "add rows for it in data/observations/ or remove the indicator");

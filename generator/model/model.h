@@ -155,6 +155,9 @@ struct Indicator {
   std::string definition;  // Markdown
   std::string method;      // Markdown
   PeriodType period_type = PeriodType::kCalendarYear;
+  // False when data/indicators/ID.yaml gave an unknown period_type (already one error): the
+  // indicator's periods cannot be read, so its rows are skipped without further errors.
+  bool period_type_known = true;
   std::optional<Period> baseline;
   std::optional<Target> target;
   CiMethod ci_method = CiMethod::kGiven;

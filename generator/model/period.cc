@@ -117,7 +117,99 @@ std::optional<int> ParseQuarterSuffix(std::string_view text, Failure& failure) {
   return quarter;
 }
 
+std::optional<Period> ParseAs(std::string_view text, PeriodType type, Failure& failure, bool);
+
+// Splits a pooled period "A to B", "A - B" or "A-B" (for split years only "A to B", "A - B"
+// and "A-B" where A and B are split years) into its first and last parts.
+bool SplitPooled(std::string_view text, bool split_years, std::string_view& first,
+                 std::string_view& last) {
+  for (std::string_view separator : {std::string_view(" to "), std::string_view(" - ")}) {
+    const size_t at = text.find(separator);
+    if (at != std::string_view::npos) {
+      first = Trim(text.substr(0, at));
+      last = Trim(text.substr(at + separator.size()));
+      return true;
+    }
+  }
+  if (split_years) {
+    // 2017/18-2019/20: the dash between two split years.
+    if (text.size() >= 15 && text[4] == '/') {
+      const size_t dash = text.find('-', 5);
+      if (dash == std::string_view::npos) return false;
+      first = text.substr(0, dash);
+      last = text.substr(dash + 1);
+      return true;
+    }
+    return false;
+  }
+  if ((text.size() == 7 || text.size() == 9) && text[4] == '-') {
+    first = text.substr(0, 4);
+    last = text.substr(5);
+    return true;
+  }
+  return false;
+}
+
+// A pooled period of calendar, financial or academic years: "2015 to 2017", "2015-17",
+// "2015 - 19", "2017/18 to 2019/20". nullopt (with `failure` set when the text had the shape)
+// otherwise.
+std::optional<Period> ParsePooled(std::string_view text, PeriodType type, Failure& failure) {
+  const bool split_years = type != PeriodType::kCalendarYear;
+  std::string_view first_text;
+  std::string_view last_text;
+  if (!SplitPooled(text, split_years, first_text, last_text)) return std::nullopt;
+  int first = 0;
+  int last = 0;
+  if (split_years) {
+    const std::optional<int> start = ParseSplitYear(first_text, failure);
+    if (!start) return std::nullopt;
+    std::optional<int> end = ParseSplitYear(last_text, failure);
+    if (!end) return std::nullopt;
+    first = *start;
+    last = *end;
+  } else {
+    const std::optional<int> start = ParseYear(first_text, failure);
+    if (!start) return std::nullopt;
+    first = *start;
+    if (last_text.size() == 2) {
+      const std::optional<int> end = ParseEndYear(first, last_text);
+      if (!end) return std::nullopt;
+      last = *end;
+    } else {
+      const std::optional<int> end = ParseYear(last_text, failure);
+      if (!end) return std::nullopt;
+      last = *end;
+    }
+  }
+  const int span = last - first + 1;
+  if (span < kMinRollingSpan || span > kMaxRollingSpan) {
+    failure.detail = "a pooled period spans 2 to 10 years, with the later year second";
+    return std::nullopt;
+  }
+  Period period;
+  period.type = type;
+  period.start_year = static_cast<int16_t>(first);
+  period.span = static_cast<uint8_t>(span);
+  return period;
+}
+
 std::optional<Period> ParseAs(std::string_view text, PeriodType type, Failure& failure) {
+  Period period;
+  period.type = type;
+  if (type == PeriodType::kCalendarYear || type == PeriodType::kFinancialYear ||
+      type == PeriodType::kAcademicYear) {
+    // A single split year "2014-15" is not a pooled period: try the single forms first.
+    Failure single_failure;
+    if (std::optional<Period> single = ParseAs(text, type, single_failure, true)) return single;
+    Failure pooled_failure;
+    if (std::optional<Period> pooled = ParsePooled(text, type, pooled_failure)) return pooled;
+    failure = !single_failure.detail.empty() ? single_failure : pooled_failure;
+    return std::nullopt;
+  }
+  return ParseAs(text, type, failure, true);
+}
+
+std::optional<Period> ParseAs(std::string_view text, PeriodType type, Failure& failure, bool) {
   Period period;
   period.type = type;
   switch (type) {
@@ -220,8 +312,36 @@ int32_t Period::Ordinal() const {
   return start_year;
 }
 
+int32_t Period::EndOrdinal() const {
+  switch (type) {
+    case PeriodType::kCalendarYear:
+    case PeriodType::kFinancialYear:
+    case PeriodType::kAcademicYear:
+    case PeriodType::kRollingYears:
+      return Ordinal() + span - 1;
+    case PeriodType::kQuarter:
+    case PeriodType::kFinancialQuarter:
+    case PeriodType::kMonth:
+      break;
+  }
+  return Ordinal();
+}
+
+bool Period::Pooled() const {
+  return span > 1 && (type == PeriodType::kCalendarYear || type == PeriodType::kFinancialYear ||
+                      type == PeriodType::kAcademicYear);
+}
+
 std::string Period::Label() const {
   const std::string year = std::to_string(start_year);
+  if (Pooled()) {
+    Period last = *this;
+    last.span = 1;
+    last.start_year = static_cast<int16_t>(start_year + span - 1);
+    Period first = *this;
+    first.span = 1;
+    return first.Label() + " to " + last.Label();
+  }
   switch (type) {
     case PeriodType::kCalendarYear:
       return year;
@@ -238,6 +358,13 @@ std::string Period::Label() const {
       return year + '-' + TwoDigits(start_year + span - 1);
   }
   return year;
+}
+
+std::string Period::Phrase() const {
+  if (!Pooled()) return Label();
+  std::string label = Label();
+  const size_t to = label.find(" to ");
+  return label.substr(0, to) + "\u2013" + label.substr(to + 4);
 }
 
 Period Period::Shifted(int32_t steps) const {

@@ -251,9 +251,9 @@ std::string Movement(const model::Indicator& indicator, const compute::Cell& fir
                      const compute::Cell& last, bool name_periods) {
   std::string from = FormatValue(indicator, first.value);
   std::string to = FormatValue(indicator, last.value);
-  std::string in_first = name_periods ? " in " + first.period.Label() : "";
-  std::string in_last = name_periods ? " in " + last.period.Label() : "";
-  if (&first == &last) return "was " + from + " in " + first.period.Label();
+  std::string in_first = name_periods ? " in " + first.period.Phrase() : "";
+  std::string in_last = name_periods ? " in " + last.period.Phrase() : "";
+  if (&first == &last) return "was " + from + " in " + first.period.Phrase();
   double a = Rounded(indicator, first.value);
   double b = Rounded(indicator, last.value);
   if (a == b)
@@ -270,7 +270,7 @@ std::vector<std::string> GapNotes(const std::string& name, const Gaps& gaps) {
   std::map<compute::Hidden, std::vector<std::string>> periods;
   for (const auto& [period, hidden] : gaps) {
     if (!periods.count(hidden)) order.push_back(hidden);
-    periods[hidden].push_back(period.Label());
+    periods[hidden].push_back(period.Phrase());
   }
   std::vector<std::string> notes;
   for (compute::Hidden hidden : order)
@@ -314,7 +314,7 @@ Split SplitByPublished(const compute::Results& results, uint32_t indicator,
     names[hidden].push_back(results.areas[area].name);
   }
   for (compute::Hidden hidden : order)
-    split.notes.push_back("No figure for " + JoinList(names[hidden]) + " in " + period.Label() +
+    split.notes.push_back("No figure for " + JoinList(names[hidden]) + " in " + period.Phrase() +
                           " " + HiddenMarker(hidden) + " (" + HiddenLabel(hidden) + ").");
   return split;
 }
@@ -347,6 +347,10 @@ std::optional<model::Period> LatestPeriod(const compute::Results& results, uint3
 std::vector<model::Period> TimeLine(const model::Period& first, const model::Period& last,
                                     const std::vector<model::Period>& fallback) {
   constexpr int32_t kLimit = 400;
+  // Pooled periods (2015 to 2017) and a mix of spans are placed in order, one position each:
+  // stepping year by year would invent pools the data does not have.
+  for (const model::Period& period : fallback)
+    if (period.Pooled() || period.span != first.span) return fallback;
   int32_t span = last.Ordinal() - first.Ordinal();
   if (span < 0 || span >= kLimit) return fallback;
   std::vector<model::Period> periods;
@@ -569,8 +573,8 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
   spec["y"] = ValueAxis(indicator, range.lo, range.hi);
   spec["notes"] = notes;
 
-  const std::string first_label = published_periods.front().Label();
-  const std::string last_label = published_periods.back().Label();
+  const std::string first_label = published_periods.front().Phrase();
+  const std::string last_label = published_periods.back().Phrase();
   spec["title"] = indicator.short_title + ": " + subject_name + " over time";
   std::string desc = "Line chart of " + indicator.short_title + " (" + AxisTitle(indicator) + ")";
   desc += first_label == last_label ? " in " + first_label + "."
@@ -677,7 +681,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     const std::string& name = results.areas[area].name;
     const compute::Cell* cell = PublishedAt(results.Find(indicator_idx, area, 0), period);
     if (!cell) {
-      notes.push_back("No figure for " + name + " in " + period.Label() + ".");
+      notes.push_back("No figure for " + name + " in " + period.Phrase() + ".");
       continue;
     }
     const SeriesStyle style = StyleOf(site, results, area, other_styles);

@@ -926,7 +926,7 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
     description += " A dashed line shows " +
                    (path ? "the path to the target of " + by + ", step by step,"
                          : "the target of " + by + ",") +
-                   " from " + drawn.front().Label() + " to " + drawn.back().Label() + ".";
+                   " from " + drawn.front().Phrase() + " to " + drawn.back().Phrase() + ".";
   }
   description += " The figures are in the " + sheet + " worksheet.";
   return {{"title", title},

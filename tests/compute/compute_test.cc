@@ -1393,6 +1393,34 @@ Series TrendOf(const model::Indicator& indicator, std::initializer_list<Row> row
   return SeriesOf(results, builder.site(), indicator.id, kHome);
 }
 
+TEST_CASE("trend: a pooled period is never one year of a tested trend") {
+  // Before: 2017-18 (pooled, first year 2017) sat one step before 2018 and counted as a point,
+  // so five "consecutive" points were tested. Now the run stops at the pool: direction only.
+  Series mixed = TrendOf(Percent(), {
+                                        Counts(kHome, "2015", 20, 100),
+                                        Counts(kHome, "2016", 30, 100),
+                                        Counts(kHome, "2017", 40, 100),
+                                        Counts(kHome, "2017-18", 90, 200),
+                                        Counts(kHome, "2018", 50, 100),
+                                        Counts(kHome, "2019", 60, 100),
+                                    });
+  CHECK(mixed.trend.kind == TrendKind::kDirectionOnly);
+  CHECK(mixed.trend.short_term_from == P("2018"));
+  // A pooled latest figure gets a direction of change from the pool before, no test.
+  Series pooled = TrendOf(Percent(), {
+                                         Counts(kHome, "2011-13", 60, 300),
+                                         Counts(kHome, "2014-16", 90, 300),
+                                         Counts(kHome, "2017-19", 120, 300),
+                                         Counts(kHome, "2020-22", 150, 300),
+                                         Counts(kHome, "2023-25", 180, 300),
+                                     });
+  CHECK(pooled.trend.kind == TrendKind::kDirectionOnly);
+  CHECK(pooled.trend.short_term == Direction::kUp);
+  CHECK(pooled.trend.short_term_from == P("2020-22"));
+  CHECK(pooled.trend.short_term_from.Label() == "2020 to 2022");
+  CHECK(std::isnan(pooled.trend.p_value));
+}
+
 TEST_CASE("trend: five consecutive rising proportions are increasing") {
   // 20, 30, 40, 50, 60 of 100 in 2019-2023, scores t = 1..5:
   //   N = 500, R = 200, sum r t = 20 + 60 + 120 + 200 + 300 = 700, sum n t = 1,500,

@@ -114,7 +114,16 @@ TEST_CASE("ParsePeriod rejects other text with a message saying what was expecte
        "expected a financial year such as 2014/15, got '1850/51': years must be between 1900 and "
        "2199"},
       {"2014", T::kAcademicYear, "expected an academic year such as 2014/15, got '2014'"},
-      {"2020-22", T::kCalendarYear, "expected a calendar year such as 2023, got '2020-22'"},
+      {"2020-19", T::kCalendarYear,
+       "expected a calendar year such as 2023, got '2020-19': a pooled period spans 2 to 10 "
+       "years, with the later year second"},
+      {"2017/18 to 2019/21", T::kFinancialYear,
+       "expected a financial year such as 2014/15, got '2017/18 to 2019/21': the second year "
+       "must be the year after the first"},
+      {"2017/18 to 2017/18", T::kAcademicYear,
+       "expected an academic year such as 2014/15, got '2017/18 to 2017/18': a pooled period "
+       "spans 2 to 10 years, with the later year second"},
+      {"2015 to", T::kCalendarYear, "expected a calendar year such as 2023, got '2015 to'"},
       {"1850", T::kCalendarYear,
        "expected a calendar year such as 2023, got '1850': years must be between 1900 and 2199"},
       {"2200", T::kCalendarYear,
@@ -225,3 +234,54 @@ TEST_CASE("Period shifting and ordering details") {
 
 }  // namespace
 }  // namespace outcomes::model
+
+using outcomes::model::ParsePeriod;
+using outcomes::model::PeriodType;
+
+TEST_CASE("Pooled periods: several calendar, financial or academic years taken together") {
+  using T = PeriodType;
+  struct Case {
+    const char* text;
+    T type;
+    const char* label;
+    int start;
+    int span;
+  };
+  const Case kCases[] = {
+      {"2015-17", T::kCalendarYear, "2015 to 2017", 2015, 3},
+      {"2015 - 19", T::kCalendarYear, "2015 to 2019", 2015, 5},
+      {"2015-2017", T::kCalendarYear, "2015 to 2017", 2015, 3},
+      {"2015 to 2017", T::kCalendarYear, "2015 to 2017", 2015, 3},
+      {"2017/18 to 2019/20", T::kFinancialYear, "2017/18 to 2019/20", 2017, 3},
+      {"2017/18 - 2019/20", T::kAcademicYear, "2017/18 to 2019/20", 2017, 3},
+      {"2017/18-2019/20", T::kAcademicYear, "2017/18 to 2019/20", 2017, 3},
+      {"2017-18 to 2018-19", T::kFinancialYear, "2017/18 to 2018/19", 2017, 2},
+  };
+  for (const Case& test : kCases) {
+    CAPTURE(test.text);
+    std::string error;
+    auto period = ParsePeriod(test.text, test.type, &error);
+    REQUIRE_MESSAGE(period.has_value(), error);
+    CHECK(period->Label() == test.label);
+    CHECK(period->start_year == test.start);
+    CHECK(period->span == test.span);
+    CHECK(period->Pooled());
+    // The label reads back as the same period.
+    CHECK(ParsePeriod(period->Label(), test.type, nullptr) == period);
+  }
+  // A split year is one year, not a pool.
+  CHECK_FALSE(ParsePeriod("2014-15", T::kFinancialYear, nullptr)->Pooled());
+  CHECK_FALSE(ParsePeriod("2020-22", T::kRollingYears, nullptr)->Pooled());
+  // A pool sorts by its last year, then its first: 2016, 2015 to 2017, 2017, 2016 to 2018.
+  auto calendar = [](const char* text) { return *ParsePeriod(text, T::kCalendarYear, nullptr); };
+  CHECK(calendar("2016") < calendar("2015-17"));
+  CHECK(calendar("2015-17") < calendar("2017"));
+  CHECK(calendar("2017") < calendar("2016-18"));
+  CHECK(calendar("2014-17") < calendar("2015-17"));
+  CHECK(calendar("2015-17").EndOrdinal() == 2017);
+  // In running text the ends are joined by an en dash; single periods read as their label.
+  CHECK(calendar("2015-17").Phrase() == "2015\u20132017");
+  CHECK(ParsePeriod("2017/18 to 2019/20", T::kFinancialYear, nullptr)->Phrase() ==
+        "2017/18\u20132019/20");
+  CHECK(calendar("2016").Phrase() == "2016");
+}

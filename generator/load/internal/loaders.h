@@ -25,6 +25,9 @@ void LoadObservationText(const std::string& text, const std::string& file, model
 void LoadBoundaries(model::Site& site, base::Diagnostics& diagnostics);
 void LoadSpending(model::Site& site, base::Diagnostics& diagnostics);
 void LoadContent(model::Site& site, base::Diagnostics& diagnostics);
+// Warns at each file under data/ (recursively) that none of the loaders above reads, except
+// Markdown notes (*.md).
+void WarnUnreadDataFiles(const model::Site& site, base::Diagnostics& diagnostics);
 // Cross-file checks once everything is loaded.
 void Validate(model::Site& site, base::Diagnostics& diagnostics);
 // Reports each page template the build would render that templates/ lacks (nothing when the
