@@ -290,14 +290,14 @@ std::string ExampleDataNotice(const model::Site& site, const compute::Results& r
          "statistics. The other figures are real.";
 }
 
-std::string LongDate(const std::string& iso_date) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
+std::string LongDate(const i18n::Catalogue& text, const std::string& iso_date) {
   if (iso_date.size() != 10) return iso_date;
   int month = std::stoi(iso_date.substr(5, 2));
   int day = std::stoi(iso_date.substr(8, 2));
   if (month < 1 || month > 12) return iso_date;
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso_date.substr(0, 4);
+  return text("date_long", {{"day", std::to_string(day)},
+                            {"month", text.Month(month)},
+                            {"year", iso_date.substr(0, 4)}});
 }
 
 }  // namespace outcomes::view

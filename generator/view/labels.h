@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compute/compute.h"
+#include "i18n/i18n.h"
 #include "model/model.h"
 
 namespace outcomes::view {
@@ -53,7 +54,7 @@ std::string ContentTypeLabel(model::ContentType type, bool plural);
 // and the figures for Southend-on-Sea, East of England and England for 7 of 13 ..."), or the
 // site's own example_data_text. "" when nothing is flagged and the site is not example data.
 std::string ExampleDataNotice(const model::Site& site, const compute::Results& results);
-// "1 February 2014" for "2014-02-01".
-std::string LongDate(const std::string& iso_date);
+// "1 February 2014" for "2014-02-01" (month names from the catalogue).
+std::string LongDate(const i18n::Catalogue& text, const std::string& iso_date);
 
 }  // namespace outcomes::view

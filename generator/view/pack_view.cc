@@ -689,12 +689,12 @@ json CoverLines(const Context& context, const std::string& about,
            "[x] not available, [z] not applicable, [p] provisional, [r] revised."));
   if (!meeting_date.empty()) {
     lines.push_back(Line("Meeting date", "heading"));
-    lines.push_back(Line(LongDate(meeting_date)));
+    lines.push_back(Line(LongDate(context.site.text, meeting_date)));
   }
   lines.push_back(Line("Data date", "heading"));
   lines.push_back(Line(config.data_date.empty()
                            ? std::string("The site gives no data date.")
-                           : "Figures as at " + LongDate(config.data_date) + "."));
+                           : "Figures as at " + LongDate(context.site.text, config.data_date) + "."));
   lines.push_back(Line("Protecting privacy", "heading"));
   int max_suppressed = config.suppression.MaxSuppressed();
   lines.push_back(Line(max_suppressed > 0
@@ -730,7 +730,7 @@ json Properties(const Context& context, const std::string& title, const std::str
           {"keywords", "outcomes, statistics, " + context.HomeName()},
           {"comments", config.data_date.empty()
                            ? config.title
-                           : config.title + ": figures as at " + LongDate(config.data_date) + "."},
+                           : config.title + ": figures as at " + LongDate(context.site.text, config.data_date) + "."},
           {"created", created}};
 }
 
@@ -1384,7 +1384,7 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   std::string about = "How " + context.HomeName() + " is doing against the outcomes below" +
                       (pack.meeting_date.empty()
                            ? std::string(".")
-                           : ", for the meeting on " + LongDate(pack.meeting_date) + ".");
+                           : ", for the meeting on " + LongDate(context.site.text, pack.meeting_date) + ".");
   std::string contains =
       "A status summary by outcome; the exceptions (figures short of target in " +
       context.HomeName() +

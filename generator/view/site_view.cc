@@ -16,6 +16,7 @@
 #include "view/map_view.h"
 #include "view/pack_view.h"
 #include "view/paths.h"
+#include "view/text.h"
 
 namespace outcomes::view {
 
@@ -234,6 +235,7 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
             const std::string& description, const std::vector<Crumb>& crumbs,
             const std::string& section) {
   const auto& config = map.site().config;
+  const i18n::Catalogue& text = map.site().text;
   json view;
   view["lang"] = config.language;
   view["title"] = title;
@@ -257,13 +259,15 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
         if (ch == '+' || (ch >= '0' && ch <= '9')) digits += ch;
       ways.push_back({{"text", contact.phone}, {"href", "tel:" + digits}});
     }
-    if (!contact.url.empty()) ways.push_back({{"text", "contact page"}, {"href", contact.url}});
+    if (!contact.url.empty())
+      ways.push_back({{"text", text("contact_page")}, {"href", contact.url}});
+    const std::string last = " " + text("word_or") + " ";
     for (size_t idx = 0; idx < ways.size(); ++idx)
-      ways[idx]["after"] = idx + 2 < ways.size() ? ", " : idx + 2 == ways.size() ? " or " : "";
+      ways[idx]["after"] = idx + 2 < ways.size() ? ", " : idx + 2 == ways.size() ? last : "";
     view["contact"] = {{"who", contact.team.empty() ? config.organisation : contact.team},
                        {"ways", ways}};
   }
-  view["last_updated"] = config.data_date.empty() ? "" : LongDate(config.data_date);
+  view["last_updated"] = config.data_date.empty() ? "" : LongDate(text, config.data_date);
   view["last_updated_iso"] = config.data_date;
   if (!config.base_url.empty()) {
     std::string base = config.base_url.back() == '/' ? config.base_url : config.base_url + "/";
@@ -274,22 +278,23 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
     const char* path;
     const char* section;
   };
-  static constexpr NavItem kNav[] = {{"Home", "index.html", "home"},
-                                     {"Outcomes", "outcomes/index.html", "outcomes"},
-                                     {"Your area", "areas/index.html", "areas"},
-                                     {"Dashboard", "dashboard/index.html", "dashboard"},
-                                     {"Stories and reports", "library/index.html", "library"},
-                                     {"Methodology", "methodology/index.html", "methodology"},
-                                     {"Downloads", "downloads/index.html", "downloads"}};
+  // label: the catalogue key of its words.
+  static constexpr NavItem kNav[] = {{"nav_home", "index.html", "home"},
+                                     {"nav_outcomes", "outcomes/index.html", "outcomes"},
+                                     {"nav_areas", "areas/index.html", "areas"},
+                                     {"nav_dashboard", "dashboard/index.html", "dashboard"},
+                                     {"nav_library", "library/index.html", "library"},
+                                     {"nav_methodology", "methodology/index.html", "methodology"},
+                                     {"nav_downloads", "downloads/index.html", "downloads"}};
   json nav = json::array();
   for (const auto& item : kNav)
-    nav.push_back({{"label", item.label},
+    nav.push_back({{"label", text(item.label)},
                    {"url", RelativeUrl(path, item.path)},
                    {"current", section == item.section}});
   view["nav"] = nav;
   json breadcrumbs = json::array();
   if (!crumbs.empty()) {
-    breadcrumbs.push_back({{"label", "Home"}, {"url", RelativeUrl(path, "index.html")}});
+    breadcrumbs.push_back({{"label", text("nav_home")}, {"url", RelativeUrl(path, "index.html")}});
     for (const auto& crumb : crumbs) {
       json item = {{"label", crumb.label}};
       if (!crumb.path.empty()) item["url"] = RelativeUrl(path, crumb.path);
@@ -320,7 +325,7 @@ json ContentSummary(const SiteMap& map, const std::string& from, size_t page_idx
   return {{"title", page.title},
           {"url", RelativeUrl(from, map.ContentPath(page.path))},
           {"summary", page.summary},
-          {"date", LongDate(page.date)},
+          {"date", LongDate(map.site().text, page.date)},
           {"date_iso", page.date},
           {"type", ContentTypeLabel(page.type, false)}};
 }
@@ -778,7 +783,12 @@ PageView HomePage(SiteMap& map) {
                         {"summary", outcome.summary},
                         {"url", RelativeUrl(path, map.OutcomePath(outcome.id))},
                         {"counts", StatusCounts(map, outcome)},
-                        {"indicator_count", outcome.indicator_ids.size()}});
+                        {"indicator_count", outcome.indicator_ids.size()},
+                        {"progress_of",
+                         map.site().text.Count(
+                             "home_progress_of",
+                             static_cast<int64_t>(outcome.indicator_ids.size()),
+                             {{"home_area", map.results().areas[map.home()].name}})}});
   view["outcomes"] = outcomes;
   json wards = json::array();
   for (uint32_t ward : map.wards())
@@ -1593,7 +1603,7 @@ PageView ContentPageView(SiteMap& map, size_t page_idx) {
   crumbs.push_back({page.title, ""});
   json view = Layout(map, path, page.title, page.summary, crumbs, "library");
   view["summary"] = page.summary;
-  view["date"] = LongDate(page.date);
+  view["date"] = LongDate(map.site().text, page.date);
   view["date_iso"] = page.date;
   view["type"] = ContentTypeLabel(page.type, false);
   view["author"] = page.author;
@@ -1731,7 +1741,7 @@ PageView DownloadsPage(SiteMap& map) {
       const auto& config = map.site().config.packs[pack.index];
       scrutiny.push_back({{"url", RelativeUrl(path, pack.path)},
                           {"label", config.title},
-                          {"date", LongDate(config.meeting_date)}});
+                          {"date", LongDate(map.site().text, config.meeting_date)}});
     } else {
       wards.push_back(Link(path, pack.path, map.results().areas[pack.index].name));
     }
@@ -1799,6 +1809,7 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   std::vector<std::string> paths;  // every page's path, for the sitemap and the clash check
   auto emit = [&](PageView page) {
     paths.push_back(page.path);
+    page.view["t"] = TemplateText(site.text, page.view);
     on_page(std::move(page));
   };
   emit(HomePage(map));
