@@ -250,9 +250,9 @@ MapClass ComparisonClass(compute::Comparison comparison, const std::string& home
   return {};
 }
 
-MapClass StatusClass(compute::TargetStatus status) {
-  auto Label = [](compute::TargetStatus of) {
-    return TargetStatusBadge(of)["label"].get<std::string>();
+MapClass StatusClass(const i18n::Catalogue& t, compute::TargetStatus status) {
+  auto Label = [&](compute::TargetStatus of) {
+    return TargetStatusBadge(t, of)["label"].get<std::string>();
   };
   switch (status) {
     case compute::TargetStatus::kMet: return {"met", Label(status), "#a6d5b3", "#00703c", "dots"};
@@ -302,13 +302,13 @@ std::string Whereabouts(const GridPoint& centre, const GridPoint& min, const Gri
   return "in the " + direction + " of";
 }
 
-std::string LegendTitle(MapClasses classes, const std::string& home,
+std::string LegendTitle(const i18n::Catalogue& t, MapClasses classes, const std::string& home,
                         const model::Indicator& indicator, const model::Period& period) {
   switch (classes) {
     case MapClasses::kComparedWithHome: return "Compared with " + home + ", " + period.Label();
     case MapClasses::kTargetStatus: return "Progress against target, " + period.Label();
     case MapClasses::kValueBands:
-      return indicator.short_title + " (" + UnitLabel(indicator) + "), " + period.Label();
+      return indicator.short_title + " (" + UnitLabel(t, indicator) + "), " + period.Label();
   }
   return {};
 }
@@ -631,7 +631,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     for (auto status :
          {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
           compute::TargetStatus::kNotMet})
-      legend.push_back(StatusClass(status));
+      legend.push_back(StatusClass(site.text, status));
   } else {
     std::sort(published.begin(), published.end());
     size_t count = published.size();
@@ -647,8 +647,8 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
         }
       if (low > high) continue;  // empty (ties moved its wards up)
       if (cuts.empty()) item.label = "Wards with a figure";
-      item.label += " (" + FormatValue(indicator, low) +
-                    (low == high ? "" : " to " + FormatValue(indicator, high)) + ")";
+      item.label += " (" + FormatValue(site.text, indicator, low) +
+                    (low == high ? "" : " to " + FormatValue(site.text, indicator, high)) + ")";
       legend.push_back(item);
     }
   }
@@ -675,20 +675,20 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     MapClass map_class = NoDataClass();
     std::string label;
     if (cell && cell->Published()) {
-      std::string value = FormatValue(indicator, cell->value);
+      std::string value = FormatValue(site.text, indicator, cell->value);
       if (classes == MapClasses::kComparedWithHome) {
         auto comparison = cell->comparisons[static_cast<size_t>(home_comparator)];
         map_class = ComparisonClass(comparison, home);
         std::string words = LowerFirst(map_class.label);
         if (comparison == compute::Comparison::kNotCompared) {
-          std::string reason(compute::NotComparedReasonText(
+          std::string reason(NotComparedText(site.text, 
               cell->not_compared[static_cast<size_t>(home_comparator)]));
           words = "not compared with " + home + (reason.empty() ? "" : " (" + reason + ")");
         }
         label = name + ": " + value + ", " + words;
       } else if (classes == MapClasses::kTargetStatus) {
-        map_class = StatusClass(cell->target_status);
-        json badge = TargetStatusBadge(indicator, *cell);
+        map_class = StatusClass(site.text, cell->target_status);
+        json badge = TargetStatusBadge(site.text, indicator, *cell);
         std::string qualifier = badge["qualifier"];
         label = name + ": " + value + ", " + LowerFirst(badge["label"].get<std::string>()) +
                 (qualifier.empty() ? "" : " (" + qualifier + ")");
@@ -701,7 +701,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     } else {
       compute::Hidden hidden =
           cell && cell->hidden != compute::Hidden::kNo ? cell->hidden : compute::Hidden::kMissing;
-      label = name + ": no data (" + HiddenLabel(hidden) + ")";
+      label = name + ": no data (" + HiddenLabel(site.text, hidden) + ")";
     }
     members[map_class.key].push_back(name);
     if (std::none_of(legend.begin(), legend.end(),
@@ -758,7 +758,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
           {"height", fit.height},
           {"display_width", fit.display_width},
           {"display_height", fit.display_height},
-          {"legend_title", LegendTitle(classes, home, indicator, period)},
+          {"legend_title", LegendTitle(site.text, classes, home, indicator, period)},
           {"classes", legend_json},
           {"areas", areas}};
 }
