@@ -371,7 +371,7 @@ json TextCell(const std::string& text) { return {{"text", text}, {"numeric", fal
 
 // A cell's value for a table: the formatted value, or the marker of why it is hidden.
 json ValueCell(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell* cell) {
-  if (cell == nullptr) return {{"text", "[x]"}, {"numeric", true}, {"note", "not available"}};
+  if (cell == nullptr) return {{"text", "[x]"}, {"numeric", true}, {"note", t("hidden_missing")}};
   if (!cell->Published()) {
     compute::Hidden hidden =
         cell->hidden == compute::Hidden::kNo ? compute::Hidden::kMissing : cell->hidden;
@@ -555,7 +555,7 @@ json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
   bool with_rank = false;
   auto ranked_row = [&](size_t idx) {
     const auto& [value, ward] = ranked[idx];
-    std::string name = results.areas[ward].name + (ward == focus ? " (this ward)" : "");
+    std::string name = results.areas[ward].name + (ward == focus ? map.site().text("this_ward_mark") : "");
     std::vector<json> row;
     if (with_rank)
       row.push_back({{"text", base::FormatNumber(static_cast<double>(idx + 1), 0)}, {"numeric", true}});
@@ -937,20 +937,21 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     int32_t target = results.FindArea(map.site().config.gap_target);
     int32_t rest = results.FindArea(map.site().config.gap_rest);
     Table table;
-    table.caption = "Gap between " + results.areas[static_cast<size_t>(target)].name + " and " +
-                    results.areas[static_cast<size_t>(rest)].name;
-    table.headers = {"Period", results.areas[static_cast<size_t>(target)].name,
-                     results.areas[static_cast<size_t>(rest)].name, "Gap", "Significant?"};
+    table.caption = map.site().text("gap_caption",
+                                    {{"target", results.areas[static_cast<size_t>(target)].name},
+                                     {"rest", results.areas[static_cast<size_t>(rest)].name}});
+    table.headers = {map.site().text("col_period"), results.areas[static_cast<size_t>(target)].name,
+                     results.areas[static_cast<size_t>(rest)].name, map.site().text("col_gap"), map.site().text("col_significant")};
     for (const auto& point : gap.points)
       table.rows.push_back({TextCell(point.period.Label()),
                             {{"text", FormatValue(map.site().text, indicator, point.target_value)}, {"numeric", true}},
                             {{"text", FormatValue(map.site().text, indicator, point.rest_value)}, {"numeric", true}},
                             {{"text", base::FormatNumber(point.gap, indicator.decimals)}, {"numeric", true}},
-                            TextCell(point.significant ? "Yes" : "No")});
+                            TextCell(map.site().text(point.significant ? "word_yes" : "word_no"))});
     switch (gap.change) {
-      case compute::GapChange::kNarrowed: table.notes.push_back("The gap has narrowed since " + gap.points.front().period.Label() + "."); break;
-      case compute::GapChange::kWidened: table.notes.push_back("The gap has widened since " + gap.points.front().period.Label() + "."); break;
-      case compute::GapChange::kUnchanged: table.notes.push_back("The gap is the same as in " + gap.points.front().period.Label() + "."); break;
+      case compute::GapChange::kNarrowed: table.notes.push_back(map.site().text("gap_narrowed", {{"period", gap.points.front().period.Label()}})); break;
+      case compute::GapChange::kWidened: table.notes.push_back(map.site().text("gap_widened", {{"period", gap.points.front().period.Label()}})); break;
+      case compute::GapChange::kUnchanged: table.notes.push_back(map.site().text("gap_unchanged", {{"period", gap.points.front().period.Label()}})); break;
       case compute::GapChange::kUnknown: break;
     }
     table.notes.push_back("Significant: the two groups' 95% confidence intervals do not overlap.");
@@ -958,9 +959,9 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   }
   view["has_gap"] = view.contains("gap_table");
   view["downloads"] = json::array(
-      {Link(path, "downloads/" + indicator.id + ".csv", "All figures for this indicator (CSV)"),
-       Link(path, "downloads/" + indicator.id + ".json", "All figures for this indicator (JSON)"),
-       Link(path, "downloads/index.html", "Every download")});
+      {Link(path, "downloads/" + indicator.id + ".csv", map.site().text("ind_download_csv")),
+       Link(path, "downloads/" + indicator.id + ".json", map.site().text("ind_download_json")),
+       Link(path, "downloads/index.html", map.site().text("ind_download_all"))});
   // Full data: every area with a page, every period — for a council with many wards, the
   // borough and its groups (a column per ward would not read; every ward's figure for every
   // period is in the CSV download).
