@@ -486,11 +486,12 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     for (auto& note : GapNotes(site.text, name, gaps)) notes.push_back(note);
   }
   if (!empty_areas.empty())  // one sentence for them all: "for East of England or England"
-    notes.push_back("There is no published figure for " +
-                    JoinList(empty_areas, " or ") + ".");
+    notes.push_back(site.text(
+        "chart_no_figure",
+        {{"areas", JoinList(empty_areas, (" " + site.text("word_or") + " ").c_str())}}));
   spec["series"] = series_list;
   if (!series_list.empty() && series_list[0]["role"] == "subject" && series_list[0]["band"])
-    spec["band_label"] = "95% confidence interval";
+    spec["band_label"] = site.text("col_ci");
   spec["gap_columns"] = gap_columns;
 
   std::string target_sentence;
@@ -536,7 +537,8 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     if (!points.empty()) {
       const model::Period& first_period = periods[points.front()["x"].get<size_t>()];
       const model::Period& last_period = periods[points.back()["x"].get<size_t>()];
-      json spec_target = {{"label", level ? "Target: " + by : "Path to target: " + by},
+      json spec_target = {{"label", level ? site.text("reference_target", {{"target", by}})
+                                           : site.text("chart_path_label", {{"target", by}})},
                           {"color", kTargetColour},
                           {"dash", kTargetDash},
                           {"class", "chart-target"},
@@ -583,7 +585,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     desc += " " + joined + ".";
   }
   if (spec.contains("band_label"))
-    desc += " The shaded band is the 95% confidence interval for " + subject_name + ".";
+    desc += " " + site.text("chart_band_desc", {{"area", subject_name}});
   for (const auto& note : notes) desc += " " + note;
   spec["desc"] = desc;
   return spec;
@@ -644,6 +646,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   spec["period"] = period.Label();
   spec["bars"] = bar_list;
   spec["missing"] = split.missing;
+  spec["no_figure"] = site.text("chart_no_figure_short");
   spec["styles"] = {
       {"other", {{"fill", "#dee0e2"}, {"stroke", kOtherDotColour}, {"class", "chart-bar"}}},
       {"target",
@@ -697,7 +700,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     line_sentences.push_back(name + " at " + FormatValue(site.text, indicator, cell->value));
   }
   spec["benchmarks"] = benchmarks;
-  if (any_whisker) legend.push_back({{"label", "95% confidence interval"}, {"style", "whisker"}});
+  if (any_whisker) legend.push_back({{"label", site.text("col_ci")}, {"style", "whisker"}});
   spec["legend"] = legend;
   spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
   spec["notes"] = notes;
@@ -745,8 +748,8 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     count_of(compute::Comparison::kLower, "lower");
     count_of(compute::Comparison::kNotCompared, "not compared");
     if (!parts.empty())
-      desc += " Compared with " + benchmark_name + ", taking the 95% confidence intervals into "
-              "account: " + JoinList(parts) + ".";
+      desc += " " + site.text("chart_compared_desc",
+                              {{"benchmark", benchmark_name}, {"parts", JoinList(parts)}});
   }
   if (any_target) desc += " Bars for " + target_group_name + " are striped.";
   for (const auto& note : notes) desc += " " + note;
@@ -846,6 +849,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   spec["period"] = period.Label();
   spec["dots"] = dot_list;
   spec["focus"] = focus;
+  spec["interval_legend"] = site.text("chart_ci_for", {{"area", name}});
   spec["others_legend"] = "Other " + kind_plural + of_parent;
   spec["styles"] = {{"focus",
                      {{"color", kFocusColour},
@@ -861,6 +865,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                       {"class", "chart-benchmark"}}},
                     {"whisker", {{"color", kFocusColour}}}};
   spec["missing"] = split.missing;
+  spec["no_figure"] = site.text("chart_no_figure_short");
   std::string reference_sentence;
   uint32_t home = results.home_area;
   if (home != area) {
@@ -887,8 +892,10 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                      kind_plural + of_parent + " with a published figure, one dot each. " + name +
                      " is " + FormatValue(site.text, indicator, focus_cell->value);
   if (focus.contains("lower"))
-    desc += " (95% confidence interval " +
-            FormatInterval(site.text, indicator, focus_cell->lower95, focus_cell->upper95) + ")";
+    desc += " (" + site.text("chart_ci_paren",
+                             {{"interval", FormatInterval(site.text, indicator, focus_cell->lower95,
+                                                          focus_cell->upper95)}}) +
+            ")";
   desc += ", " + (total == 1 ? rank_text : "the " + rank_text) + ".";
   desc += reference_sentence;
   if (total > 1) {

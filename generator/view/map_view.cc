@@ -232,20 +232,20 @@ struct MapClass {
 
 // Colours are tints of the status colours in site.css (so the map matches the table's badges);
 // every class also has its own pattern, and their greys differ, so none depends on colour alone.
-MapClass ComparisonClass(compute::Comparison comparison, const std::string& home) {
+MapClass ComparisonClass(const i18n::Catalogue& t, compute::Comparison comparison, const std::string& home) {
   switch (comparison) {
     case compute::Comparison::kBetter:
-      return {"better", "Better than " + home, "#a6d5b3", "#00703c", "dots"};
+      return {"better", t("compare_better", {{"benchmark", home}}), "#a6d5b3", "#00703c", "dots"};
     case compute::Comparison::kSimilar:
-      return {"similar", "Similar to " + home, "#dcdee0", "#505a5f", "none"};
+      return {"similar", t("compare_similar", {{"benchmark", home}}), "#dcdee0", "#505a5f", "none"};
     case compute::Comparison::kWorse:
-      return {"worse", "Worse than " + home, "#f4b4aa", "#b1211b", "checks"};
+      return {"worse", t("compare_worse", {{"benchmark", home}}), "#f4b4aa", "#b1211b", "checks"};
     case compute::Comparison::kHigher:
-      return {"higher", "Higher than " + home, "#c4b3de", "#5c3a8e", "lines"};
+      return {"higher", t("compare_higher", {{"benchmark", home}}), "#c4b3de", "#5c3a8e", "lines"};
     case compute::Comparison::kLower:
-      return {"lower", "Lower than " + home, "#dcebf7", "#1a5fa3", "vlines"};
+      return {"lower", t("compare_lower", {{"benchmark", home}}), "#dcebf7", "#1a5fa3", "vlines"};
     case compute::Comparison::kNotCompared:
-      return {"notcompared", "Figure not compared with " + home, "#ffffff", "#505a5f", "grid"};
+      return {"notcompared", t("map_not_compared", {{"area", home}}), "#ffffff", "#505a5f", "grid"};
   }
   return {};
 }
@@ -264,7 +264,7 @@ MapClass StatusClass(const i18n::Catalogue& t, compute::TargetStatus status) {
       return {"notarget", Label(status), "#ffffff", "#505a5f", "none"};
     case compute::TargetStatus::kNoValue: break;
   }
-  return {"nodata", "No data", "#ffffff", "#6f777b", "crosshatch"};
+  return {"nodata", t("status_no_data"), "#ffffff", "#6f777b", "crosshatch"};
 }
 
 // Value bands, 0 = the lowest third of the wards' figures, 2 = the highest.
@@ -281,7 +281,7 @@ int BandOf(double value, const std::vector<double>& cuts) {
   return value < cuts[0] ? 0 : value < cuts[1] ? 1 : 2;
 }
 
-MapClass NoDataClass() { return {"nodata", "No data", "#ffffff", "#6f777b", "crosshatch"}; }
+MapClass NoDataClass(const i18n::Catalogue& t) { return {"nodata", t("status_no_data"), "#ffffff", "#6f777b", "crosshatch"}; }
 
 // "in the north-east of", "in the middle of": where `centre` lies in the box, by thirds.
 std::string Whereabouts(const GridPoint& centre, const GridPoint& min, const GridPoint& max) {
@@ -305,8 +305,8 @@ std::string Whereabouts(const GridPoint& centre, const GridPoint& min, const Gri
 std::string LegendTitle(const i18n::Catalogue& t, MapClasses classes, const std::string& home,
                         const model::Indicator& indicator, const model::Period& period) {
   switch (classes) {
-    case MapClasses::kComparedWithHome: return "Compared with " + home + ", " + period.Label();
-    case MapClasses::kTargetStatus: return "Progress against target, " + period.Label();
+    case MapClasses::kComparedWithHome: return t("map_legend_compared", {{"area", home}, {"period", period.Label()}});
+    case MapClasses::kTargetStatus: return t("map_legend_status", {{"period", period.Label()}});
     case MapClasses::kValueBands:
       return indicator.short_title + " (" + UnitLabel(t, indicator) + "), " + period.Label();
   }
@@ -621,12 +621,12 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     if (indicator.polarity == model::Polarity::kNeutral)
       for (auto comparison : {compute::Comparison::kHigher, compute::Comparison::kSimilar,
                               compute::Comparison::kLower})
-        legend.push_back(ComparisonClass(comparison, home));
+        legend.push_back(ComparisonClass(site.text, comparison, home));
     else
       for (auto comparison : {compute::Comparison::kBetter, compute::Comparison::kSimilar,
                               compute::Comparison::kWorse})
-        legend.push_back(ComparisonClass(comparison, home));
-    legend.push_back(ComparisonClass(compute::Comparison::kNotCompared, home));
+        legend.push_back(ComparisonClass(site.text, comparison, home));
+    legend.push_back(ComparisonClass(site.text, compute::Comparison::kNotCompared, home));
   } else if (classes == MapClasses::kTargetStatus) {
     for (auto status :
          {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
@@ -652,7 +652,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
       legend.push_back(item);
     }
   }
-  legend.push_back(NoDataClass());
+  legend.push_back(NoDataClass(site.text));
   std::map<std::string, std::vector<std::string>> members;  // class key -> ward names
 
   std::vector<uint32_t> ordered = wards;
@@ -672,13 +672,13 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     const std::string& name = results.areas[ward].name;
     const compute::Cell* cell =
         cells[static_cast<size_t>(std::find(wards.begin(), wards.end(), ward) - wards.begin())];
-    MapClass map_class = NoDataClass();
+    MapClass map_class = NoDataClass(site.text);
     std::string label;
     if (cell && cell->Published()) {
       std::string value = FormatValue(site.text, indicator, cell->value);
       if (classes == MapClasses::kComparedWithHome) {
         auto comparison = cell->comparisons[static_cast<size_t>(home_comparator)];
-        map_class = ComparisonClass(comparison, home);
+        map_class = ComparisonClass(site.text, comparison, home);
         std::string words = LowerFirst(map_class.label);
         if (comparison == compute::Comparison::kNotCompared) {
           std::string reason(NotComparedText(site.text, 

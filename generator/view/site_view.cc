@@ -1044,30 +1044,32 @@ std::string Plural(size_t count, const std::string& one, const std::string& many
 
 // "Of 14 measures, Kursaal meets 3 targets, is close on 2 and has not met 5; 4 have no target
 // and 1 has no published figure."
-std::string SummarySentence(const std::string& area_name,
+std::string SummarySentence(const i18n::Catalogue& t, const std::string& area_name,
                             const std::map<compute::TargetStatus, size_t>& counts, size_t total) {
+  auto count = [&](const char* key, size_t n) { return t.Count(key, static_cast<int64_t>(n)); };
   auto count_of = [&](compute::TargetStatus status) {
     auto it = counts.find(status);
     return it == counts.end() ? size_t{0} : it->second;
   };
   std::vector<std::string> judged;
   if (size_t met = count_of(compute::TargetStatus::kMet))
-    judged.push_back("meets " + Plural(met, "target", "targets"));
+    judged.push_back(count("summary_meets", met));
   if (size_t close = count_of(compute::TargetStatus::kClose))
-    judged.push_back("is close on " + base::FormatNumber(static_cast<double>(close), 0));
+    judged.push_back(count("summary_close", close));
   if (size_t not_met = count_of(compute::TargetStatus::kNotMet))
-    judged.push_back("has not met " + base::FormatNumber(static_cast<double>(not_met), 0));
+    judged.push_back(count("summary_not_met", not_met));
   std::vector<std::string> others;
   if (size_t none = count_of(compute::TargetStatus::kNoTarget))
-    others.push_back(Plural(none, "has no target", "have no target"));
+    others.push_back(count("summary_no_target", none));
   if (size_t no_value = count_of(compute::TargetStatus::kNoValue))
-    others.push_back(Plural(no_value, "has no published figure", "have no published figure"));
-  std::string of = "Of " + Plural(total, "measure", "measures") + ", ";
+    others.push_back(count("summary_no_figure", no_value));
+  const std::string of = count("summary_of", total);
+  const std::string rest = JoinWords(t, others);
   if (judged.empty())
-    return of + "none can be judged against a target for " + area_name +
-           (others.empty() ? "." : ": " + base::JoinWords(others) + ".");
-  return of + area_name + " " + base::JoinWords(judged) +
-         (others.empty() ? "." : "; " + base::JoinWords(others) + ".");
+    return t(others.empty() ? "summary_none_judged" : "summary_none_judged_rest",
+             {{"of", of}, {"area", area_name}, {"rest", rest}});
+  return t(others.empty() ? "summary_judged" : "summary_judged_rest",
+           {{"of", of}, {"area", area_name}, {"judged", JoinWords(t, judged)}, {"rest", rest}});
 }
 
 // "one of the Better Start wards", "one of the wards in the rest of Southend".
@@ -1206,16 +1208,14 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   json rows = json::array();
   for (auto& row : summary) rows.push_back(std::move(row.row));
   view["summary"] = {
-      {"sentence", SummarySentence(area.name, counts, summary.size())},
+      {"sentence", SummarySentence(map.site().text, area.name, counts, summary.size())},
       {"rows", rows},
       {"comparison_header", benchmark_name.empty()
                                 ? map.site().text("compared")
                                 : map.site().text("col_compared_with", {{"area", benchmark_name}})}};
   if (uncertain > 0)
     view["summary"]["uncertain"] =
-        "For " + Plural(uncertain, "of these measures", "of these measures") +
-        " the numbers are small: the target lies inside the figure's 95% confidence interval, "
-        "so whether it was met could be down to chance (marked \"not certain\").";
+        map.site().text.Count("area_uncertain", static_cast<int64_t>(uncertain));
   view["stories"] = ContentList(map, path, map.PagesForArea(area_idx));
   view["has_stories"] = !view["stories"].empty();
   if (view["has_stories"].get<bool>())
@@ -1377,9 +1377,7 @@ class DashboardKey {
       key.push_back({{"shape", kUncertainMark},
                      {"class", "dash-mark"},
                      {"label", label},
-                     {"description",
-                      "The target lies inside the figure's 95% confidence interval, so the "
-                      "status could be down to chance."}});
+                     {"description", t("dash_uncertain_about")}});
     }
     return key;
   }
@@ -1460,10 +1458,15 @@ void AddDashboardTables(const SiteMap& map, const std::string& path, const std::
         {{"id", table_id},
          {"title", title.empty() ? "" : title + of},
          {"about_url", about_url},
-         {"caption", (title.empty() ? std::string("Progress against target") : title) + of +
-                         ": areas (rows) by indicator (columns)"},
-         {"summary", Plural(last - first, "indicator", "indicators") + " in " +
-                         Plural(areas.size(), "area", "areas") + "."},
+         {"caption", (title.empty() ? map.site().text("col_progress_target") : title) + of +
+                         map.site().text("dash_caption_suffix")},
+         {"summary", map.site().text(
+                         "dash_table_summary",
+                         {{"indicators", map.site().text.Count(
+                                             "count_indicators",
+                                             static_cast<int64_t>(last - first))},
+                          {"areas", map.site().text.Count("count_areas",
+                                                          static_cast<int64_t>(areas.size()))}})},
          {"columns", columns},
          {"rows", rows}});
   }
@@ -1477,6 +1480,12 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
   size_t indicator_count = 0;
   std::string title;
   std::string lead;
+  const i18n::Catalogue& t = map.site().text;
+  auto counts = [&]() -> i18n::Args {
+    return {{"indicators", t.Count("count_indicators", static_cast<int64_t>(indicator_count))},
+            {"areas", t.Count("count_areas", static_cast<int64_t>(area_count))},
+            {"cells", t.Count("count_cells", static_cast<int64_t>(indicator_count * area_count))}};
+  };
   if (view.kind == DashboardKind::kOutcome) {
     std::vector<uint32_t> indicators;
     for (const auto& [outcome, ids] : OutcomeIndicators(map.site(), false))
@@ -1484,12 +1493,8 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
     indicator_count = indicators.size();
     AddDashboardTables(map, view.path, "dash-" + view.outcome->id, "", "", indicators, key,
                        tables);
-    title = "Dashboard: " + view.outcome->title;
-    lead = "Progress against target for the " +
-           Plural(indicator_count, "indicator", "indicators") + " of this outcome in " +
-           Plural(area_count, "area", "areas") + ": " +
-           Plural(indicator_count * area_count, "cell", "cells") +
-           ", each the latest figure the area has.";
+    title = t("dash_title_outcome", {{"outcome", view.outcome->title}});
+    lead = t("dash_lead_outcome", counts());
   } else {
     for (const auto& [outcome, indicators] : OutcomeIndicators(map.site(), true)) {
       if (indicators.empty()) continue;
@@ -1498,11 +1503,8 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
                          RelativeUrl(view.path, map.OutcomePath(outcome->id)), indicators, key,
                          tables);
     }
-    title = "Dashboard: every area and indicator";
-    lead = "Progress against target for all " + Plural(indicator_count, "indicator", "indicators") +
-           " in " + Plural(area_count, "area", "areas") + ": " +
-           Plural(indicator_count * area_count, "cell", "cells") +
-           ", each the latest figure the area has, in a table for each outcome.";
+    title = t("dash_title_all");
+    lead = t("dash_lead_all", counts());
   }
   json page = DashboardLayout(map, views, view, title, lead);
   if (view.kind == DashboardKind::kOutcome)
@@ -1560,7 +1562,7 @@ PageView DashboardNotMetPage(SiteMap& map, const std::vector<DashboardView>& vie
       lists.push_back(
           {{"id", "dash-" + indicator.id},
            {"indicator", Link(view.path, map.IndicatorPath(indicator.id), indicator.short_title)},
-           {"caption", indicator.short_title + ": areas not met or close to target"},
+           {"caption", map.site().text("dash_list_caption", {{"indicator", indicator.short_title}})},
            {"reference", shared ? found.front().second.reference : ""},
            {"per_row_reference", !shared},
            {"summary", Plural(found.size(), "area", "areas") + "."},
@@ -1572,18 +1574,20 @@ PageView DashboardNotMetPage(SiteMap& map, const std::vector<DashboardView>& vie
                       {"lists", lists}});
   }
   const size_t cells = not_met + close;
+  const i18n::Catalogue& t = map.site().text;
+  auto number = [](size_t n) { return base::FormatNumber(static_cast<double>(n), 0); };
   std::string lead =
       cells == 0
-          ? "No area's latest figure falls short of its target: every cell with a target has met "
-            "it."
-          : "The " + Plural(cells, "cell", "cells") + " where the latest figure has not met its " +
-                "target (" + base::FormatNumber(static_cast<double>(not_met), 0) +
-                " not met, " + base::FormatNumber(static_cast<double>(close), 0) +
-                " close to it), in " + base::FormatNumber(static_cast<double>(indicator_count), 0) +
-                " of the " + Plural(all_indicators, "indicator", "indicators") + " and " +
-                base::FormatNumber(static_cast<double>(areas_named.size()), 0) + " of the " +
-                Plural(areas.size(), "area", "areas") + ". For each indicator, not met comes first.";
-  json page = DashboardLayout(map, views, view, "Dashboard: not met or close to target", lead);
+          ? t("dash_not_met_none")
+          : t("dash_not_met_lead",
+              {{"cells", t.Count("count_cells", static_cast<int64_t>(cells))},
+               {"not_met", number(not_met)},
+               {"close", number(close)},
+               {"indicator_count", number(indicator_count)},
+               {"indicators", t.Count("count_indicators", static_cast<int64_t>(all_indicators))},
+               {"area_count", number(areas_named.size())},
+               {"areas", t.Count("count_areas", static_cast<int64_t>(areas.size()))}});
+  json page = DashboardLayout(map, views, view, t("dash_title_not_met"), lead);
   page["groups"] = groups;
   page["has_groups"] = !groups.empty();
   page["key"] = key.ToJson(map.site().text);
