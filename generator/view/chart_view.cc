@@ -128,12 +128,13 @@ std::string ChartLabel(const i18n::Catalogue& t, const model::Indicator& indicat
 std::string AxisTitle(const i18n::Catalogue& t, const model::Indicator& indicator) {
   const std::string& population = indicator.population;
   switch (indicator.unit) {
-    case model::Unit::kPercent: return population.empty() ? "Percentage" : "% of " + population;
-    case model::Unit::kRate: return "Rate " + UnitLabel(t, indicator);
+    case model::Unit::kPercent:
+      return population.empty() ? t("axis_percent") : t("axis_percent_of", {{"population", population}});
+    case model::Unit::kRate: return t("axis_rate", {{"unit", UnitLabel(t, indicator)}});
     case model::Unit::kCount:
-      return population.empty() ? "Number" : "Number of " + population;
-    case model::Unit::kCurrency: return "Amount in £";
-    case model::Unit::kNumber: return "Value";
+      return population.empty() ? t("axis_number") : t("axis_number_of", {{"population", population}});
+    case model::Unit::kCurrency: return t("axis_amount");
+    case model::Unit::kNumber: return t("col_value");
   }
   return "Value";
 }
@@ -274,9 +275,11 @@ std::vector<std::string> GapNotes(const i18n::Catalogue& t, const std::string& n
   }
   std::vector<std::string> notes;
   for (compute::Hidden hidden : order)
-    notes.push_back("No figure" + (name.empty() ? std::string() : " for " + name) + " in " +
-                    JoinList(periods[hidden]) + " " + HiddenMarker(hidden) + " (" +
-                    HiddenLabel(t, hidden) + ").");
+    notes.push_back(t(name.empty() ? "chart_no_figure_in" : "chart_no_figure_for_in",
+                      {{"area", name},
+                       {"periods", JoinList(periods[hidden], (" " + t("word_and") + " ").c_str())},
+                       {"marker", HiddenMarker(hidden)},
+                       {"why", HiddenLabel(t, hidden)}}));
   return notes;
 }
 
@@ -314,8 +317,12 @@ Split SplitByPublished(const i18n::Catalogue& t, const compute::Results& results
     names[hidden].push_back(results.areas[area].name);
   }
   for (compute::Hidden hidden : order)
-    split.notes.push_back("No figure for " + JoinList(names[hidden]) + " in " + period.Label() +
-                          " " + HiddenMarker(hidden) + " (" + HiddenLabel(t, hidden) + ").");
+    split.notes.push_back(
+        t("chart_no_figure_for_in",
+          {{"area", JoinList(names[hidden], (" " + t("word_and") + " ").c_str())},
+           {"periods", period.Label()},
+           {"marker", HiddenMarker(hidden)},
+           {"why", HiddenLabel(t, hidden)}}));
   return split;
 }
 
@@ -573,7 +580,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
 
   const std::string first_label = published_periods.front().Label();
   const std::string last_label = published_periods.back().Label();
-  spec["title"] = indicator.short_title + ": " + subject_name + " over time";
+  spec["title"] = site.text("chart_trend_title", {{"indicator", indicator.short_title}, {"area", subject_name}});
   std::string desc = "Line chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) + ")";
   desc += first_label == last_label ? " in " + first_label + "."
                                      : " from " + first_label + " to " + last_label + ".";
@@ -664,8 +671,9 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     if (group >= 0) target_group_name = results.areas[static_cast<size_t>(group)].name;
   }
   if (any_target) {
-    legend.push_back({{"label", target_group_name + " (striped)"}, {"style", "target"}});
-    if (any_other) legend.push_back({{"label", "Other areas"}, {"style", "other"}});
+    legend.push_back({{"label", site.text("chart_striped", {{"area", target_group_name}})},
+                      {"style", "target"}});
+    if (any_other) legend.push_back({{"label", site.text("chart_other_areas")}, {"style", "other"}});
   }
   // A line for the benchmark and for every other comparator with a figure for the period, each
   // in its own look (StyleOf), as on the trend charts.
@@ -680,7 +688,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     const std::string& name = results.areas[area].name;
     const compute::Cell* cell = PublishedAt(results.Find(indicator_idx, area, 0), period);
     if (!cell) {
-      notes.push_back("No figure for " + name + " in " + period.Label() + ".");
+      notes.push_back(site.text("chart_no_figure_plain", {{"area", name}, {"period", period.Label()}}));
       continue;
     }
     const SeriesStyle style = StyleOf(site, results, area, other_styles);
@@ -705,7 +713,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
   spec["notes"] = notes;
 
-  spec["title"] = indicator.short_title + " by area, " + period.Label();
+  spec["title"] = site.text("chart_by_area_title", {{"indicator", indicator.short_title}, {"period", period.Label()}});
   std::string desc = "Bar chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) +
                      ") in " + period.Label() + " for " + std::to_string(bars.size()) +
                      (bars.size() == 1 ? " area" : " areas") + ", highest first.";
@@ -751,7 +759,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
       desc += " " + site.text("chart_compared_desc",
                               {{"benchmark", benchmark_name}, {"parts", JoinList(parts)}});
   }
-  if (any_target) desc += " Bars for " + target_group_name + " are striped.";
+  if (any_target) desc += " " + site.text("chart_bars_striped", {{"area", target_group_name}});
   for (const auto& note : notes) desc += " " + note;
   spec["desc"] = desc;
   return spec;
@@ -781,11 +789,11 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
     if (parent.empty()) parent = site.areas[member].parent;
     if (site.areas[member].parent != parent) all_wards = false;
   }
-  std::string kind_plural = all_wards ? "wards" : "areas";
+  std::string kind_plural = site.text(all_wards ? "chart_kind_wards" : "chart_kind_areas");
   std::string of_parent;
   if (all_wards) {
     if (const model::Area* parent_area = site.FindArea(parent))
-      of_parent = " of " + parent_area->name;
+      of_parent = site.text("chart_of_parent", {{"parent", parent_area->name}});
   }
 
   Split split = SplitByPublished(site.text, results, indicator_idx, members, period);
@@ -820,18 +828,27 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   const size_t total = dots.size();
   const size_t rank = higher + 1;
   std::string rank_text;
-  std::string joint = equal ? "joint " : "";
+  const i18n::Catalogue& t = site.text;
+  const std::string joint = equal ? t("rank_joint") : "";
+  auto ranked = [&](const char* key, size_t place) {
+    // {suffix}: the English ordinal's ending ("rd" of "3rd"); other languages word it their way.
+    const std::string place_text = std::to_string(place);
+    return t(key, {{"joint", joint},
+                   {"place", place_text},
+                   {"suffix", base::FormatOrdinal(place).substr(place_text.size())},
+                   {"total", std::to_string(total)}});
+  };
   if (total == 1) {
-    rank_text = "the only one of the " + kind_plural + " with a figure";
+    rank_text = t("rank_only", {{"kind", kind_plural}});
   } else if (rank == 1) {
-    rank_text = joint + "highest of " + std::to_string(total);
+    rank_text = ranked("rank_highest", 1);
   } else if (rank + equal == total) {
-    rank_text = joint + "lowest of " + std::to_string(total);
+    rank_text = ranked("rank_lowest", 1);
   } else if (rank <= total - rank - equal + 1) {
-    rank_text = joint + base::FormatOrdinal(rank) + " highest of " + std::to_string(total);
+    rank_text = ranked("rank_nth_highest", rank);
   } else {
     // Nearer the bottom: count from there ("2nd lowest of 17").
-    rank_text = joint + base::FormatOrdinal(total - rank - equal + 1) + " lowest of " + std::to_string(total);
+    rank_text = ranked("rank_nth_lowest", total - rank - equal + 1);
   }
 
   json focus = Point(site.text, indicator, *focus_cell);
@@ -850,7 +867,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   spec["dots"] = dot_list;
   spec["focus"] = focus;
   spec["interval_legend"] = site.text("chart_ci_for", {{"area", name}});
-  spec["others_legend"] = "Other " + kind_plural + of_parent;
+  spec["others_legend"] = site.text("chart_others", {{"kind", kind_plural}, {"of_parent", of_parent}});
   spec["styles"] = {{"focus",
                      {{"color", kFocusColour},
                       {"marker", kFocusMarker},
@@ -885,8 +902,11 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   const std::vector<std::string>& notes = split.notes;
   spec["notes"] = notes;
 
-  spec["title"] = indicator.short_title + ": " + name + " among the " + kind_plural + of_parent +
-                  ", " + period.Label();
+  spec["title"] = site.text("chart_position_title", {{"indicator", indicator.short_title},
+                                                     {"area", name},
+                                                     {"kind", kind_plural},
+                                                     {"of_parent", of_parent},
+                                                     {"period", period.Label()}});
   std::string desc = "Dot chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) +
                      ") in " + period.Label() + " for the " + std::to_string(total) + " " +
                      kind_plural + of_parent + " with a published figure, one dot each. " + name +
@@ -958,7 +978,7 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
   spec["color"] = kFocusColour;
   spec["dash"] = "";
   spec["marker"] = kFocusMarker;
-  spec["title"] = indicator.short_title + " in " + name + " over time";
+  spec["title"] = site.text("chart_area_over_time", {{"indicator", indicator.short_title}, {"area", name}});
   // The title names the figure and the area; the description says how it moved.
   std::string desc = Movement(site.text, indicator, *first, *latest, true) + ".";
   desc[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(desc[0])));

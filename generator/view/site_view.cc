@@ -550,8 +550,9 @@ json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
   const auto& ranking = map.RankingFor(indicator_idx, latest->period);
   const auto& ranked = ranking.ranked;
   Table table;
-  table.caption = indicator.short_title + ": " + results.areas[focus].name + " among the wards (" +
-                  latest->period.Label() + ")";
+  table.caption = map.site().text("position_caption", {{"indicator", indicator.short_title},
+                                                        {"area", results.areas[focus].name},
+                                                        {"period", latest->period.Label()}});
   bool with_rank = false;
   auto ranked_row = [&](size_t idx) {
     const auto& [value, ward] = ranked[idx];
@@ -729,10 +730,13 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
   if (areas.empty()) areas = HeadlineAreas(map, indicator_idx);
   if (!compute::ComparesAreas(indicator)) areas.resize(1);  // one area's count, never several
   if (figure.kind == "table") {
-    json table = TrendTable(map, indicator_idx, areas, indicator.short_title + " over time");
+    json table = TrendTable(map, indicator_idx, areas,
+                            map.site().text("over_time_caption", {{"indicator", indicator.short_title}}));
     return table;
   }
-  return TrendFigure(map, indicator_idx, areas, indicator.short_title + " over time", id_prefix);
+  return TrendFigure(map, indicator_idx, areas,
+                     map.site().text("over_time_caption", {{"indicator", indicator.short_title}}),
+                     id_prefix);
 }
 
 // The Markdown body of a content page, with its links resolved and figures built.
@@ -837,7 +841,8 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
     if (it == map.site().indicator_index.end()) continue;
     json item = IndicatorSummary(map, path, it->second, map.home());
     item["figure"] = TrendFigure(map, it->second, HeadlineAreas(map, it->second),
-                                 map.site().indicators[it->second].short_title + " over time",
+                                 map.site().text("over_time_caption",
+                                                 {{"indicator", map.site().indicators[it->second].short_title}}),
                                  "trend-" + id);
     indicators.push_back(item);
   }
@@ -909,8 +914,9 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   }
   view["headline"] = IndicatorSummary(map, path, indicator_idx, map.home());
   view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
-                                     indicator.short_title + ": " +
-                                         results.areas[map.home()].name + " over time",
+                                     map.site().text("chart_trend_title",
+                                                     {{"indicator", indicator.short_title},
+                                                      {"area", results.areas[map.home()].name}}),
                                      "trend");
   std::vector<uint32_t> areas{map.home()};
   for (uint32_t group : map.groups()) areas.push_back(group);
@@ -1165,7 +1171,9 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
         if (!compute::ComparesAreas(indicator)) own_areas.resize(1);
         json own = ChartFigure(std::move(spark),
                                TrendTable(map, indicator_idx, own_areas,
-                                          indicator.short_title + ": " + area.name + " over time"));
+                                          map.site().text("chart_trend_title",
+                                                          {{"indicator", indicator.short_title},
+                                                           {"area", area.name}})));
         own["shape"] = shape;
         item["own_trend"] = std::move(own);
       }
