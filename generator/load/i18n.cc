@@ -213,12 +213,10 @@ void LoadInterfaceText(model::Site& site, base::Diagnostics& diagnostics) {
         if (!catalogue.Has(key)) missing.push_back(key);
       if (!missing.empty())
         diagnostics.Error({own, 1, 1},
-                          "no text for interface key '" + missing.front() + "'" +
-                              (missing.size() > 1
-                                   ? " (and " + std::to_string(missing.size() - 1) + " more)"
-                                   : ""),
-                          "a language the program does not have needs every key of the "
-                          "built-in i18n/en.yaml (see docs/formats.md)");
+                          "no text for interface key '" + missing.front() + "'",
+                          std::to_string(missing.size()) +
+                              " key(s) missing: a language the program does not have needs "
+                              "every key of the built-in i18n/en.yaml (see docs/formats.md)");
     }
   }
   // A built-in catalogue lacks no key (a test checks), but never print a bare key.

@@ -1,6 +1,7 @@
 // Interface text loading: the built-in catalogues, language selection, a site's overrides.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -61,7 +62,13 @@ TEST_CASE("the built-in Welsh catalogue has every English key, the same shape an
     const i18n::Entry& welsh = site.text.entries().find(key)->second;
     CHECK(welsh.plural() == entry.plural());
     if (!entry.plural()) {
-      CHECK(i18n::Placeholders(welsh.text) == i18n::Placeholders(entry.text));
+      // Welsh may leave a placeholder out ({suffix}: English ordinals), never add one.
+      for (const std::string& name : i18n::Placeholders(welsh.text)) {
+        const auto english_names = i18n::Placeholders(entry.text);
+        CHECK(std::find(english_names.begin(), english_names.end(), name) != english_names.end());
+      }
+      if (key.find("rank_nth") == std::string::npos)
+        CHECK(i18n::Placeholders(welsh.text) == i18n::Placeholders(entry.text));
     } else {
       for (i18n::Plural form : i18n::PluralCategories("cy")) CHECK(welsh.forms.contains(form));
     }
@@ -133,8 +140,8 @@ TEST_CASE("a language the program lacks needs every key; the first missing one i
   REQUIRE(diagnostics.error_count() == 1);
   const auto& error = diagnostics.items().front();
   CHECK(error.location.file == "i18n/ga.yaml");
-  CHECK(error.message.starts_with("no text for interface key '"));
-  CHECK(error.message.find(" more)") != std::string::npos);
+  CHECK(error.message == "no text for interface key 'a11y_enforcement'");
+  CHECK(error.hint.find(" key(s) missing") != std::string::npos);
 }
 
 TEST_CASE("a site's catalogue: wrong shape, unknown placeholder and missing other form are errors") {
