@@ -887,7 +887,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   json view = Layout(map, path, indicator.title, indicator.short_title, crumbs, "outcomes");
   for (size_t idx = 0; idx < outcomes.size(); ++idx)
     outcomes[idx]["after"] = idx + 2 < outcomes.size() ? ", "
-                             : idx + 2 == outcomes.size() ? " and "
+                             : idx + 2 == outcomes.size() ? " " + map.site().text("word_and") + " "
                                                           : "";
   view["outcomes"] = outcomes;
   view["has_outcomes"] = !outcomes.empty();
@@ -1079,16 +1079,16 @@ std::string SummarySentence(const i18n::Catalogue& t, const std::string& area_na
 }
 
 // "one of the Better Start wards", "one of the wards in the rest of Southend".
-std::string GroupPhrase(const std::string& group) {
+std::string GroupPhrase(const i18n::Catalogue& t, const std::string& group) {
   auto lower = [](std::string text) {
     for (auto& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return text;
   };
   std::string name = lower(group);
-  if (name.size() >= 6 && name.compare(name.size() - 6, 6, " wards") == 0) return "one of the ";
+  if (name.size() >= 6 && name.compare(name.size() - 6, 6, " wards") == 0) return t("group_one_of_the");
   for (const char* common : {"rest ", "other ", "remaining "})
-    if (name.rfind(common, 0) == 0) return "one of the wards in the ";
-  return "one of the wards in ";
+    if (name.rfind(common, 0) == 0) return t("group_one_of_wards_in_the");
+  return t("group_one_of_wards_in");
 }
 
 PageView AreaPage(SiteMap& map, uint32_t area_idx) {
@@ -1109,7 +1109,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
       uint32_t member = area.members[idx];
       json link = Link(path, map.AreaPath(member), results.areas[member].name);
       link["after"] = idx + 2 < area.members.size() ? ", "
-                      : idx + 2 == area.members.size() ? " and "
+                      : idx + 2 == area.members.size() ? " " + map.site().text("word_and") + " "
                                                        : "";
       members.push_back(link);
     }
@@ -1119,8 +1119,8 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const auto& groups = map.GroupsOf(area_idx);
   for (size_t idx = 0; idx < groups.size(); ++idx) {
     json link = Link(path, map.AreaPath(groups[idx]), results.areas[groups[idx]].name);
-    link["before"] = GroupPhrase(results.areas[groups[idx]].name);
-    link["after"] = idx + 2 < groups.size() ? ", " : idx + 2 == groups.size() ? " and " : "";
+    link["before"] = GroupPhrase(map.site().text, results.areas[groups[idx]].name);
+    link["after"] = idx + 2 < groups.size() ? ", " : idx + 2 == groups.size() ? " " + map.site().text("word_and") + " " : "";
     groups_of.push_back(link);
   }
   view["groups_of"] = groups_of;
