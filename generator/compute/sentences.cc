@@ -1,4 +1,4 @@
-// Plain-English sentences for parents (DESIGN §3). Percentages become natural frequencies
+// Plain-language sentences for parents (words from the interface text catalogue) (DESIGN §3). Percentages become natural frequencies
 // ("61 in every 100 children"), and the wording follows the significance result so the text
 // never claims a difference or a trend the statistics do not support.
 #include <cctype>
@@ -6,19 +6,23 @@
 
 #include "base/format.h"
 #include "compute/internal/steps.h"
+#include "i18n/i18n.h"
 
 namespace outcomes::compute::internal {
 
 namespace {
 
-std::string Frequency(const model::Indicator& indicator, double value, bool with_population) {
+std::string Frequency(const i18n::Catalogue& t, const model::Indicator& indicator, double value,
+                      bool with_population) {
   std::string population = with_population ? " " + indicator.population : "";
+  auto in_every = [&](const std::string& count, const std::string& per) {
+    return t("sentence_in_every", {{"count", count}, {"per", per}}) + population;
+  };
   switch (indicator.unit) {
     case model::Unit::kPercent: {
       double per_hundred = base::RoundTo(value, 0);
-      if (per_hundred >= 1 || value == 0)
-        return base::FormatNumber(per_hundred, 0) + " in every 100" + population;
-      return base::FormatNumber(value * 10, 0) + " in every 1,000" + population;
+      if (per_hundred >= 1 || value == 0) return in_every(base::FormatNumber(per_hundred, 0), "100");
+      return in_every(base::FormatNumber(value * 10, 0), "1,000");
     }
     case model::Unit::kRate: {
       // Whole people: "246 in every 10,000"; a rate below 1 is said per ten times as many.
@@ -27,8 +31,7 @@ std::string Frequency(const model::Indicator& indicator, double value, bool with
         value *= 10;
         per *= 10;
       }
-      return base::FormatNumber(base::RoundTo(value, 0), 0) + " in every " +
-             base::FormatNumber(per, 0) + population;
+      return in_every(base::FormatNumber(base::RoundTo(value, 0), 0), base::FormatNumber(per, 0));
     }
     case model::Unit::kCount:
       return base::FormatNumber(value, 0) + population;
@@ -41,11 +44,12 @@ std::string Frequency(const model::Indicator& indicator, double value, bool with
 }
 
 // The figure as published, with its unit: "28.6%", "245.8 per 10,000".
-std::string Figure(const model::Indicator& indicator, double value) {
+std::string Figure(const i18n::Catalogue& t, const model::Indicator& indicator, double value) {
   std::string number = base::FormatNumber(value, indicator.decimals);
   switch (indicator.unit) {
     case model::Unit::kPercent: return number + "%";
-    case model::Unit::kRate: return number + " per " + base::FormatNumber(indicator.per, 0);
+    case model::Unit::kRate:
+      return t("value_rate", {{"value", number}, {"per", base::FormatNumber(indicator.per, 0)}});
     case model::Unit::kCurrency: return "£" + number;
     case model::Unit::kCount:
     case model::Unit::kNumber: return number;
@@ -53,25 +57,30 @@ std::string Figure(const model::Indicator& indicator, double value) {
   return number;
 }
 
-std::string Opening(const model::Indicator& indicator, const std::string& area_name,
-                    const Cell& cell) {
+std::string Opening(const i18n::Catalogue& t, const model::Indicator& indicator,
+                    const std::string& area_name, const Cell& cell) {
   const std::string period = cell.period.Label();
   switch (indicator.unit) {
     case model::Unit::kPercent:
     case model::Unit::kRate:
     case model::Unit::kCount:
-      return Frequency(indicator, cell.value, true) + " in " + area_name + " " +
-             indicator.phrase + " in " + period + ".";
+      return t("sentence_opening", {{"frequency", Frequency(t, indicator, cell.value, true)},
+                                    {"area", area_name},
+                                    {"phrase", indicator.phrase},
+                                    {"period", period}});
     default:
-      return "In " + period + ", " + indicator.short_title + " in " + area_name + " was " +
-             Frequency(indicator, cell.value, false) + ".";
+      return t("sentence_opening_value", {{"period", period},
+                                          {"indicator", indicator.short_title},
+                                          {"area", area_name},
+                                          {"value", Frequency(t, indicator, cell.value, false)}});
   }
 }
 
-std::string ComparisonSentence(const model::Indicator& indicator, const Cell& cell,
-                               const Cell& benchmark, Comparison comparison,
+std::string ComparisonSentence(const i18n::Catalogue& t, const model::Indicator& indicator,
+                               const Cell& cell, const Cell& benchmark, Comparison comparison,
                                NotComparedReason reason, const std::string& benchmark_name) {
-  const std::string figure = Frequency(indicator, benchmark.value, false);
+  const std::string figure = Frequency(t, indicator, benchmark.value, false);
+  const i18n::Args args = {{"benchmark", benchmark_name}, {"figure", figure}};
   const bool people = indicator.unit == model::Unit::kPercent;
   const bool above = cell.value > benchmark.value;
   switch (comparison) {
@@ -79,18 +88,12 @@ std::string ComparisonSentence(const model::Indicator& indicator, const Cell& ce
     case Comparison::kWorse:
     case Comparison::kHigher:
     case Comparison::kLower:
-      return "That is " +
-             std::string(people ? (above ? "more" : "fewer") : (above ? "higher" : "lower")) +
-             " than across " + benchmark_name + " (" + figure +
-             "), a difference too large to be down to chance.";
-    case Comparison::kSimilar:
-      return "That is about the same as across " + benchmark_name + " (" + figure +
-             "): the difference is small enough to be down to chance.";
+      return t(people ? (above ? "sentence_more_than" : "sentence_fewer_than")
+                      : (above ? "sentence_higher_than" : "sentence_lower_than"),
+               args);
+    case Comparison::kSimilar: return t("sentence_similar", args);
     case Comparison::kNotCompared:
-      if (reason == NotComparedReason::kNoInterval)
-        return "Across " + benchmark_name + " the figure was " + figure +
-               "; we cannot say whether the difference is real because this figure has no "
-               "confidence interval.";
+      if (reason == NotComparedReason::kNoInterval) return t("sentence_no_interval", args);
       return {};
   }
   return {};
@@ -99,39 +102,43 @@ std::string ComparisonSentence(const model::Indicator& indicator, const Cell& ce
 // The latest change, when Trend::latest_change_first says it goes first: "In 2019/20 it rose
 // from 142 in every 10,000 in 2018/19 to 246 in every 10,000, a bigger change than chance would
 // explain." Empty otherwise.
-std::string LatestChangeSentence(const model::Indicator& indicator, const Trend& trend,
-                                 const Series& series) {
+std::string LatestChangeSentence(const i18n::Catalogue& t, const model::Indicator& indicator,
+                                 const Trend& trend, const Series& series) {
   if (!trend.latest_change_first) return {};
   const Cell* latest = series.Latest();
   const Cell* previous = CellAt(series, trend.short_term_from);
   if (!latest || !previous) return {};
   std::string why;
   if (trend.latest_change_has_intervals)
-    why = trend.latest_change_beyond_chance ? ", a bigger change than chance would explain."
-                                            : ", a change that could be down to chance.";
+    why = t(trend.latest_change_beyond_chance ? "sentence_change_beyond_chance"
+                                              : "sentence_change_chance");
   else
     why = std::fabs(latest->value - previous->value) >=
                   kLargeChangeShare * std::fabs(previous->value)
-              ? ", a change of a fifth or more."
-              : ".";
+              ? t("sentence_change_fifth")
+              : t("sentence_change_plain");
   const bool rising = latest->value > previous->value;
-  std::string from = Frequency(indicator, previous->value, false);
-  std::string to = Frequency(indicator, latest->value, false);
+  std::string from = Frequency(t, indicator, previous->value, false);
+  std::string to = Frequency(t, indicator, latest->value, false);
   // Whole people can hide a change (28.6% and 29.4% are both "29 in every 100"): then the
   // figures as published.
   if (from == to) {
-    from = Figure(indicator, previous->value);
-    to = Figure(indicator, latest->value);
+    from = Figure(t, indicator, previous->value);
+    to = Figure(t, indicator, latest->value);
   }
-  return "In " + latest->period.Phrase() + " it " + (rising ? "rose" : "fell") + " from " + from +
-         " in " + previous->period.Phrase() + " to " + to + why;
+  return t(rising ? "sentence_rose" : "sentence_fell",
+           {{"period", latest->period.Phrase()},
+            {"from", from},
+            {"previous", previous->period.Phrase()},
+            {"to", to},
+            {"why", why}});
 }
 
-std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
-                          const Series& series) {
+std::string TrendSentence(const i18n::Catalogue& t, const model::Indicator& indicator,
+                          const Trend& trend, const Series& series) {
   // A large latest change comes first, so that a sharp rise is never followed by a bare "it
   // has gone down since ..." (true of the long run, wrong as a summary).
-  std::string change = LatestChangeSentence(indicator, trend, series);
+  std::string change = LatestChangeSentence(t, indicator, trend, series);
   // When the long run starts at the previous point, it is the same change: say it once.
   const Cell* last = series.Latest();
   model::Period long_run_from =
@@ -141,28 +148,24 @@ std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
   if (trend.kind != TrendKind::kCannotCalculate && long_run_from == trend.short_term_from &&
       !(trend.kind == TrendKind::kDirectionOnly && trend.long_term == Direction::kUnknown))
     change.clear();
-  const std::string before = change.empty() ? "" : " Over the longer run, ";
-  auto join = [&](const std::string& long_run) {
-    if (change.empty()) return long_run;
-    if (long_run.empty()) return change;
-    // "It has gone down since ..." -> "Over the longer run, it has gone down since ...".
-    std::string lowered = long_run;
-    lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
-    return change + before + lowered;
+  // Each long-run sentence has a twin ("_mid") for after "Over the longer run, ".
+  auto join = [&](const std::string& key, const i18n::Args& args) {
+    if (change.empty()) return t(key, args);
+    return t("sentence_then_long_run", {{"change", change}, {"long_run", t(key + "_mid", args)}});
   };
   switch (trend.kind) {
     case TrendKind::kIncreasing:
     case TrendKind::kDecreasing: {
       const Cell* latest = series.Latest();
       std::string from = latest ? latest->period.Shifted(1 - trend.points).Phrase() : "";
-      return join(std::string(trend.kind == TrendKind::kIncreasing ? "It has gone up"
-                                                                   : "It has gone down") +
-                  " steadily since " + from + ", by more than chance would explain.");
+      return join(trend.kind == TrendKind::kIncreasing ? "sentence_up_steadily"
+                                                       : "sentence_down_steadily",
+                  {{"period", from}});
     }
     case TrendKind::kNoSignificantChange: {
       const Cell* latest = series.Latest();
       std::string from = latest ? latest->period.Shifted(1 - trend.points).Phrase() : "";
-      return join("There has been no clear change since " + from + ".");
+      return join("sentence_no_clear_change", {{"period", from}});
     }
     case TrendKind::kDirectionOnly: {
       bool long_term = trend.long_term != Direction::kUnknown;
@@ -171,9 +174,9 @@ std::string TrendSentence(const model::Indicator& indicator, const Trend& trend,
       Direction direction = long_term ? trend.long_term : trend.short_term;
       std::string since = (long_term ? trend.long_term_from : trend.short_term_from).Phrase();
       switch (direction) {
-        case Direction::kUp: return join("It has gone up since " + since + ".");
-        case Direction::kDown: return join("It has gone down since " + since + ".");
-        case Direction::kNoChange: return join("It is the same as in " + since + ".");
+        case Direction::kUp: return join("sentence_up_since", {{"period", since}});
+        case Direction::kDown: return join("sentence_down_since", {{"period", since}});
+        case Direction::kNoChange: return join("sentence_same_as", {{"period", since}});
         case Direction::kUnknown: return change;
       }
       return change;
@@ -192,7 +195,8 @@ void WriteSentences(const model::Site& site, Results& results) {
     if (!latest) continue;
     const auto& indicator = site.indicators[series.indicator];
     const auto& area = results.areas[series.area];
-    series.sentences.push_back(Opening(indicator, area.name, *latest));
+    const i18n::Catalogue& t = site.text;
+    series.sentences.push_back(Opening(t, indicator, area.name, *latest));
     // The benchmark a reader of this area expects: the home area for its wards and groups, the
     // widest comparator (usually England) for the home area itself.
     size_t chosen = kMaxComparators;
@@ -207,12 +211,12 @@ void WriteSentences(const model::Site& site, Results& results) {
       const Cell* benchmark_cell = benchmark ? CellAt(*benchmark, latest->period) : nullptr;
       if (benchmark_cell && benchmark_cell->Published()) {
         std::string sentence = ComparisonSentence(
-            indicator, *latest, *benchmark_cell, latest->comparisons[chosen],
+            t, indicator, *latest, *benchmark_cell, latest->comparisons[chosen],
             latest->not_compared[chosen], results.areas[benchmark_area].name);
         if (!sentence.empty()) series.sentences.push_back(std::move(sentence));
       }
     }
-    std::string trend = TrendSentence(indicator, series.trend, series);
+    std::string trend = TrendSentence(t, indicator, series.trend, series);
     if (!trend.empty()) series.sentences.push_back(std::move(trend));
   }
 }

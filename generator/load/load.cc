@@ -13,6 +13,7 @@ model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics) {
   for (const char* folder : {"data/indicators", "data/observations", "data/boundaries", "content"})
     internal::CheckFolder(root, folder, diagnostics);
   internal::LoadSiteConfig(site, diagnostics);
+  internal::LoadInterfaceText(site, diagnostics);
   internal::LoadAreas(site, diagnostics);
   internal::LoadIndicators(site, diagnostics);
   internal::LoadOutcomes(site, diagnostics);

@@ -191,6 +191,7 @@ void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
   fields.String("title", config.title, true);
   fields.String("organisation", config.organisation, true);
   fields.String("language", config.language, false);
+  config.language_location = fields.Where("language");
   if (fields.String("base_url", config.base_url, false)) {
     if (!IsWebAddress(config.base_url))
       diagnostics.Error(fields.Where("base_url"),

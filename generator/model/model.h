@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "i18n/i18n.h"
 #include "model/period.h"
 
 namespace outcomes::model {
@@ -80,7 +81,8 @@ struct BoundaryProperties {
 struct SiteConfig {
   std::string title;
   std::string organisation;
-  std::string language = "en-GB";
+  std::string language = "en-GB";  // picks the interface text catalogue (i18n/)
+  Location language_location;
   std::string base_url;  // optional
   std::string home_area;
   std::vector<std::string> comparators;
@@ -280,6 +282,7 @@ struct Site {
   std::vector<ContentPage> pages;
   std::vector<std::string> notes{""};  // interned note texts; index 0 is "no note"
   std::vector<std::string> files;      // observation file names (relative), for locations
+  i18n::Catalogue text;                // the interface text in the site's language
 
   std::unordered_map<std::string, uint32_t> indicator_index;
   std::unordered_map<std::string, uint32_t> area_index;

@@ -120,20 +120,21 @@ double Rounded(const model::Indicator& indicator, double value) {
 }
 
 // The value as a chart prints it. Rates drop "per 10,000": the axis title says it once.
-std::string ChartLabel(const model::Indicator& indicator, double value) {
+std::string ChartLabel(const i18n::Catalogue& t, const model::Indicator& indicator, double value) {
   if (indicator.unit == model::Unit::kRate) return base::FormatNumber(value, indicator.decimals);
-  return FormatValue(indicator, value);
+  return FormatValue(t, indicator, value);
 }
 
-std::string AxisTitle(const model::Indicator& indicator) {
+std::string AxisTitle(const i18n::Catalogue& t, const model::Indicator& indicator) {
   const std::string& population = indicator.population;
   switch (indicator.unit) {
-    case model::Unit::kPercent: return population.empty() ? "Percentage" : "% of " + population;
-    case model::Unit::kRate: return "Rate " + UnitLabel(indicator);
+    case model::Unit::kPercent:
+      return population.empty() ? t("axis_percent") : t("axis_percent_of", {{"population", population}});
+    case model::Unit::kRate: return t("axis_rate", {{"unit", UnitLabel(t, indicator)}});
     case model::Unit::kCount:
-      return population.empty() ? "Number" : "Number of " + population;
-    case model::Unit::kCurrency: return "Amount in £";
-    case model::Unit::kNumber: return "Value";
+      return population.empty() ? t("axis_number") : t("axis_number_of", {{"population", population}});
+    case model::Unit::kCurrency: return t("axis_amount");
+    case model::Unit::kNumber: return t("col_value");
   }
   return "Value";
 }
@@ -181,7 +182,7 @@ int StepDecimals(double step) {
 // A value axis over [lo, hi] with "nice" ticks (steps of 1, 2, 2.5 or 5 times a power of ten),
 // at most six of them. Percentages stay within 0-100 and an axis of non-negative figures does not
 // go below zero.
-json ValueAxis(const model::Indicator& indicator, double lo, double hi) {
+json ValueAxis(const i18n::Catalogue& t, const model::Indicator& indicator, double lo, double hi) {
   bool non_negative = lo >= 0;
   if (hi < lo) std::swap(lo, hi);
   if (hi - lo < 1e-9) {  // one value: an axis around it
@@ -221,7 +222,7 @@ json ValueAxis(const model::Indicator& indicator, double lo, double hi) {
   return {{"min", base::RoundTo(axis_min, decimals)},
           {"max", base::RoundTo(axis_max, decimals)},
           {"ticks", ticks},
-          {"title", AxisTitle(indicator)}};
+          {"title", AxisTitle(t, indicator)}};
 }
 
 // Tracks the range a value axis must cover.
@@ -236,9 +237,9 @@ struct Range {
 };
 
 // A published point (value, label and the interval when there is one).
-json Point(const model::Indicator& indicator, const compute::Cell& cell) {
+json Point(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell& cell) {
   json point = {{"value", Rounded(indicator, cell.value)},
-                {"label", ChartLabel(indicator, cell.value)}};
+                {"label", ChartLabel(t, indicator, cell.value)}};
   if (model::Has(cell.lower95) && model::Has(cell.upper95)) {
     point["lower"] = Rounded(indicator, cell.lower95);
     point["upper"] = Rounded(indicator, cell.upper95);
@@ -247,10 +248,10 @@ json Point(const model::Indicator& indicator, const compute::Cell& cell) {
 }
 
 // "rose from 44.9% to 74.0%", with the periods when they are not the chart's own range.
-std::string Movement(const model::Indicator& indicator, const compute::Cell& first,
+std::string Movement(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell& first,
                      const compute::Cell& last, bool name_periods) {
-  std::string from = FormatValue(indicator, first.value);
-  std::string to = FormatValue(indicator, last.value);
+  std::string from = FormatValue(t, indicator, first.value);
+  std::string to = FormatValue(t, indicator, last.value);
   std::string in_first = name_periods ? " in " + first.period.Phrase() : "";
   std::string in_last = name_periods ? " in " + last.period.Phrase() : "";
   if (&first == &last) return "was " + from + " in " + first.period.Phrase();
@@ -265,7 +266,7 @@ std::string Movement(const model::Indicator& indicator, const compute::Cell& fir
 // [c] (suppressed: ...)." One note per reason, in order of first appearance.
 using Gaps = std::vector<std::pair<model::Period, compute::Hidden>>;
 
-std::vector<std::string> GapNotes(const std::string& name, const Gaps& gaps) {
+std::vector<std::string> GapNotes(const i18n::Catalogue& t, const std::string& name, const Gaps& gaps) {
   std::vector<compute::Hidden> order;
   std::map<compute::Hidden, std::vector<std::string>> periods;
   for (const auto& [period, hidden] : gaps) {
@@ -274,9 +275,11 @@ std::vector<std::string> GapNotes(const std::string& name, const Gaps& gaps) {
   }
   std::vector<std::string> notes;
   for (compute::Hidden hidden : order)
-    notes.push_back("No figure" + (name.empty() ? std::string() : " for " + name) + " in " +
-                    JoinList(periods[hidden]) + " " + HiddenMarker(hidden) + " (" +
-                    HiddenLabel(hidden) + ").");
+    notes.push_back(t(name.empty() ? "chart_no_figure_in" : "chart_no_figure_for_in",
+                      {{"area", name},
+                       {"periods", JoinList(periods[hidden], (" " + t("word_and") + " ").c_str())},
+                       {"marker", HiddenMarker(hidden)},
+                       {"why", HiddenLabel(t, hidden)}}));
   return notes;
 }
 
@@ -295,7 +298,7 @@ struct Split {
   std::vector<std::string> notes;
 };
 
-Split SplitByPublished(const compute::Results& results, uint32_t indicator,
+Split SplitByPublished(const i18n::Catalogue& t, const compute::Results& results, uint32_t indicator,
                        const std::vector<uint32_t>& areas, const model::Period& period) {
   Split split;
   std::vector<compute::Hidden> order;
@@ -309,13 +312,17 @@ Split SplitByPublished(const compute::Results& results, uint32_t indicator,
     }
     split.missing.push_back({{"name", results.areas[area].name},
                              {"marker", HiddenMarker(hidden)},
-                             {"reason", HiddenLabel(hidden)}});
+                             {"reason", HiddenLabel(t, hidden)}});
     if (!names.count(hidden)) order.push_back(hidden);
     names[hidden].push_back(results.areas[area].name);
   }
   for (compute::Hidden hidden : order)
-    split.notes.push_back("No figure for " + JoinList(names[hidden]) + " in " + period.Phrase() +
-                          " " + HiddenMarker(hidden) + " (" + HiddenLabel(hidden) + ").");
+    split.notes.push_back(
+        t("chart_no_figure_for_in",
+          {{"area", JoinList(names[hidden], (" " + t("word_and") + " ").c_str())},
+           {"periods", period.Phrase()},
+           {"marker", HiddenMarker(hidden)},
+           {"why", HiddenLabel(t, hidden)}}));
   return split;
 }
 
@@ -360,21 +367,21 @@ std::vector<model::Period> TimeLine(const model::Period& first, const model::Per
 
 // A series' points over `periods` (positions 0..data_end-1 only; later positions are the
 // target's extension and have no data), with gaps marked. Collects the gaps in `gaps`.
-json SeriesPoints(const model::Indicator& indicator, const compute::Series* series,
+json SeriesPoints(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Series* series,
                   const std::vector<model::Period>& periods, size_t data_end, Gaps* gaps) {
   json points = json::array();
   for (size_t x = 0; x < data_end; ++x) {
     const compute::Cell* cell = CellAt(series, periods[x]);
     compute::Hidden hidden = HiddenOf(cell);
     if (hidden == compute::Hidden::kNo) {
-      json point = Point(indicator, *cell);
+      json point = Point(t, indicator, *cell);
       point["x"] = x;
       points.push_back(point);
     } else {
       points.push_back({{"x", x},
                         {"gap", true},
                         {"marker", HiddenMarker(hidden)},
-                        {"reason", HiddenLabel(hidden)}});
+                        {"reason", HiddenLabel(t, hidden)}});
       if (gaps) gaps->push_back({periods[x], hidden});
     }
   }
@@ -440,7 +447,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     }
     bool subject = area_pos == 0;
     Gaps gaps;
-    json points = SeriesPoints(indicator, series, periods, data_end, &gaps);
+    json points = SeriesPoints(site.text, indicator, series, periods, data_end, &gaps);
     if (!subject)  // only the subject's interval is drawn
       for (auto& point : points) {
         point.erase("lower");
@@ -482,19 +489,20 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     item["points"] = points;
     item["latest"] = {{"x", latest_x},
                       {"value", Rounded(indicator, latest->value)},
-                      {"label", ChartLabel(indicator, latest->value)}};
+                      {"label", ChartLabel(site.text, indicator, latest->value)}};
     series_list.push_back(item);
     bool own_range = first->period != published_periods.front() ||
                      latest->period != published_periods.back();
-    movements.push_back(name + " " + Movement(indicator, *first, *latest, own_range));
-    for (auto& note : GapNotes(name, gaps)) notes.push_back(note);
+    movements.push_back(name + " " + Movement(site.text, indicator, *first, *latest, own_range));
+    for (auto& note : GapNotes(site.text, name, gaps)) notes.push_back(note);
   }
   if (!empty_areas.empty())  // one sentence for them all: "for East of England or England"
-    notes.push_back("There is no published figure for " +
-                    JoinList(empty_areas, " or ") + ".");
+    notes.push_back(site.text(
+        "chart_no_figure",
+        {{"areas", JoinList(empty_areas, (" " + site.text("word_or") + " ").c_str())}}));
   spec["series"] = series_list;
   if (!series_list.empty() && series_list[0]["role"] == "subject" && series_list[0]["band"])
-    spec["band_label"] = "95% confidence interval";
+    spec["band_label"] = site.text("col_ci");
   spec["gap_columns"] = gap_columns;
 
   std::string target_sentence;
@@ -526,28 +534,29 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
       if (!value) continue;
       double rounded = Rounded(indicator, *value);
       range.Add(rounded);
-      points.push_back({{"x", x}, {"value", rounded}, {"label", ChartLabel(indicator, rounded)}});
+      points.push_back({{"x", x}, {"value", rounded}, {"label", ChartLabel(site.text, indicator, rounded)}});
     }
-    const std::string by = FormatValue(indicator, target.value) + " by " + target.period.Label();
+    const std::string by = FormatValue(site.text, indicator, target.value) + " by " + target.period.Label();
     if (level) {
       target_sentence = "the target is " + by;
       if (start != target.period) target_sentence += ", from the " + start.Label() + " baseline";
     } else {
       target_sentence = "the path to target runs from " +
-                        FormatValue(indicator, path.front().value) + " in " +
+                        FormatValue(site.text, indicator, path.front().value) + " in " +
                         path.front().period.Label() + " to " + by;
     }
     if (!points.empty()) {
       const model::Period& first_period = periods[points.front()["x"].get<size_t>()];
       const model::Period& last_period = periods[points.back()["x"].get<size_t>()];
-      json spec_target = {{"label", level ? "Target: " + by : "Path to target: " + by},
+      json spec_target = {{"label", level ? site.text("reference_target", {{"target", by}})
+                                           : site.text("chart_path_label", {{"target", by}})},
                           {"color", kTargetColour},
                           {"dash", kTargetDash},
                           {"class", "chart-target"},
                           {"level", level},
                           {"from_before", start < first_period},
                           {"ends_at_target", last_period == target.period},
-                          {"end_label", "Target: " + ChartLabel(indicator, target.value)},
+                          {"end_label", "Target: " + ChartLabel(site.text, indicator, target.value)},
                           {"points", points}};
       // The subject's latest figure judged against a step of the path: the legend says so as
       // the page does (TargetReferenceText), and the step gets its own label.
@@ -561,22 +570,22 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
           const double value = Rounded(indicator, latest->target_reference);
           spec_target["step"] = {{"x", latest_x},
                                  {"value", value},
-                                 {"label", "Path: " + ChartLabel(indicator, value)}};
-          spec_target["label"] = TargetReferenceText(indicator, *latest);
+                                 {"label", "Path: " + ChartLabel(site.text, indicator, value)}};
+          spec_target["label"] = TargetReferenceText(site.text, indicator, *latest);
           target_sentence += "; in " + latest->period.Label() + " the path is at " +
-                             FormatValue(indicator, latest->target_reference);
+                             FormatValue(site.text, indicator, latest->target_reference);
         }
       }
       spec["target"] = spec_target;
     }
   }
-  spec["y"] = ValueAxis(indicator, range.lo, range.hi);
+  spec["y"] = ValueAxis(site.text, indicator, range.lo, range.hi);
   spec["notes"] = notes;
 
   const std::string first_label = published_periods.front().Phrase();
   const std::string last_label = published_periods.back().Phrase();
-  spec["title"] = indicator.short_title + ": " + subject_name + " over time";
-  std::string desc = "Line chart of " + indicator.short_title + " (" + AxisTitle(indicator) + ")";
+  spec["title"] = site.text("chart_trend_title", {{"indicator", indicator.short_title}, {"area", subject_name}});
+  std::string desc = "Line chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) + ")";
   desc += first_label == last_label ? " in " + first_label + "."
                                      : " from " + first_label + " to " + last_label + ".";
   std::vector<std::string> clauses = movements;
@@ -587,7 +596,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     desc += " " + joined + ".";
   }
   if (spec.contains("band_label"))
-    desc += " The shaded band is the 95% confidence interval for " + subject_name + ".";
+    desc += " " + site.text("chart_band_desc", {{"area", subject_name}});
   for (const auto& note : notes) desc += " " + note;
   spec["desc"] = desc;
   return spec;
@@ -608,7 +617,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   const model::Period period = *latest;
   const std::vector<bool> targeted = TargetAreas(site, results);
 
-  Split split = SplitByPublished(results, indicator_idx, barred, period);
+  Split split = SplitByPublished(site.text, results, indicator_idx, barred, period);
   std::vector<AreaCell>& bars = split.published;
   std::vector<std::string>& notes = split.notes;
   std::sort(bars.begin(), bars.end(), [&](const AreaCell& a, const AreaCell& b) {
@@ -627,7 +636,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   bool any_other = false;
   bool any_whisker = false;
   for (const AreaCell& bar : bars) {
-    json item = Point(indicator, *bar.cell);
+    json item = Point(site.text, indicator, *bar.cell);
     item["name"] = results.areas[bar.area].name;
     bool target = targeted[bar.area];
     item["style"] = target ? "target" : "other";
@@ -648,6 +657,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   spec["period"] = period.Label();
   spec["bars"] = bar_list;
   spec["missing"] = split.missing;
+  spec["no_figure"] = site.text("chart_no_figure_short");
   spec["styles"] = {
       {"other", {{"fill", "#dee0e2"}, {"stroke", kOtherDotColour}, {"class", "chart-bar"}}},
       {"target",
@@ -665,8 +675,9 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     if (group >= 0) target_group_name = results.areas[static_cast<size_t>(group)].name;
   }
   if (any_target) {
-    legend.push_back({{"label", target_group_name + " (striped)"}, {"style", "target"}});
-    if (any_other) legend.push_back({{"label", "Other areas"}, {"style", "other"}});
+    legend.push_back({{"label", site.text("chart_striped", {{"area", target_group_name}})},
+                      {"style", "target"}});
+    if (any_other) legend.push_back({{"label", site.text("chart_other_areas")}, {"style", "other"}});
   }
   // A line for the benchmark and for every other comparator with a figure for the period, each
   // in its own look (StyleOf), as on the trend charts.
@@ -681,12 +692,12 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     const std::string& name = results.areas[area].name;
     const compute::Cell* cell = PublishedAt(results.Find(indicator_idx, area, 0), period);
     if (!cell) {
-      notes.push_back("No figure for " + name + " in " + period.Phrase() + ".");
+      notes.push_back(site.text("chart_no_figure_plain", {{"area", name}, {"period", period.Phrase()}}));
       continue;
     }
     const SeriesStyle style = StyleOf(site, results, area, other_styles);
     const double value = Rounded(indicator, cell->value);
-    const std::string label = ChartLabel(indicator, cell->value);
+    const std::string label = ChartLabel(site.text, indicator, cell->value);
     range.Add(value);
     legend.push_back({{"label", name + ": " + label},
                       {"style", "benchmark"},
@@ -698,16 +709,16 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
                           {"dash", style.dash},
                           {"class", "chart-benchmark chart-benchmark--" +
                                         std::to_string(benchmarks.size() + 1)}});
-    line_sentences.push_back(name + " at " + FormatValue(indicator, cell->value));
+    line_sentences.push_back(name + " at " + FormatValue(site.text, indicator, cell->value));
   }
   spec["benchmarks"] = benchmarks;
-  if (any_whisker) legend.push_back({{"label", "95% confidence interval"}, {"style", "whisker"}});
+  if (any_whisker) legend.push_back({{"label", site.text("col_ci")}, {"style", "whisker"}});
   spec["legend"] = legend;
-  spec["x"] = ValueAxis(indicator, range.lo, range.hi);
+  spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
   spec["notes"] = notes;
 
-  spec["title"] = indicator.short_title + " by area, " + period.Label();
-  std::string desc = "Bar chart of " + indicator.short_title + " (" + AxisTitle(indicator) +
+  spec["title"] = site.text("chart_by_area_title", {{"indicator", indicator.short_title}, {"period", period.Label()}});
+  std::string desc = "Bar chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) +
                      ") in " + period.Label() + " for " + std::to_string(bars.size()) +
                      (bars.size() == 1 ? " area" : " areas") + ", highest first.";
   if (!bars.empty()) {
@@ -715,12 +726,12 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     const AreaCell& bottom = bars.back();
     if (bars.size() == 1) {
       desc += " " + results.areas[top.area].name + " is " +
-              FormatValue(indicator, top.cell->value) + ".";
+              FormatValue(site.text, indicator, top.cell->value) + ".";
     } else {
       desc += " The highest is " + results.areas[top.area].name + " at " +
-              FormatValue(indicator, top.cell->value) + " and the lowest " +
+              FormatValue(site.text, indicator, top.cell->value) + " and the lowest " +
               results.areas[bottom.area].name + " at " +
-              FormatValue(indicator, bottom.cell->value) + ".";
+              FormatValue(site.text, indicator, bottom.cell->value) + ".";
     }
   }
   if (line_sentences.size() == 1) desc += " The line is " + line_sentences[0] + ".";
@@ -749,10 +760,10 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     count_of(compute::Comparison::kLower, "lower");
     count_of(compute::Comparison::kNotCompared, "not compared");
     if (!parts.empty())
-      desc += " Compared with " + benchmark_name + ", taking the 95% confidence intervals into "
-              "account: " + JoinList(parts) + ".";
+      desc += " " + site.text("chart_compared_desc",
+                              {{"benchmark", benchmark_name}, {"parts", JoinList(parts)}});
   }
-  if (any_target) desc += " Bars for " + target_group_name + " are striped.";
+  if (any_target) desc += " " + site.text("chart_bars_striped", {{"area", target_group_name}});
   for (const auto& note : notes) desc += " " + note;
   spec["desc"] = desc;
   return spec;
@@ -782,14 +793,14 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
     if (parent.empty()) parent = site.areas[member].parent;
     if (site.areas[member].parent != parent) all_wards = false;
   }
-  std::string kind_plural = all_wards ? "wards" : "areas";
+  std::string kind_plural = site.text(all_wards ? "chart_kind_wards" : "chart_kind_areas");
   std::string of_parent;
   if (all_wards) {
     if (const model::Area* parent_area = site.FindArea(parent))
-      of_parent = " of " + parent_area->name;
+      of_parent = site.text("chart_of_parent", {{"parent", parent_area->name}});
   }
 
-  Split split = SplitByPublished(results, indicator_idx, members, period);
+  Split split = SplitByPublished(site.text, results, indicator_idx, members, period);
   std::vector<AreaCell>& dots = split.published;
   std::sort(dots.begin(), dots.end(), [&](const AreaCell& a, const AreaCell& b) {
     double va = Rounded(indicator, a.cell->value);
@@ -814,31 +825,40 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
     }
     dot_list.push_back({{"name", results.areas[dot.area].name},
                         {"value", value},
-                        {"label", ChartLabel(indicator, dot.cell->value)},
+                        {"label", ChartLabel(site.text, indicator, dot.cell->value)},
                         {"focus", dot.area == area}});
   }
   const std::string& name = results.areas[area].name;
   const size_t total = dots.size();
   const size_t rank = higher + 1;
   std::string rank_text;
-  std::string joint = equal ? "joint " : "";
+  const i18n::Catalogue& t = site.text;
+  const std::string joint = equal ? t("rank_joint") : "";
+  auto ranked = [&](const char* key, size_t place) {
+    // {suffix}: the English ordinal's ending ("rd" of "3rd"); other languages word it their way.
+    const std::string place_text = std::to_string(place);
+    return t(key, {{"joint", joint},
+                   {"place", place_text},
+                   {"suffix", base::FormatOrdinal(place).substr(place_text.size())},
+                   {"total", std::to_string(total)}});
+  };
   if (total == 1) {
-    rank_text = "the only one of the " + kind_plural + " with a figure";
+    rank_text = t("rank_only", {{"kind", kind_plural}});
   } else if (rank == 1) {
-    rank_text = joint + "highest of " + std::to_string(total);
+    rank_text = ranked("rank_highest", 1);
   } else if (rank + equal == total) {
-    rank_text = joint + "lowest of " + std::to_string(total);
+    rank_text = ranked("rank_lowest", 1);
   } else if (rank <= total - rank - equal + 1) {
-    rank_text = joint + base::FormatOrdinal(rank) + " highest of " + std::to_string(total);
+    rank_text = ranked("rank_nth_highest", rank);
   } else {
     // Nearer the bottom: count from there ("2nd lowest of 17").
-    rank_text = joint + base::FormatOrdinal(total - rank - equal + 1) + " lowest of " + std::to_string(total);
+    rank_text = ranked("rank_nth_lowest", total - rank - equal + 1);
   }
 
-  json focus = Point(indicator, *focus_cell);
+  json focus = Point(site.text, indicator, *focus_cell);
   focus["name"] = name;
   focus["rank_text"] = rank_text;
-  focus["legend"] = name + ": " + ChartLabel(indicator, focus_cell->value) + ", " + rank_text;
+  focus["legend"] = name + ": " + ChartLabel(site.text, indicator, focus_cell->value) + ", " + rank_text;
   if (focus.contains("lower")) {
     range.Add(focus["lower"].get<double>());
     range.Add(focus["upper"].get<double>());
@@ -850,7 +870,8 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   spec["period"] = period.Label();
   spec["dots"] = dot_list;
   spec["focus"] = focus;
-  spec["others_legend"] = "Other " + kind_plural + of_parent;
+  spec["interval_legend"] = site.text("chart_ci_for", {{"area", name}});
+  spec["others_legend"] = site.text("chart_others", {{"kind", kind_plural}, {"of_parent", of_parent}});
   spec["styles"] = {{"focus",
                      {{"color", kFocusColour},
                       {"marker", kFocusMarker},
@@ -865,6 +886,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                       {"class", "chart-benchmark"}}},
                     {"whisker", {{"color", kFocusColour}}}};
   spec["missing"] = split.missing;
+  spec["no_figure"] = site.text("chart_no_figure_short");
   std::string reference_sentence;
   uint32_t home = results.home_area;
   if (home != area) {
@@ -874,33 +896,38 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
       const std::string& home_name = results.areas[home].name;
       spec["reference"] = {{"name", home_name},
                            {"value", value},
-                           {"label", ChartLabel(indicator, cell->value)},
-                           {"legend", home_name + ": " + ChartLabel(indicator, cell->value)}};
+                           {"label", ChartLabel(site.text, indicator, cell->value)},
+                           {"legend", home_name + ": " + ChartLabel(site.text, indicator, cell->value)}};
       reference_sentence = " " + results.areas[home].name + " as a whole is " +
-                           FormatValue(indicator, cell->value) + ".";
+                           FormatValue(site.text, indicator, cell->value) + ".";
     }
   }
-  spec["x"] = ValueAxis(indicator, range.lo, range.hi);
+  spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
   const std::vector<std::string>& notes = split.notes;
   spec["notes"] = notes;
 
-  spec["title"] = indicator.short_title + ": " + name + " among the " + kind_plural + of_parent +
-                  ", " + period.Label();
-  std::string desc = "Dot chart of " + indicator.short_title + " (" + AxisTitle(indicator) +
+  spec["title"] = site.text("chart_position_title", {{"indicator", indicator.short_title},
+                                                     {"area", name},
+                                                     {"kind", kind_plural},
+                                                     {"of_parent", of_parent},
+                                                     {"period", period.Label()}});
+  std::string desc = "Dot chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) +
                      ") in " + period.Label() + " for the " + std::to_string(total) + " " +
                      kind_plural + of_parent + " with a published figure, one dot each. " + name +
-                     " is " + FormatValue(indicator, focus_cell->value);
+                     " is " + FormatValue(site.text, indicator, focus_cell->value);
   if (focus.contains("lower"))
-    desc += " (95% confidence interval " +
-            FormatInterval(indicator, focus_cell->lower95, focus_cell->upper95) + ")";
+    desc += " (" + site.text("chart_ci_paren",
+                             {{"interval", FormatInterval(site.text, indicator, focus_cell->lower95,
+                                                          focus_cell->upper95)}}) +
+            ")";
   desc += ", " + (total == 1 ? rank_text : "the " + rank_text) + ".";
   desc += reference_sentence;
   if (total > 1) {
     const AreaCell& low = dots.front();
     const AreaCell& high = dots.back();
-    desc += " The " + kind_plural + " range from " + FormatValue(indicator, low.cell->value) +
+    desc += " The " + kind_plural + " range from " + FormatValue(site.text, indicator, low.cell->value) +
             " (" + results.areas[low.area].name + ") to " +
-            FormatValue(indicator, high.cell->value) + " (" + results.areas[high.area].name + ").";
+            FormatValue(site.text, indicator, high.cell->value) + " (" + results.areas[high.area].name + ").";
   }
   for (const auto& note : notes) desc += " " + note;
   spec["desc"] = desc;
@@ -924,7 +951,7 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
     }
   std::vector<model::Period> periods = TimeLine(first->period, latest->period, published);
   Gaps gaps;
-  json points = SeriesPoints(indicator, series, periods, periods.size(), &gaps);
+  json points = SeriesPoints(site.text, indicator, series, periods, periods.size(), &gaps);
   Range range;
   size_t latest_x = 0;
   for (auto& point : points) {
@@ -950,16 +977,16 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
   spec["points"] = points;
   spec["latest"] = {{"x", latest_x},
                     {"value", Rounded(indicator, latest->value)},
-                    {"label", ChartLabel(indicator, latest->value)}};
+                    {"label", ChartLabel(site.text, indicator, latest->value)}};
   spec["name"] = name;
   spec["color"] = kFocusColour;
   spec["dash"] = "";
   spec["marker"] = kFocusMarker;
-  spec["title"] = indicator.short_title + " in " + name + " over time";
+  spec["title"] = site.text("chart_area_over_time", {{"indicator", indicator.short_title}, {"area", name}});
   // The title names the figure and the area; the description says how it moved.
-  std::string desc = Movement(indicator, *first, *latest, true) + ".";
+  std::string desc = Movement(site.text, indicator, *first, *latest, true) + ".";
   desc[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(desc[0])));
-  for (const auto& note : GapNotes("", gaps)) desc += " " + note;
+  for (const auto& note : GapNotes(site.text, "", gaps)) desc += " " + note;
   spec["desc"] = desc;
   return spec;
 }

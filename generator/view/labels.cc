@@ -8,12 +8,13 @@
 
 namespace outcomes::view {
 
-std::string FormatValue(const model::Indicator& indicator, double value) {
+std::string FormatValue(const i18n::Catalogue& t, const model::Indicator& indicator, double value) {
   if (!model::Has(value)) return {};
   std::string number = base::FormatNumber(value, indicator.decimals);
   switch (indicator.unit) {
     case model::Unit::kPercent: return number + "%";
-    case model::Unit::kRate: return number + " per " + base::FormatNumber(indicator.per, 0);
+    case model::Unit::kRate:
+      return t("value_rate", {{"value", number}, {"per", base::FormatNumber(indicator.per, 0)}});
     case model::Unit::kCount: return base::FormatNumber(value, 0);
     case model::Unit::kCurrency: return "£" + number;
     case model::Unit::kNumber: return number;
@@ -21,166 +22,178 @@ std::string FormatValue(const model::Indicator& indicator, double value) {
   return number;
 }
 
-std::string FormatInterval(const model::Indicator& indicator, double lower, double upper) {
+std::string FormatInterval(const i18n::Catalogue& t, const model::Indicator& indicator,
+                           double lower, double upper) {
   if (!model::Has(lower) || !model::Has(upper)) return {};
-  return FormatValue(indicator, lower) + " to " + FormatValue(indicator, upper);
+  return t("interval", {{"lower", FormatValue(t, indicator, lower)},
+                        {"upper", FormatValue(t, indicator, upper)}});
 }
 
-std::string UnitLabel(const model::Indicator& indicator) {
+std::string UnitLabel(const i18n::Catalogue& t, const model::Indicator& indicator) {
   switch (indicator.unit) {
     case model::Unit::kPercent: return "%";
     case model::Unit::kRate:
-      return "per " + base::FormatNumber(indicator.per, 0) + " " + indicator.population;
-    case model::Unit::kCount: return "number of " + indicator.population;
+      return t("unit_rate", {{"per", base::FormatNumber(indicator.per, 0)},
+                             {"population", indicator.population}});
+    case model::Unit::kCount: return t("unit_count", {{"population", indicator.population}});
     case model::Unit::kCurrency: return "£";
-    case model::Unit::kNumber: return "value";
+    case model::Unit::kNumber: return t("unit_number");
   }
-  return "value";
+  return t("unit_number");
 }
 
-nlohmann::json TargetStatusBadge(compute::TargetStatus status) {
+nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, compute::TargetStatus status) {
   struct Badge {
-    const char* label;
+    const char* label;        // catalogue keys
     const char* css;
     const char* shape;
     const char* description;
   };
   static constexpr Badge kBadges[] = {
-      {"No target", "none", "–", "No target has been set for this indicator and period."},
-      {"No data", "none", "–", "There is no published figure for this period."},
-      {"Target met", "met", "●", "The figure meets or beats the target."},
-      {"Close to target", "close", "▲",
-       "The figure falls short of the target by no more than the tolerance."},
-      {"Target not met", "off", "■",
-       "The figure falls short of the target by more than the tolerance."},
+      {"status_no_target", "none", "–", "status_no_target_about"},
+      {"status_no_data", "none", "–", "status_no_data_about"},
+      {"status_met", "met", "●", "status_met_about"},
+      {"status_close", "close", "▲", "status_close_about"},
+      {"status_not_met", "off", "■", "status_not_met_about"},
   };
   const Badge& badge = kBadges[static_cast<size_t>(status)];
-  return {{"label", badge.label},
+  const std::string label = t(badge.label);
+  return {{"label", label},
           {"class", std::string("status--") + badge.css},
           {"shape", badge.shape},
-          {"description", badge.description},
+          {"description", t(badge.description)},
           {"key", compute::TargetStatusName(status)},
           {"qualifier", ""},
           {"reference", ""},
-          {"text", badge.label}};
+          {"text", label}};
 }
 
-std::string TargetReferenceText(const model::Indicator& indicator, const compute::Cell& cell) {
+std::string TargetBy(const i18n::Catalogue& t, const model::Indicator& indicator) {
+  if (!indicator.target) return {};
+  return t("target_by", {{"value", FormatValue(t, indicator, indicator.target->value)},
+                         {"period", indicator.target->period.Label()}});
+}
+
+std::string TargetReferenceText(const i18n::Catalogue& t, const model::Indicator& indicator,
+                                const compute::Cell& cell) {
   if (!indicator.target || !model::Has(cell.target_reference)) return {};
-  const model::Target& target = *indicator.target;
-  std::string by = FormatValue(indicator, target.value) + " by " + target.period.Label();
+  std::string by = TargetBy(t, indicator);
   switch (cell.target_reference_kind) {
     case compute::TargetReference::kNone: return {};
-    case compute::TargetReference::kTarget: return "Target: " + by;
+    case compute::TargetReference::kTarget: return t("reference_target", {{"target", by}});
     case compute::TargetReference::kPassedTarget:
-      return "Target: " + by + " (that date has passed)";
+      return t("reference_target_passed", {{"target", by}});
     case compute::TargetReference::kTrajectoryStep:
-      return "Path to target: " + FormatValue(indicator, cell.target_reference) + " in " +
-             cell.period.Label() + ", on the way to " + by;
+      return t("reference_path", {{"step", FormatValue(t, indicator, cell.target_reference)},
+                                  {"period", cell.period.Label()},
+                                  {"target", by}});
   }
   return {};
 }
 
-nlohmann::json TargetStatusBadge(const model::Indicator& indicator, const compute::Cell& cell) {
+nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, const model::Indicator& indicator,
+                                 const compute::Cell& cell) {
   compute::TargetStatus status = cell.target_status;
-  nlohmann::json badge = TargetStatusBadge(status);
+  nlohmann::json badge = TargetStatusBadge(t, status);
   const bool step = cell.target_reference_kind == compute::TargetReference::kTrajectoryStep;
   const bool judged = status == compute::TargetStatus::kMet ||
                       status == compute::TargetStatus::kClose ||
                       status == compute::TargetStatus::kNotMet;
   if (step && judged) {
-    static constexpr const char* kPath[] = {"On the path to target", "Close to the path to target",
-                                            "Behind the path to target"};
+    static constexpr const char* kPath[] = {"status_path_met", "status_path_close",
+                                            "status_path_behind"};
     static constexpr const char* kPathDescription[] = {
-        "The figure meets or beats the step planned for this period on the path to the target.",
-        "The figure falls short of the step planned for this period by no more than the "
-        "tolerance.",
-        "The figure falls short of the step planned for this period by more than the "
-        "tolerance."};
+        "status_path_met_about", "status_path_close_about", "status_path_behind_about"};
     size_t idx = static_cast<size_t>(status) - static_cast<size_t>(compute::TargetStatus::kMet);
-    badge["label"] = kPath[idx];
-    badge["description"] = kPathDescription[idx];
+    badge["label"] = t(kPath[idx]);
+    badge["description"] = t(kPathDescription[idx]);
   }
-  std::string qualifier = judged && cell.target_uncertain ? kNotCertain : "";
-  std::string reference = judged ? TargetReferenceText(indicator, cell) : "";
+  std::string qualifier = judged && cell.target_uncertain ? NotCertain(t) : "";
+  std::string reference = judged ? TargetReferenceText(t, indicator, cell) : "";
   std::string text = badge["label"].get<std::string>();
-  if (!reference.empty()) text += " (" + reference + ")";
-  if (!qualifier.empty()) text += "; " + qualifier;
+  if (!reference.empty()) text = t("status_with_reference", {{"status", text}, {"reference", reference}});
+  if (!qualifier.empty()) text = t("status_with_qualifier", {{"status", text}, {"qualifier", qualifier}});
   badge["qualifier"] = qualifier;
   badge["reference"] = reference;
   badge["text"] = text;
   return badge;
 }
 
-nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string& benchmark) {
-  std::string label;
+nlohmann::json ComparisonBadge(const i18n::Catalogue& t, compute::Comparison comparison,
+                               const std::string& benchmark) {
+  std::string key;
   std::string css;
   std::string shape;
   switch (comparison) {
-    case compute::Comparison::kBetter: label = "Better than " + benchmark; css = "better"; shape = "▲"; break;
-    case compute::Comparison::kWorse: label = "Worse than " + benchmark; css = "worse"; shape = "▼"; break;
-    case compute::Comparison::kSimilar: label = "Similar to " + benchmark; css = "similar"; shape = "●"; break;
-    case compute::Comparison::kHigher: label = "Higher than " + benchmark; css = "higher"; shape = "△"; break;
-    case compute::Comparison::kLower: label = "Lower than " + benchmark; css = "lower"; shape = "▽"; break;
-    case compute::Comparison::kNotCompared: label = "Not compared"; css = "none"; shape = "–"; break;
+    case compute::Comparison::kBetter: key = "compare_better"; css = "better"; shape = "▲"; break;
+    case compute::Comparison::kWorse: key = "compare_worse"; css = "worse"; shape = "▼"; break;
+    case compute::Comparison::kSimilar: key = "compare_similar"; css = "similar"; shape = "●"; break;
+    case compute::Comparison::kHigher: key = "compare_higher"; css = "higher"; shape = "△"; break;
+    case compute::Comparison::kLower: key = "compare_lower"; css = "lower"; shape = "▽"; break;
+    case compute::Comparison::kNotCompared: key = "compare_not"; css = "none"; shape = "–"; break;
   }
+  const std::string label = t(key, {{"benchmark", benchmark}});
   return {{"label", label}, {"class", "compare--" + css}, {"shape", shape},
           {"key", compute::ComparisonName(comparison)}, {"qualifier", ""}};
 }
 
-std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& trend) {
+std::string TrendLabel(const i18n::Catalogue& t, const model::Indicator& indicator,
+                       const compute::Trend& trend) {
   auto judged = [&](bool up) -> std::string {
     switch (indicator.polarity) {
-      case model::Polarity::kHigherIsBetter: return up ? "Getting better" : "Getting worse";
-      case model::Polarity::kLowerIsBetter: return up ? "Getting worse" : "Getting better";
-      case model::Polarity::kNeutral: return up ? "Increasing" : "Decreasing";
+      case model::Polarity::kHigherIsBetter: return up ? "trend_better" : "trend_worse";
+      case model::Polarity::kLowerIsBetter: return up ? "trend_worse" : "trend_better";
+      case model::Polarity::kNeutral: return up ? "trend_increasing" : "trend_decreasing";
     }
     return {};
   };
-  std::string long_run;
+  // The long run, as a key and its period; each key has a lower-case twin ("_mid") for the
+  // middle of a sentence.
+  std::string key;
+  std::string since;
   switch (trend.kind) {
     // The words of the trend sentences: "more than chance", "no clear change".
-    case compute::TrendKind::kIncreasing: long_run = judged(true) + " (more than chance)"; break;
-    case compute::TrendKind::kDecreasing: long_run = judged(false) + " (more than chance)"; break;
-    case compute::TrendKind::kNoSignificantChange: long_run = "No clear change"; break;
+    case compute::TrendKind::kIncreasing: key = judged(true); break;
+    case compute::TrendKind::kDecreasing: key = judged(false); break;
+    case compute::TrendKind::kNoSignificantChange: key = "trend_no_clear_change"; break;
     case compute::TrendKind::kDirectionOnly: {
       bool long_term = trend.long_term != compute::Direction::kUnknown;
       compute::Direction direction = long_term ? trend.long_term : trend.short_term;
-      std::string since = (long_term ? trend.long_term_from : trend.short_term_from).Label();
+      since = (long_term ? trend.long_term_from : trend.short_term_from).Label();
       switch (direction) {
-        case compute::Direction::kUp: long_run = "Up since " + since + " (not tested)"; break;
-        case compute::Direction::kDown: long_run = "Down since " + since + " (not tested)"; break;
-        case compute::Direction::kNoChange: long_run = "Same as " + since; break;
-        case compute::Direction::kUnknown: long_run = "Trend not known"; break;
+        case compute::Direction::kUp: key = "trend_up_since"; break;
+        case compute::Direction::kDown: key = "trend_down_since"; break;
+        case compute::Direction::kNoChange: key = "trend_same_as"; break;
+        case compute::Direction::kUnknown: key = "trend_not_known"; break;
       }
       // The latest change alone is the long run: say it once.
-      if (!long_term) return long_run;
+      if (!long_term) return t(key, {{"period", since}});
       break;
     }
-    case compute::TrendKind::kCannotCalculate: return "Trend not known";
+    case compute::TrendKind::kCannotCalculate: return t("trend_not_known");
   }
-  if (!trend.latest_change_first) return long_run;
+  if (!trend.latest_change_first) return t(key, {{"period", since}});
   // The latest change first, so a sharp rise is never summed up as "Down since ...".
   bool up = trend.short_term == compute::Direction::kUp;
-  std::string latest = std::string(up ? "Up" : "Down") + " in " + trend.latest.Label();
-  if (trend.latest_change_beyond_chance) latest += " (more than chance)";
-  long_run[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(long_run[0])));
-  return latest + "; over the longer run, " + long_run;
+  std::string latest = t(up ? "trend_latest_up" : "trend_latest_down",
+                         {{"period", trend.latest.Label()}});
+  if (trend.latest_change_beyond_chance) latest = t("trend_beyond_chance", {{"change", latest}});
+  return t("trend_latest_then_long_run",
+           {{"latest", latest}, {"long_run", t(key + "_mid", {{"period", since}})}});
 }
 
-std::string HiddenLabel(compute::Hidden hidden) {
+std::string HiddenLabel(const i18n::Catalogue& t, compute::Hidden hidden) {
   switch (hidden) {
     case compute::Hidden::kNo: return {};
-    case compute::Hidden::kMissing: return "not available";
-    case compute::Hidden::kSourceSuppressed: return "suppressed by the data's publisher";
+    case compute::Hidden::kMissing: return t("hidden_missing");
+    case compute::Hidden::kSourceSuppressed: return t("hidden_source");
     // Primary and secondary cells read alike: saying which hidden cell holds the small number
     // would itself give it away (a reader who knows that a total's two hidden parts are a
     // small count and a larger one can often pin both down).
     case compute::Hidden::kPrimary:
     case compute::Hidden::kSecondary:
-      return "suppressed to protect small numbers";
-    case compute::Hidden::kGroupIncomplete:
-      return "not available: not every ward in the group has a count";
+      return t("hidden_suppressed");
+    case compute::Hidden::kGroupIncomplete: return t("hidden_group_incomplete");
   }
   return {};
 }
@@ -205,29 +218,44 @@ std::string HiddenMarker(compute::Hidden hidden) {
   return {};
 }
 
-std::string PolarityText(model::Polarity polarity) {
+std::string PolarityText(const i18n::Catalogue& t, model::Polarity polarity) {
   switch (polarity) {
-    case model::Polarity::kHigherIsBetter: return "A higher figure is better.";
-    case model::Polarity::kLowerIsBetter: return "A lower figure is better.";
-    case model::Polarity::kNeutral: return "Neither a higher nor a lower figure is better in itself.";
+    case model::Polarity::kHigherIsBetter: return t("polarity_higher");
+    case model::Polarity::kLowerIsBetter: return t("polarity_lower");
+    case model::Polarity::kNeutral: return t("polarity_neutral");
   }
   return {};
 }
 
-std::string ContentTypeLabel(model::ContentType type, bool plural) {
+std::string ContentTypeLabel(const i18n::Catalogue& t, model::ContentType type, bool plural) {
   switch (type) {
-    case model::ContentType::kCaseStudy: return plural ? "Case studies" : "Case study";
-    case model::ContentType::kStrategy: return plural ? "Strategies" : "Strategy";
-    case model::ContentType::kReport: return plural ? "Reports" : "Report";
-    case model::ContentType::kMinutes: return plural ? "Minutes" : "Minutes";
-    case model::ContentType::kPage: return plural ? "Pages" : "Page";
-    case model::ContentType::kNews: return plural ? "News" : "News";
+    case model::ContentType::kCaseStudy: return t(plural ? "type_case_studies" : "type_case_study");
+    case model::ContentType::kStrategy: return t(plural ? "type_strategies" : "type_strategy");
+    case model::ContentType::kReport: return t(plural ? "type_reports" : "type_report");
+    case model::ContentType::kMinutes: return t(plural ? "type_minutes_list" : "type_minutes");
+    case model::ContentType::kPage: return t(plural ? "type_pages" : "type_page");
+    case model::ContentType::kNews: return t(plural ? "type_news_list" : "type_news");
+  }
+  return {};
+}
+
+std::string NotCertain(const i18n::Catalogue& t) { return t("not_certain"); }
+
+std::string NotComparedText(const i18n::Catalogue& t, compute::NotComparedReason reason) {
+  switch (reason) {
+    case compute::NotComparedReason::kNone: return {};
+    case compute::NotComparedReason::kSameArea: return t("not_compared_same_area");
+    case compute::NotComparedReason::kNoInterval: return t("not_compared_no_interval");
+    case compute::NotComparedReason::kNoBenchmarkValue: return t("not_compared_no_benchmark");
+    case compute::NotComparedReason::kNoValue: return t("not_compared_no_value");
+    case compute::NotComparedReason::kNotARate: return t("not_compared_count");
   }
   return {};
 }
 
 std::string ExampleDataNotice(const model::Site& site, const compute::Results& results) {
   const model::SiteConfig& config = site.config;
+  const i18n::Catalogue& t = site.text;
   if (!config.example_data_text.empty()) return config.example_data_text;
   // For each kind of area, the indicators with a published figure and those with a flagged one.
   // Kinds: 0 the wards (and groups, made from them), then 1 + each comparator.
@@ -251,14 +279,8 @@ std::string ExampleDataNotice(const model::Site& site, const compute::Results& r
       }
     }
   }
-  if (example == 0)
-    return config.example_data
-               ? "This is an example site: its figures show how the site works and are not "
-                 "for use as statistics."
-               : "";
-  if (example == published)
-    return "Every figure on this site is made up to show how it works: do not use them as "
-           "statistics.";
+  if (example == 0) return config.example_data ? t("banner_example_site") : "";
+  if (example == published) return t("banner_all_made_up");
   auto count = [](const std::vector<bool>& of) {
     return static_cast<size_t>(std::count(of.begin(), of.end(), true));
   };
@@ -266,13 +288,15 @@ std::string ExampleDataNotice(const model::Site& site, const compute::Results& r
   auto share = [&](size_t kind, bool first) {
     size_t total = count(has[kind]);
     size_t made_up = count(flagged[kind]);
-    return made_up == total ? std::string(" for every indicator")
-                            : " for " + base::FormatNumber(static_cast<double>(made_up), 0) +
-                                  " of " + base::FormatNumber(static_cast<double>(total), 0) +
-                                  (first ? " indicators" : "");
+    if (made_up == total) return t("banner_share_all");
+    i18n::Args args = {{"made_up", base::FormatNumber(static_cast<double>(made_up), 0)},
+                       {"total", base::FormatNumber(static_cast<double>(total), 0)}};
+    return first ? t.Count("banner_share_first", static_cast<int64_t>(total),
+                           base::FormatNumber(static_cast<double>(total), 0), args)
+                 : t("banner_share", args);
   };
   std::vector<std::string> parts;
-  if (count(flagged[0]) > 0) parts.push_back("ward figures" + share(0, true));
+  if (count(flagged[0]) > 0) parts.push_back(t("banner_ward_figures", {{"share", share(0, true)}}));
   // Comparators with the same share are named together.
   std::vector<bool> done(kinds, false);
   for (size_t kind = 1; kind < kinds; ++kind) {
@@ -283,21 +307,20 @@ std::string ExampleDataNotice(const model::Site& site, const compute::Results& r
       done[other] = true;
       names.push_back(results.areas[results.comparator_areas[other - 1]].name);
     }
-    parts.push_back(base::JoinWords(names) + " figures" + share(kind, parts.empty()));
+    parts.push_back(t("banner_area_figures", {{"areas", base::JoinWords(names, t("word_and"))},
+                                              {"share", share(kind, parts.empty())}}));
   }
-  return "Some figures on this site are made up to show how it works: " + base::JoinWords(parts) +
-         ". The made-up figures are marked \"example\" in the downloads; do not use them as "
-         "statistics. The other figures are real.";
+  return t("banner_some_made_up", {{"parts", base::JoinWords(parts, t("word_and"))}});
 }
 
-std::string LongDate(const std::string& iso_date) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
+std::string LongDate(const i18n::Catalogue& text, const std::string& iso_date) {
   if (iso_date.size() != 10) return iso_date;
   int month = std::stoi(iso_date.substr(5, 2));
   int day = std::stoi(iso_date.substr(8, 2));
   if (month < 1 || month > 12) return iso_date;
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso_date.substr(0, 4);
+  return text("date_long", {{"day", std::to_string(day)},
+                            {"month", text.Month(month)},
+                            {"year", iso_date.substr(0, 4)}});
 }
 
 }  // namespace outcomes::view

@@ -1,4 +1,5 @@
 // Every word, CSS class, shape and formatted number the outputs show for a computed result.
+// The words come from the interface text catalogue `t` (the site's language).
 // Templates never decide: they print what these functions return.
 #pragma once
 
@@ -7,21 +8,23 @@
 #include <nlohmann/json.hpp>
 
 #include "compute/compute.h"
+#include "i18n/i18n.h"
 #include "model/model.h"
 
 namespace outcomes::view {
 
 // A value with its unit for display: "74.0%", "290.5 per 10,000", "1,026", "£1,250,000".
 // Empty for NaN.
-std::string FormatValue(const model::Indicator& indicator, double value);
+std::string FormatValue(const i18n::Catalogue& t, const model::Indicator& indicator, double value);
 // "70.1% to 77.4%" (or "" when there is no interval).
-std::string FormatInterval(const model::Indicator& indicator, double lower, double upper);
+std::string FormatInterval(const i18n::Catalogue& t, const model::Indicator& indicator,
+                           double lower, double upper);
 // The unit in words for table headings: "%", "per 10,000 children aged under 5", "number".
-std::string UnitLabel(const model::Indicator& indicator);
+std::string UnitLabel(const i18n::Catalogue& t, const model::Indicator& indicator);
 
 // A status badge for a key or legend: {"label", "class", "shape", "description", "key"}; the
 // shape is a character that differs per status so status never depends on colour alone.
-nlohmann::json TargetStatusBadge(compute::TargetStatus status);
+nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, compute::TargetStatus status);
 // The badge of one judged cell: the above, with "label" naming a trajectory step as the path
 // ("On the path to target"), plus
 //   "qualifier"  kNotCertain when the reference lies inside the 95% interval, else ""
@@ -29,31 +32,40 @@ nlohmann::json TargetStatusBadge(compute::TargetStatus status);
 //                74.5% in 2018/19, on the way to 75.0% by 2019/20", "Target: 75.0% by
 //                2019/20 (that date has passed)"; "" when there is no reference
 //   "text"       label, reference and qualifier in one phrase for a sentence or a cell title.
-nlohmann::json TargetStatusBadge(const model::Indicator& indicator, const compute::Cell& cell);
-// The qualifier a status carries when chance could explain it.
-inline constexpr const char* kNotCertain = "not certain — small numbers, could be chance";
+nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, const model::Indicator& indicator,
+                                 const compute::Cell& cell);
+// The qualifier a status carries when chance could explain it ("not certain — small numbers,
+// could be chance").
+std::string NotCertain(const i18n::Catalogue& t);
+// "75.0% by 2019/20"; "" without a target.
+std::string TargetBy(const i18n::Catalogue& t, const model::Indicator& indicator);
 // "Target: 75.0% by 2019/20" (and the path step / passed date as above); "" for none.
-std::string TargetReferenceText(const model::Indicator& indicator, const compute::Cell& cell);
-nlohmann::json ComparisonBadge(compute::Comparison comparison, const std::string& benchmark);
+std::string TargetReferenceText(const i18n::Catalogue& t, const model::Indicator& indicator,
+                                const compute::Cell& cell);
+nlohmann::json ComparisonBadge(const i18n::Catalogue& t, compute::Comparison comparison,
+                               const std::string& benchmark);
 // "Getting better (more than chance)", "No clear change", "Up since 2017/18 (not tested)",
 // and a large or contrary latest change first: "Up in 2019/20 (more than chance); over the
 // longer run, down since 2014/15 (not tested)".
-std::string TrendLabel(const model::Indicator& indicator, const compute::Trend& trend);
+std::string TrendLabel(const i18n::Catalogue& t, const model::Indicator& indicator,
+                       const compute::Trend& trend);
 // Why a cell shows no value: "[c] suppressed: small number", "[x] not available" ...
-std::string HiddenLabel(compute::Hidden hidden);
+std::string HiddenLabel(const i18n::Catalogue& t, compute::Hidden hidden);
 // The machine name of why a cell is hidden, for public outputs (model.json): primary and
 // secondary suppression are both "suppressed" — only the unpublished report tells them apart.
 std::string_view HiddenPublicName(compute::Hidden hidden);
 // The short marker used in tables for a hidden cell: "[c]", "[x]", "[z]".
 std::string HiddenMarker(compute::Hidden hidden);
-std::string PolarityText(model::Polarity polarity);
-std::string ContentTypeLabel(model::ContentType type, bool plural);
+// Why a figure was not compared: "no benchmark value for this period" ("" for kNone).
+std::string NotComparedText(const i18n::Catalogue& t, compute::NotComparedReason reason);
+std::string PolarityText(const i18n::Catalogue& t, model::Polarity polarity);
+std::string ContentTypeLabel(const i18n::Catalogue& t, model::ContentType type, bool plural);
 // The example-data banner's words, worked out from which published figures carry the example
 // flag ("Some figures on this site are made up ...: the ward figures for 13 of 13 indicators,
 // and the figures for Southend-on-Sea, East of England and England for 7 of 13 ..."), or the
 // site's own example_data_text. "" when nothing is flagged and the site is not example data.
 std::string ExampleDataNotice(const model::Site& site, const compute::Results& results);
-// "1 February 2014" for "2014-02-01".
-std::string LongDate(const std::string& iso_date);
+// "1 February 2014" for "2014-02-01" (month names from the catalogue).
+std::string LongDate(const i18n::Catalogue& text, const std::string& iso_date);
 
 }  // namespace outcomes::view

@@ -232,27 +232,27 @@ struct MapClass {
 
 // Colours are tints of the status colours in site.css (so the map matches the table's badges);
 // every class also has its own pattern, and their greys differ, so none depends on colour alone.
-MapClass ComparisonClass(compute::Comparison comparison, const std::string& home) {
+MapClass ComparisonClass(const i18n::Catalogue& t, compute::Comparison comparison, const std::string& home) {
   switch (comparison) {
     case compute::Comparison::kBetter:
-      return {"better", "Better than " + home, "#a6d5b3", "#00703c", "dots"};
+      return {"better", t("compare_better", {{"benchmark", home}}), "#a6d5b3", "#00703c", "dots"};
     case compute::Comparison::kSimilar:
-      return {"similar", "Similar to " + home, "#dcdee0", "#505a5f", "none"};
+      return {"similar", t("compare_similar", {{"benchmark", home}}), "#dcdee0", "#505a5f", "none"};
     case compute::Comparison::kWorse:
-      return {"worse", "Worse than " + home, "#f4b4aa", "#b1211b", "checks"};
+      return {"worse", t("compare_worse", {{"benchmark", home}}), "#f4b4aa", "#b1211b", "checks"};
     case compute::Comparison::kHigher:
-      return {"higher", "Higher than " + home, "#c4b3de", "#5c3a8e", "lines"};
+      return {"higher", t("compare_higher", {{"benchmark", home}}), "#c4b3de", "#5c3a8e", "lines"};
     case compute::Comparison::kLower:
-      return {"lower", "Lower than " + home, "#dcebf7", "#1a5fa3", "vlines"};
+      return {"lower", t("compare_lower", {{"benchmark", home}}), "#dcebf7", "#1a5fa3", "vlines"};
     case compute::Comparison::kNotCompared:
-      return {"notcompared", "Figure not compared with " + home, "#ffffff", "#505a5f", "grid"};
+      return {"notcompared", t("map_not_compared", {{"area", home}}), "#ffffff", "#505a5f", "grid"};
   }
   return {};
 }
 
-MapClass StatusClass(compute::TargetStatus status) {
-  auto Label = [](compute::TargetStatus of) {
-    return TargetStatusBadge(of)["label"].get<std::string>();
+MapClass StatusClass(const i18n::Catalogue& t, compute::TargetStatus status) {
+  auto Label = [&](compute::TargetStatus of) {
+    return TargetStatusBadge(t, of)["label"].get<std::string>();
   };
   switch (status) {
     case compute::TargetStatus::kMet: return {"met", Label(status), "#a6d5b3", "#00703c", "dots"};
@@ -264,7 +264,7 @@ MapClass StatusClass(compute::TargetStatus status) {
       return {"notarget", Label(status), "#ffffff", "#505a5f", "none"};
     case compute::TargetStatus::kNoValue: break;
   }
-  return {"nodata", "No data", "#ffffff", "#6f777b", "crosshatch"};
+  return {"nodata", t("status_no_data"), "#ffffff", "#6f777b", "crosshatch"};
 }
 
 // Value bands, 0 = the lowest third of the wards' figures, 2 = the highest.
@@ -281,7 +281,7 @@ int BandOf(double value, const std::vector<double>& cuts) {
   return value < cuts[0] ? 0 : value < cuts[1] ? 1 : 2;
 }
 
-MapClass NoDataClass() { return {"nodata", "No data", "#ffffff", "#6f777b", "crosshatch"}; }
+MapClass NoDataClass(const i18n::Catalogue& t) { return {"nodata", t("status_no_data"), "#ffffff", "#6f777b", "crosshatch"}; }
 
 // "in the north-east of", "in the middle of": where `centre` lies in the box, by thirds.
 std::string Whereabouts(const GridPoint& centre, const GridPoint& min, const GridPoint& max) {
@@ -302,13 +302,13 @@ std::string Whereabouts(const GridPoint& centre, const GridPoint& min, const Gri
   return "in the " + direction + " of";
 }
 
-std::string LegendTitle(MapClasses classes, const std::string& home,
+std::string LegendTitle(const i18n::Catalogue& t, MapClasses classes, const std::string& home,
                         const model::Indicator& indicator, const model::Period& period) {
   switch (classes) {
-    case MapClasses::kComparedWithHome: return "Compared with " + home + ", " + period.Label();
-    case MapClasses::kTargetStatus: return "Progress against target, " + period.Label();
+    case MapClasses::kComparedWithHome: return t("map_legend_compared", {{"area", home}, {"period", period.Label()}});
+    case MapClasses::kTargetStatus: return t("map_legend_status", {{"period", period.Label()}});
     case MapClasses::kValueBands:
-      return indicator.short_title + " (" + UnitLabel(indicator) + "), " + period.Label();
+      return indicator.short_title + " (" + UnitLabel(t, indicator) + "), " + period.Label();
   }
   return {};
 }
@@ -621,17 +621,17 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     if (indicator.polarity == model::Polarity::kNeutral)
       for (auto comparison : {compute::Comparison::kHigher, compute::Comparison::kSimilar,
                               compute::Comparison::kLower})
-        legend.push_back(ComparisonClass(comparison, home));
+        legend.push_back(ComparisonClass(site.text, comparison, home));
     else
       for (auto comparison : {compute::Comparison::kBetter, compute::Comparison::kSimilar,
                               compute::Comparison::kWorse})
-        legend.push_back(ComparisonClass(comparison, home));
-    legend.push_back(ComparisonClass(compute::Comparison::kNotCompared, home));
+        legend.push_back(ComparisonClass(site.text, comparison, home));
+    legend.push_back(ComparisonClass(site.text, compute::Comparison::kNotCompared, home));
   } else if (classes == MapClasses::kTargetStatus) {
     for (auto status :
          {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
           compute::TargetStatus::kNotMet})
-      legend.push_back(StatusClass(status));
+      legend.push_back(StatusClass(site.text, status));
   } else {
     std::sort(published.begin(), published.end());
     size_t count = published.size();
@@ -647,12 +647,12 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
         }
       if (low > high) continue;  // empty (ties moved its wards up)
       if (cuts.empty()) item.label = "Wards with a figure";
-      item.label += " (" + FormatValue(indicator, low) +
-                    (low == high ? "" : " to " + FormatValue(indicator, high)) + ")";
+      item.label += " (" + FormatValue(site.text, indicator, low) +
+                    (low == high ? "" : " to " + FormatValue(site.text, indicator, high)) + ")";
       legend.push_back(item);
     }
   }
-  legend.push_back(NoDataClass());
+  legend.push_back(NoDataClass(site.text));
   std::map<std::string, std::vector<std::string>> members;  // class key -> ward names
 
   std::vector<uint32_t> ordered = wards;
@@ -672,23 +672,23 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     const std::string& name = results.areas[ward].name;
     const compute::Cell* cell =
         cells[static_cast<size_t>(std::find(wards.begin(), wards.end(), ward) - wards.begin())];
-    MapClass map_class = NoDataClass();
+    MapClass map_class = NoDataClass(site.text);
     std::string label;
     if (cell && cell->Published()) {
-      std::string value = FormatValue(indicator, cell->value);
+      std::string value = FormatValue(site.text, indicator, cell->value);
       if (classes == MapClasses::kComparedWithHome) {
         auto comparison = cell->comparisons[static_cast<size_t>(home_comparator)];
-        map_class = ComparisonClass(comparison, home);
+        map_class = ComparisonClass(site.text, comparison, home);
         std::string words = LowerFirst(map_class.label);
         if (comparison == compute::Comparison::kNotCompared) {
-          std::string reason(compute::NotComparedReasonText(
+          std::string reason(NotComparedText(site.text, 
               cell->not_compared[static_cast<size_t>(home_comparator)]));
           words = "not compared with " + home + (reason.empty() ? "" : " (" + reason + ")");
         }
         label = name + ": " + value + ", " + words;
       } else if (classes == MapClasses::kTargetStatus) {
-        map_class = StatusClass(cell->target_status);
-        json badge = TargetStatusBadge(indicator, *cell);
+        map_class = StatusClass(site.text, cell->target_status);
+        json badge = TargetStatusBadge(site.text, indicator, *cell);
         std::string qualifier = badge["qualifier"];
         label = name + ": " + value + ", " + LowerFirst(badge["label"].get<std::string>()) +
                 (qualifier.empty() ? "" : " (" + qualifier + ")");
@@ -701,7 +701,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     } else {
       compute::Hidden hidden =
           cell && cell->hidden != compute::Hidden::kNo ? cell->hidden : compute::Hidden::kMissing;
-      label = name + ": no data (" + HiddenLabel(hidden) + ")";
+      label = name + ": no data (" + HiddenLabel(site.text, hidden) + ")";
     }
     members[map_class.key].push_back(name);
     if (std::none_of(legend.begin(), legend.end(),
@@ -758,7 +758,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
           {"height", fit.height},
           {"display_width", fit.display_width},
           {"display_height", fit.display_height},
-          {"legend_title", LegendTitle(classes, home, indicator, period)},
+          {"legend_title", LegendTitle(site.text, classes, home, indicator, period)},
           {"classes", legend_json},
           {"areas", areas}};
 }

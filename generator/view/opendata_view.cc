@@ -135,12 +135,12 @@ std::string CiMethodPhrase(model::CiMethod method) {
   return "";
 }
 
-std::string ComparisonText(compute::Comparison comparison, compute::NotComparedReason reason,
+std::string ComparisonText(const i18n::Catalogue& t, compute::Comparison comparison, compute::NotComparedReason reason,
                            const std::string& benchmark) {
-  std::string label = ComparisonBadge(comparison, benchmark)["label"].get<std::string>();
+  std::string label = ComparisonBadge(t, comparison, benchmark)["label"].get<std::string>();
   if (comparison == compute::Comparison::kNotCompared &&
       reason != compute::NotComparedReason::kNone)
-    label += ": " + std::string(compute::NotComparedReasonText(reason));
+    label += ": " + NotComparedText(t, reason);
   return label;
 }
 
@@ -208,7 +208,7 @@ Json Fields(const model::Site& site, const compute::Results& results,
                      "Upper limit of the figure's 95% confidence interval, in the same unit as "
                      "value.");
   if (indicator) {
-    for (Json* field : {&value, &lower, &upper}) (*field)["unit"] = UnitLabel(*indicator);
+    for (Json* field : {&value, &lower, &upper}) (*field)["unit"] = UnitLabel(site.text, *indicator);
   }
   fields.push_back(value);
   fields.push_back(lower);
@@ -261,17 +261,17 @@ Json Fields(const model::Site& site, const compute::Results& results,
   for (auto kind : {compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue,
                     compute::TargetStatus::kMet, compute::TargetStatus::kClose,
                     compute::TargetStatus::kNotMet})
-    labels.push_back(TargetStatusBadge(kind)["label"].get<std::string>());
+    labels.push_back(TargetStatusBadge(site.text, kind)["label"].get<std::string>());
   for (auto path : {"On the path to target", "Close to the path to target",
                     "Behind the path to target"})
     labels.push_back(path);
   status["constraints"]["enum"] = labels;
   fields.push_back(status);
   Json qualifier = Field("target_status_qualifier", "string", "Could the status be chance?",
-                         std::string(kNotCertain) +
+                         std::string(NotCertain(site.text)) +
                              ": the target lies inside the figure's 95% confidence interval, "
                              "so the status could be down to chance. Empty otherwise.");
-  qualifier["constraints"]["enum"] = {kNotCertain};
+  qualifier["constraints"]["enum"] = {NotCertain(site.text)};
   fields.push_back(qualifier);
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx) {
@@ -344,11 +344,11 @@ Json Row(const model::Site& site, const compute::Results& results,
   row.push_back(figure(cell.upper95));
   row.push_back(figure(cell.count));
   row.push_back(figure(cell.denominator));
-  row.push_back(UnitLabel(indicator));
+  row.push_back(UnitLabel(site.text, indicator));
   row.push_back(Text(published ? std::string() : HiddenMarker(hidden)));
-  row.push_back(Text(published ? std::string() : HiddenLabel(hidden)));
+  row.push_back(Text(published ? std::string() : HiddenLabel(site.text, hidden)));
   row.push_back(figure(cell.target_reference));
-  Json badge = TargetStatusBadge(indicator, cell);
+  Json badge = TargetStatusBadge(site.text, indicator, cell);
   row.push_back(Text(published && model::Has(cell.target_reference)
                          ? TargetTypeText(cell.target_reference_kind)
                          : std::string()));
@@ -356,10 +356,10 @@ Json Row(const model::Site& site, const compute::Results& results,
   row.push_back(Text(badge["qualifier"].get<std::string>()));
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx)
-    row.push_back(ComparisonText(cell.comparisons[idx], cell.not_compared[idx],
+    row.push_back(ComparisonText(site.text, cell.comparisons[idx], cell.not_compared[idx],
                                  results.areas[results.comparator_areas[idx]].name));
   row.push_back(
-      Text(&cell == series.Latest() ? TrendLabel(indicator, series.trend) : std::string()));
+      Text(&cell == series.Latest() ? TrendLabel(site.text, indicator, series.trend) : std::string()));
   row.push_back(Text(Flags(cell.flags)));
   // A free-text note could restate a suppressed figure ("3 children"), so it goes with it.
   row.push_back(
@@ -374,11 +374,11 @@ Json IndicatorMeta(const model::Site& site, const model::Indicator& indicator) {
   out["title"] = indicator.title;
   out["short_title"] = indicator.short_title;
   out["unit"] = model::UnitName(indicator.unit);
-  out["unit_label"] = UnitLabel(indicator);
+  out["unit_label"] = UnitLabel(site.text, indicator);
   if (indicator.unit == model::Unit::kRate) out["per"] = Number(indicator.per);
   out["decimals"] = indicator.decimals;
   out["polarity"] = model::PolarityName(indicator.polarity);
-  out["polarity_text"] = PolarityText(indicator.polarity);
+  out["polarity_text"] = PolarityText(site.text, indicator.polarity);
   out["period_type"] = model::PeriodTypeName(indicator.period_type);
   out["ci_method"] = model::CiMethodName(indicator.ci_method);
   out["source"] = indicator.source;
@@ -403,10 +403,10 @@ Json IndicatorMeta(const model::Site& site, const model::Indicator& indicator) {
   return out;
 }
 
-std::string TableDescription(const model::Indicator& indicator) {
+std::string TableDescription(const i18n::Catalogue& t, const model::Indicator& indicator) {
   std::string out(Trim(indicator.definition));
   if (!out.empty()) out += "\n\n";
-  out += "Unit: " + UnitLabel(indicator) + ". " + PolarityText(indicator.polarity) +
+  out += "Unit: " + UnitLabel(t, indicator) + ". " + PolarityText(t, indicator.polarity) +
          " Confidence intervals: " + CiMethodPhrase(indicator.ci_method) +
          ". Source: " + indicator.source + ".";
   return out;
@@ -476,7 +476,7 @@ nlohmann::ordered_json OpenDataView(const model::Site& site, const compute::Resu
     Json table;
     table["name"] = indicator.id;
     table["title"] = indicator.title;
-    table["description"] = TableDescription(indicator);
+    table["description"] = TableDescription(site.text, indicator);
     if (!indicator.source.empty()) table["sources"] = {{{"title", indicator.source}}};
     table["schema"] = Schema(site, results, &indicator);
     Json meta = IndicatorMeta(site, indicator);

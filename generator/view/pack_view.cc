@@ -88,16 +88,16 @@ json PartCell(const compute::Cell& cell, double part, const std::string& format,
   return Number(decimals >= 0 ? base::RoundTo(part, decimals) : part, format);
 }
 
-std::string StatusLabel(compute::TargetStatus status) {
-  return TargetStatusBadge(status)["label"].get<std::string>();
+std::string StatusLabel(const i18n::Catalogue& t, compute::TargetStatus status) {
+  return TargetStatusBadge(t, status)["label"].get<std::string>();
 }
 
 // A status as every sheet shows it: the web page's label for the cell (a figure judged against
 // a trajectory step is on, close to or behind "the path to target"), with the qualifier beside
 // it when chance could explain it. No cell is "No data" (compute judges a hidden cell so).
-std::string StatusText(const model::Indicator& indicator, const compute::Cell* cell) {
-  if (!cell) return StatusLabel(compute::TargetStatus::kNoValue);
-  json badge = TargetStatusBadge(indicator, *cell);
+std::string StatusText(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell* cell) {
+  if (!cell) return StatusLabel(t, compute::TargetStatus::kNoValue);
+  json badge = TargetStatusBadge(t, indicator, *cell);
   std::string text = badge["label"].get<std::string>();
   const std::string qualifier = badge["qualifier"].get<std::string>();
   if (!qualifier.empty()) text += " (" + qualifier + ")";
@@ -106,12 +106,12 @@ std::string StatusText(const model::Indicator& indicator, const compute::Cell* c
 
 // The label of a judged status against a reference of `kind`: "Target not met", or "Behind the
 // path to target" for a trajectory step (for the notes and the colour key).
-std::string JudgedLabel(compute::TargetStatus status, compute::TargetReference kind) {
+std::string JudgedLabel(const i18n::Catalogue& t, compute::TargetStatus status, compute::TargetReference kind) {
   const model::Indicator any;  // the label does not depend on the indicator
   compute::Cell judged;
   judged.target_status = status;
   judged.target_reference_kind = kind;
-  return TargetStatusBadge(any, judged)["label"].get<std::string>();
+  return TargetStatusBadge(t, any, judged)["label"].get<std::string>();
 }
 
 // --- Targets -------------------------------------------------------------------------------------
@@ -130,12 +130,12 @@ struct PeriodTarget {
   bool Has() const { return kind != compute::TargetReference::kNone && model::Has(value); }
   // "Path to target: 74.5% in 2018/19, on the way to 75.0% by 2019/20", "Target: 75.0% by
   // 2019/20 (that date has passed)": the web page's words (view/labels.h).
-  std::string About(const model::Indicator& indicator) const {
+  std::string About(const i18n::Catalogue& t, const model::Indicator& indicator) const {
     compute::Cell reference;  // only the fields TargetReferenceText reads
     reference.period = period;
     reference.target_reference = value;
     reference.target_reference_kind = kind;
-    return TargetReferenceText(indicator, reference);
+    return TargetReferenceText(t, indicator, reference);
   }
 };
 
@@ -155,7 +155,7 @@ PeriodTarget TargetAt(const model::Indicator& indicator, const model::Period& pe
 // The "Target or path step" and "About the target" cells of a table row about `cell` (of an
 // area the targets apply to when `targeted`). Without a cell, the target itself. [z] in both
 // where there is no target, with the reason in the second.
-void PushTarget(json& row, const model::Indicator& indicator, const compute::Cell* cell,
+void PushTarget(const i18n::Catalogue& t, json& row, const model::Indicator& indicator, const compute::Cell* cell,
                 bool targeted) {
   if (!indicator.target || !targeted) {
     row.push_back("[z]");
@@ -174,7 +174,7 @@ void PushTarget(json& row, const model::Indicator& indicator, const compute::Cel
     return;
   }
   row.push_back(Number(Rounded(indicator, target.value), NumberFormat(indicator)));
-  row.push_back(target.About(indicator));
+  row.push_back(target.About(t, indicator));
 }
 
 // "%", "per 10,000", "number", "£" or "": for chart titles.
@@ -203,11 +203,11 @@ std::string AreaTypeLabel(const compute::ResultArea& area) {
   return area.type;
 }
 
-std::string FigureStatus(const compute::Cell& cell) {
+std::string FigureStatus(const i18n::Catalogue& t, const compute::Cell& cell) {
   if (!cell.Published()) {
     compute::Hidden hidden =
         cell.hidden == compute::Hidden::kNo ? compute::Hidden::kMissing : cell.hidden;
-    return HiddenMarker(hidden) + " " + HiddenLabel(hidden);
+    return HiddenMarker(hidden) + " " + HiddenLabel(t, hidden);
   }
   bool provisional = cell.flags & model::kFlagProvisional;
   bool revised = cell.flags & model::kFlagRevised;
@@ -366,9 +366,9 @@ std::string CompareText(const Context& context, const model::Indicator& indicato
   compute::Comparison comparison = cell->comparisons[idx];
   if (comparison == compute::Comparison::kNotCompared) {
     if (cell->not_compared[idx] == compute::NotComparedReason::kSameArea) return "[z]";
-    return "Not compared: " + std::string(compute::NotComparedReasonText(cell->not_compared[idx]));
+    return "Not compared: " + NotComparedText(context.site.text, cell->not_compared[idx]);
   }
-  return ComparisonBadge(comparison, context.Name(context.results.comparator_areas[idx]))["label"]
+  return ComparisonBadge(context.site.text, comparison, context.Name(context.results.comparator_areas[idx]))["label"]
       .get<std::string>();
 }
 
@@ -387,12 +387,12 @@ std::string CompareHomeText(const Context& context, uint32_t indicator_idx, uint
   compute::Comparison comparison = compute::CompareWithBenchmark(
       indicator, *cell, context.CellAt(indicator_idx, context.home, cell->period), reason);
   if (comparison == compute::Comparison::kNotCompared)
-    return "Not compared: " + std::string(compute::NotComparedReasonText(reason));
-  return ComparisonBadge(comparison, context.HomeName())["label"].get<std::string>();
+    return "Not compared: " + NotComparedText(context.site.text, reason);
+  return ComparisonBadge(context.site.text, comparison, context.HomeName())["label"].get<std::string>();
 }
 
-std::string TrendText(const model::Indicator& indicator, const compute::Series* series) {
-  return series ? TrendLabel(indicator, series->trend) : std::string("Trend not known");
+std::string TrendText(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Series* series) {
+  return series ? TrendLabel(t, indicator, series->trend) : std::string("Trend not known");
 }
 
 // The indicators of `outcomes` (indices into site.outcomes) in order, each once, with the
@@ -519,14 +519,14 @@ json ExceptionsSheet(
     row.push_back(chart_links[static_cast<size_t>(rank - 1)]);
     row.push_back(cell.period.Label());
     row.push_back(ValueCell(indicator, &cell));
-    row.push_back(UnitLabel(indicator));
-    PushTarget(row, indicator, &cell, true);
-    row.push_back(StatusText(indicator, &cell));
+    row.push_back(UnitLabel(context.site.text, indicator));
+    PushTarget(context.site.text, row, indicator, &cell, true);
+    row.push_back(StatusText(context.site.text, indicator, &cell));
     row.push_back(Number(Rounded(indicator, exception.shortfall), NumberFormat(indicator)));
     row.push_back(std::isinf(exception.relative)
                       ? json("[z]")
                       : Number(base::RoundTo(exception.relative, 1), "0.0"));
-    row.push_back(TrendText(indicator, exception.series));
+    row.push_back(TrendText(context.site.text, indicator, exception.series));
     if (context.compare_home)
       row.push_back(CompareHomeText(context, exception.indicator, exception.area, &cell));
     if (context.HasEngland())
@@ -562,18 +562,18 @@ constexpr auto kTarget = compute::TargetReference::kTarget;
 constexpr auto kStep = compute::TargetReference::kTrajectoryStep;
 
 // [note 1]: how a status is judged, in the labels the sheets use.
-std::string StatusNote(double close_tolerance) {
+std::string StatusNote(const i18n::Catalogue& t, double close_tolerance) {
   return "Target status compares a figure, rounded as published, with the target or path step "
          "for its period: the step planned for that period when the indicator's trajectory has "
          "one, otherwise the target itself, also after the target's date has passed (the "
          "About the target column says which). " +
-         JudgedLabel(kMet, kTarget) + " (" + JudgedLabel(kMet, kStep) +
-         "): meets or beats it. " + JudgedLabel(kClose, kTarget) + " (" +
-         JudgedLabel(kClose, kStep) + "): short by no more than the indicator's tolerance (" +
+         JudgedLabel(t, kMet, kTarget) + " (" + JudgedLabel(t, kMet, kStep) +
+         "): meets or beats it. " + JudgedLabel(t, kClose, kTarget) + " (" +
+         JudgedLabel(t, kClose, kStep) + "): short by no more than the indicator's tolerance (" +
          base::FormatNumber(close_tolerance, 1) + " unless the indicator sets its own). " +
-         JudgedLabel(kNotMet, kTarget) + " (" + JudgedLabel(kNotMet, kStep) +
+         JudgedLabel(t, kNotMet, kTarget) + " (" + JudgedLabel(t, kNotMet, kStep) +
          "): short by more. Figures before the indicator's baseline have no target. \"" +
-         kNotCertain + "\" follows a status when the target lies inside the figure's 95% "
+         NotCertain(t) + "\" follows a status when the target lies inside the figure's 95% "
          "confidence interval: with numbers this small the result could be chance.";
 }
 
@@ -603,13 +603,13 @@ json NotesSheet(const Context& context) {
       json::array({"[r]",
                    "Revised: the figure has changed since it was first published "
                    "(shown in the Figure status column)."}),
-      json::array({"[note 1]", StatusNote(config.close_tolerance)}),
+      json::array({"[note 1]", StatusNote(context.site.text, config.close_tolerance)}),
       json::array({"[note 2]", "Exceptions are latest figures whose status is " +
-                                   JudgedLabel(kNotMet, kTarget) + " or " +
-                                   JudgedLabel(kClose, kTarget) + " (or, against a step on the "
-                                   "path to the target, " + JudgedLabel(kNotMet, kStep) + " or " +
-                                   JudgedLabel(kClose, kStep) + "), including those marked \"" +
-                                   kNotCertain + "\". Worst first: not met before close; then "
+                                   JudgedLabel(context.site.text, kNotMet, kTarget) + " or " +
+                                   JudgedLabel(context.site.text, kClose, kTarget) + " (or, against a step on the "
+                                   "path to the target, " + JudgedLabel(context.site.text, kNotMet, kStep) + " or " +
+                                   JudgedLabel(context.site.text, kClose, kStep) + "), including those marked \"" +
+                                   NotCertain(context.site.text) + "\". Worst first: not met before close; then "
                                    "by shortfall as a percentage of the target, largest first (a "
                                    "shortfall against a target of zero first); then in indicator "
                                    "and area order."}),
@@ -689,12 +689,12 @@ json CoverLines(const Context& context, const std::string& about,
            "[x] not available, [z] not applicable, [p] provisional, [r] revised."));
   if (!meeting_date.empty()) {
     lines.push_back(Line("Meeting date", "heading"));
-    lines.push_back(Line(LongDate(meeting_date)));
+    lines.push_back(Line(LongDate(context.site.text, meeting_date)));
   }
   lines.push_back(Line("Data date", "heading"));
   lines.push_back(Line(config.data_date.empty()
                            ? std::string("The site gives no data date.")
-                           : "Figures as at " + LongDate(config.data_date) + "."));
+                           : "Figures as at " + LongDate(context.site.text, config.data_date) + "."));
   lines.push_back(Line("Protecting privacy", "heading"));
   int max_suppressed = config.suppression.MaxSuppressed();
   lines.push_back(Line(max_suppressed > 0
@@ -730,13 +730,13 @@ json Properties(const Context& context, const std::string& title, const std::str
           {"keywords", "outcomes, statistics, " + context.HomeName()},
           {"comments", config.data_date.empty()
                            ? config.title
-                           : config.title + ": figures as at " + LongDate(config.data_date) + "."},
+                           : config.title + ": figures as at " + LongDate(context.site.text, config.data_date) + "."},
           {"created", created}};
 }
 
 // The colour tone of each judged status, keyed by the start of its text: the label against a
 // target and the label against a trajectory step (a qualifier may follow either).
-json Tones() {
+json Tones(const i18n::Catalogue& t) {
   json tones = json::object();
   const std::pair<compute::TargetStatus, const char*> kTones[] = {
       {compute::TargetStatus::kMet, "good"},
@@ -744,7 +744,7 @@ json Tones() {
       {compute::TargetStatus::kNotMet, "bad"}};
   for (const auto& [status, tone] : kTones)
     for (auto kind : {compute::TargetReference::kTarget, compute::TargetReference::kTrajectoryStep})
-      tones[JudgedLabel(status, kind)] = tone;
+      tones[JudgedLabel(t, status, kind)] = tone;
   return tones;
 }
 
@@ -762,7 +762,7 @@ json Workbook(const Context& context, json properties, const std::string& page_h
   if (context.site.config.example_data) header = "Example data: " + header;
   return {{"properties", std::move(properties)},
           {"page_header", header},
-          {"tones", Tones()},
+          {"tones", Tones(context.site.text)},
           {"sheets", std::move(sheets)}};
 }
 
@@ -847,7 +847,7 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
   std::vector<model::Period> drawn;  // periods with a point on the target line
   for (const auto& period : periods) {
     json row = leading;
-    row.push_back(UnitLabel(indicator));
+    row.push_back(UnitLabel(context.site.text, indicator));
     row.push_back(period.Label());
     for (size_t area_idx = 0; area_idx < areas.size(); ++area_idx) {
       if (area_idx >= charted) {
@@ -872,7 +872,7 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
       row.push_back(on_line ? Number(Rounded(indicator, reference.value), format) : json(nullptr));
       if (on_line) drawn.push_back(period);
       if (reference.Has())
-        row.push_back(reference.About(indicator));
+        row.push_back(reference.About(context.site.text, indicator));
       else
         row.push_back(indicator.baseline
                           ? "No target before the baseline, " + indicator.baseline->Label()
@@ -905,23 +905,23 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
   std::string who;
   for (size_t idx = 0; idx < names.size(); ++idx)
     who += (idx == 0 ? "" : idx + 1 == names.size() ? " and " : ", ") + names[idx];
-  std::string description = "Line chart of " + indicator.title + " (" + UnitLabel(indicator) +
+  std::string description = "Line chart of " + indicator.title + " (" + UnitLabel(context.site.text, indicator) +
                             ") for " + who + ", " + periods.front().Label() + " to " +
                             periods.back().Label() + ".";
   const compute::Cell* latest = context.Latest(indicator_idx, areas.front().area);
   if (latest) {
     description += " In " + latest->period.Label() + " the figure for " + names.front() +
-                   " was " + FormatValue(indicator, Rounded(indicator, latest->value));
+                   " was " + FormatValue(context.site.text, indicator, Rounded(indicator, latest->value));
     for (size_t idx = 1; idx < names.size(); ++idx) {
       const compute::Cell* other = context.CellAt(indicator_idx, areas[idx].area, latest->period);
       if (other && other->Published())
         description += (idx + 1 == names.size() ? " and " : ", ") + names[idx] + " " +
-                       FormatValue(indicator, Rounded(indicator, other->value));
+                       FormatValue(context.site.text, indicator, Rounded(indicator, other->value));
     }
     description += ".";
   }
   if (!drawn.empty()) {
-    const std::string by = FormatValue(indicator, indicator.target->value) + " by " +
+    const std::string by = FormatValue(context.site.text, indicator, indicator.target->value) + " by " +
                            indicator.target->period.Label();
     description += " A dashed line shows " +
                    (path ? "the path to the target of " + by + ", step by step,"
@@ -931,7 +931,7 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
   description += " The figures are in the " + sheet + " worksheet.";
   return {{"title", title},
           {"description", description},
-          {"y_axis", UnitLabel(indicator)},
+          {"y_axis", UnitLabel(context.site.text, indicator)},
           {"number_format", format},
           {"categories", range(table.period_column)},
           {"series", std::move(series)}};
@@ -1099,7 +1099,7 @@ size_t StatusRank(compute::TargetStatus status) {
 
 json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
   json columns = json::array({Column("Outcome", true), FigureColumn("Indicators", "0")});
-  for (auto status : kStatusOrder) columns.push_back(FigureColumn(StatusLabel(status), "0"));
+  for (auto status : kStatusOrder) columns.push_back(FigureColumn(StatusLabel(context.site.text, status), "0"));
   columns.push_back(FigureColumn("Of which not certain", "0"));
   json rows = json::array();
   for (size_t outcome_idx : outcomes) {
@@ -1128,11 +1128,11 @@ json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
            Line("Status is judged on each indicator's latest published figure for " +
                 context.HomeName() + " ([note 1] in the Notes worksheet)."),
            Line("A figure judged against a step on the path to the target counts with the "
-                "matching status (" + JudgedLabel(kNotMet, kStep) + " as " +
-                JudgedLabel(kNotMet, kTarget) + ")."),
+                "matching status (" + JudgedLabel(context.site.text, kNotMet, kStep) + " as " +
+                JudgedLabel(context.site.text, kNotMet, kTarget) + ")."),
            Line(std::string("Of which not certain: figures whose target lies inside their 95% "
                             "confidence interval (") +
-                kNotCertain + ").")}),
+                NotCertain(context.site.text) + ").")}),
       std::move(columns), std::move(rows));
 }
 
@@ -1158,10 +1158,10 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
     for (uint32_t area : areas) {
       const compute::Series* series = context.SeriesOf(indicator_idx, area);
       const compute::Cell* latest = series ? series->Latest() : nullptr;
-      json row = json::array({indicator.short_title, context.Name(area), UnitLabel(indicator)});
+      json row = json::array({indicator.short_title, context.Name(area), UnitLabel(context.site.text, indicator)});
       row.push_back(latest ? json(latest->period.Label()) : json("[x]"));
       row.push_back(ValueCell(indicator, latest));
-      PushTarget(row, indicator, latest, context.Targeted(area));
+      PushTarget(context.site.text, row, indicator, latest, context.Targeted(area));
       if (!indicator.baseline) {
         for (int idx = 0; idx < 3; ++idx) row.push_back("[z]");
       } else {
@@ -1175,8 +1175,8 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
         else
           row.push_back(latest ? MarkerFor(baseline) : "[x]");
       }
-      row.push_back(StatusText(indicator, latest));
-      row.push_back(TrendText(indicator, series));
+      row.push_back(StatusText(context.site.text, indicator, latest));
+      row.push_back(TrendText(context.site.text, indicator, series));
       if (context.HasEngland()) {
         // A count (or other total) is never set beside a larger area's.
         row.push_back(!compute::ComparesAreas(indicator) ? json("[z]")
@@ -1225,7 +1225,7 @@ json MatrixSheet(const Context& context,
   for (uint32_t area : areas) {
     json row = json::array({context.Name(area), AreaTypeLabel(context.results.areas[area])});
     for (const auto& [indicator_idx, unused] : indicators) {
-      row.push_back(StatusText(context.site.indicators[indicator_idx],
+      row.push_back(StatusText(context.site.text, context.site.indicators[indicator_idx],
                                context.Latest(indicator_idx, area)));
     }
     rows.push_back(std::move(row));
@@ -1269,14 +1269,14 @@ json DataSheet(const Context& context,
                                   context.Name(area), AreaTypeLabel(results.areas[area]),
                                   breakdown_label, cell.period.Label()});
           row.push_back(ValueCell(indicator, &cell));
-          row.push_back(UnitLabel(indicator));
+          row.push_back(UnitLabel(context.site.text, indicator));
           row.push_back(PartCell(cell, cell.lower95, format, decimals));
           row.push_back(PartCell(cell, cell.upper95, format, decimals));
           row.push_back(PartCell(cell, cell.count, "#,##0", -1));
           row.push_back(PartCell(cell, cell.denominator, "#,##0", -1));
-          PushTarget(row, indicator, &cell, context.Targeted(area));
-          row.push_back(StatusText(indicator, &cell));
-          row.push_back(FigureStatus(cell));
+          PushTarget(context.site.text, row, indicator, &cell, context.Targeted(area));
+          row.push_back(StatusText(context.site.text, indicator, &cell));
+          row.push_back(FigureStatus(context.site.text, cell));
           const std::string& note = context.site.notes[cell.note];
           row.push_back(note.empty() ? json(nullptr) : json(note));
           rows.push_back(std::move(row));
@@ -1384,7 +1384,7 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   std::string about = "How " + context.HomeName() + " is doing against the outcomes below" +
                       (pack.meeting_date.empty()
                            ? std::string(".")
-                           : ", for the meeting on " + LongDate(pack.meeting_date) + ".");
+                           : ", for the meeting on " + LongDate(context.site.text, pack.meeting_date) + ".");
   std::string contains =
       "A status summary by outcome; the exceptions (figures short of target in " +
       context.HomeName() +
@@ -1441,7 +1441,7 @@ json WardPack(const Context& context, uint32_t ward) {
     const compute::Cell* ward_cell = latest   ? latest
                                      : period ? context.CellAt(indicator_idx, ward, *period)
                                               : nullptr;
-    json row = json::array({outcome, indicator.short_title, UnitLabel(indicator)});
+    json row = json::array({outcome, indicator.short_title, UnitLabel(context.site.text, indicator)});
     row.push_back(period ? json(period->Label()) : json("[x]"));
     row.push_back(ValueCell(indicator, ward_cell));
     // A count (or other total) is never set beside a larger area's: [z] in their columns.
@@ -1456,9 +1456,9 @@ json WardPack(const Context& context, uint32_t ward) {
       row.push_back(CompareHomeText(context, indicator_idx, ward, latest));
     if (context.HasEngland())
       row.push_back(CompareText(context, indicator, latest, context.england_comparator));
-    PushTarget(row, indicator, latest, context.Targeted(ward));
-    row.push_back(StatusText(indicator, latest));
-    row.push_back(TrendText(indicator, series));
+    PushTarget(context.site.text, row, indicator, latest, context.Targeted(ward));
+    row.push_back(StatusText(context.site.text, indicator, latest));
+    row.push_back(TrendText(context.site.text, indicator, series));
     ranked_rows.emplace_back(
         StatusRank(latest ? latest->target_status : compute::TargetStatus::kNoValue),
         std::move(row));

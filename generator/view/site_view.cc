@@ -16,6 +16,7 @@
 #include "view/map_view.h"
 #include "view/pack_view.h"
 #include "view/paths.h"
+#include "view/text.h"
 
 namespace outcomes::view {
 
@@ -234,6 +235,7 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
             const std::string& description, const std::vector<Crumb>& crumbs,
             const std::string& section) {
   const auto& config = map.site().config;
+  const i18n::Catalogue& text = map.site().text;
   json view;
   view["lang"] = config.language;
   view["title"] = title;
@@ -257,13 +259,15 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
         if (ch == '+' || (ch >= '0' && ch <= '9')) digits += ch;
       ways.push_back({{"text", contact.phone}, {"href", "tel:" + digits}});
     }
-    if (!contact.url.empty()) ways.push_back({{"text", "contact page"}, {"href", contact.url}});
+    if (!contact.url.empty())
+      ways.push_back({{"text", text("contact_page")}, {"href", contact.url}});
+    const std::string last = " " + text("word_or") + " ";
     for (size_t idx = 0; idx < ways.size(); ++idx)
-      ways[idx]["after"] = idx + 2 < ways.size() ? ", " : idx + 2 == ways.size() ? " or " : "";
+      ways[idx]["after"] = idx + 2 < ways.size() ? ", " : idx + 2 == ways.size() ? last : "";
     view["contact"] = {{"who", contact.team.empty() ? config.organisation : contact.team},
                        {"ways", ways}};
   }
-  view["last_updated"] = config.data_date.empty() ? "" : LongDate(config.data_date);
+  view["last_updated"] = config.data_date.empty() ? "" : LongDate(text, config.data_date);
   view["last_updated_iso"] = config.data_date;
   if (!config.base_url.empty()) {
     std::string base = config.base_url.back() == '/' ? config.base_url : config.base_url + "/";
@@ -274,22 +278,23 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
     const char* path;
     const char* section;
   };
-  static constexpr NavItem kNav[] = {{"Home", "index.html", "home"},
-                                     {"Outcomes", "outcomes/index.html", "outcomes"},
-                                     {"Your area", "areas/index.html", "areas"},
-                                     {"Dashboard", "dashboard/index.html", "dashboard"},
-                                     {"Stories and reports", "library/index.html", "library"},
-                                     {"Methodology", "methodology/index.html", "methodology"},
-                                     {"Downloads", "downloads/index.html", "downloads"}};
+  // label: the catalogue key of its words.
+  static constexpr NavItem kNav[] = {{"nav_home", "index.html", "home"},
+                                     {"nav_outcomes", "outcomes/index.html", "outcomes"},
+                                     {"nav_areas", "areas/index.html", "areas"},
+                                     {"nav_dashboard", "dashboard/index.html", "dashboard"},
+                                     {"nav_library", "library/index.html", "library"},
+                                     {"nav_methodology", "methodology/index.html", "methodology"},
+                                     {"nav_downloads", "downloads/index.html", "downloads"}};
   json nav = json::array();
   for (const auto& item : kNav)
-    nav.push_back({{"label", item.label},
+    nav.push_back({{"label", text(item.label)},
                    {"url", RelativeUrl(path, item.path)},
                    {"current", section == item.section}});
   view["nav"] = nav;
   json breadcrumbs = json::array();
   if (!crumbs.empty()) {
-    breadcrumbs.push_back({{"label", "Home"}, {"url", RelativeUrl(path, "index.html")}});
+    breadcrumbs.push_back({{"label", text("nav_home")}, {"url", RelativeUrl(path, "index.html")}});
     for (const auto& crumb : crumbs) {
       json item = {{"label", crumb.label}};
       if (!crumb.path.empty()) item["url"] = RelativeUrl(path, crumb.path);
@@ -320,9 +325,9 @@ json ContentSummary(const SiteMap& map, const std::string& from, size_t page_idx
   return {{"title", page.title},
           {"url", RelativeUrl(from, map.ContentPath(page.path))},
           {"summary", page.summary},
-          {"date", LongDate(page.date)},
+          {"date", LongDate(map.site().text, page.date)},
           {"date_iso", page.date},
-          {"type", ContentTypeLabel(page.type, false)}};
+          {"type", ContentTypeLabel(map.site().text, page.type, false)}};
 }
 
 json ContentList(const SiteMap& map, const std::string& from, const std::vector<size_t>& pages) {
@@ -365,19 +370,19 @@ json TableView(const Table& table) {
 json TextCell(const std::string& text) { return {{"text", text}, {"numeric", false}}; }
 
 // A cell's value for a table: the formatted value, or the marker of why it is hidden.
-json ValueCell(const model::Indicator& indicator, const compute::Cell* cell) {
-  if (cell == nullptr) return {{"text", "[x]"}, {"numeric", true}, {"note", "not available"}};
+json ValueCell(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell* cell) {
+  if (cell == nullptr) return {{"text", "[x]"}, {"numeric", true}, {"note", t("hidden_missing")}};
   if (!cell->Published()) {
     compute::Hidden hidden =
         cell->hidden == compute::Hidden::kNo ? compute::Hidden::kMissing : cell->hidden;
-    return {{"text", HiddenMarker(hidden)}, {"numeric", true}, {"note", HiddenLabel(hidden)}};
+    return {{"text", HiddenMarker(hidden)}, {"numeric", true}, {"note", HiddenLabel(t, hidden)}};
   }
-  return {{"text", FormatValue(indicator, cell->value)}, {"numeric", true}};
+  return {{"text", FormatValue(t, indicator, cell->value)}, {"numeric", true}};
 }
 
-json IntervalCell(const model::Indicator& indicator, const compute::Cell* cell) {
+json IntervalCell(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell* cell) {
   std::string text = cell && cell->Published()
-                         ? FormatInterval(indicator, cell->lower95, cell->upper95)
+                         ? FormatInterval(t, indicator, cell->lower95, cell->upper95)
                          : std::string();
   return {{"text", text.empty() ? "–" : text}, {"numeric", true}};
 }
@@ -394,7 +399,7 @@ std::vector<model::Period> PeriodsOf(const compute::Results& results, uint32_t i
 }
 
 // Notes explaining the markers a table uses.
-std::vector<std::string> MarkerNotes(const Table& table) {
+std::vector<std::string> MarkerNotes(const i18n::Catalogue& t, const Table& table) {
   bool c = false;
   bool x = false;
   for (const auto& row : table.rows)
@@ -405,10 +410,8 @@ std::vector<std::string> MarkerNotes(const Table& table) {
     }
   std::vector<std::string> notes;
   if (c)
-    notes.push_back(
-        "[c] = suppressed: the figure is a small number, or would let a small number be worked "
-        "out, so it is not published to protect children's privacy.");
-  if (x) notes.push_back("[x] = not available.");
+    notes.push_back(t("note_c"));
+  if (x) notes.push_back(t("note_x"));
   return notes;
 }
 
@@ -419,39 +422,36 @@ json TrendTable(const SiteMap& map, uint32_t indicator_idx, const std::vector<ui
   const auto& results = map.results();
   Table table;
   table.caption = caption;
-  table.headers.push_back("Period");
+  table.headers.push_back(map.site().text("col_period"));
   for (uint32_t area : areas) table.headers.push_back(results.areas[area].name);
   bool has_target = indicator.target.has_value();
-  if (has_target) table.headers.push_back("Target");
+  if (has_target) table.headers.push_back(map.site().text("target"));
   for (const auto& period : PeriodsOf(results, indicator_idx, areas)) {
     std::vector<json> row{TextCell(period.Label())};
-    for (uint32_t area : areas) row.push_back(ValueCell(indicator, results.CellAt(indicator_idx, area, period)));
+    for (uint32_t area : areas) row.push_back(ValueCell(map.site().text, indicator, results.CellAt(indicator_idx, area, period)));
     if (has_target) {
       // The value each period is judged against, as the status and the packs use it.
       double reference = NAN;
       compute::TargetReference kind = compute::TargetReference::kNone;
       std::string text = "–";
       if (compute::TargetReferenceFor(indicator, period, reference, kind)) {
-        text = FormatValue(indicator, reference);
-        if (kind == compute::TargetReference::kTrajectoryStep) text += " (path step)";
-        if (kind == compute::TargetReference::kPassedTarget) text += " (date passed)";
+        text = FormatValue(map.site().text, indicator, reference);
+        if (kind == compute::TargetReference::kTrajectoryStep) text += map.site().text("path_step_mark");
+        if (kind == compute::TargetReference::kPassedTarget) text += map.site().text("date_passed_mark");
       }
       row.push_back({{"text", text}, {"numeric", true}});
     }
     table.rows.push_back(row);
   }
-  table.notes = MarkerNotes(table);
-  table.notes.insert(table.notes.begin(), "Unit: " + UnitLabel(indicator) + ". " +
-                                              PolarityText(indicator.polarity));
+  table.notes = MarkerNotes(map.site().text, table);
+  const i18n::Catalogue& t = map.site().text;
+  table.notes.insert(table.notes.begin(),
+                     t("note_unit", {{"unit", UnitLabel(t, indicator)},
+                                     {"polarity", PolarityText(t, indicator.polarity)}}));
   if (has_target)
-    table.notes.push_back(
-        "Target: what each period's figure is judged against. A path step is the value planned "
-        "for that period on the way to " + FormatValue(indicator, indicator.target->value) +
-        " by " + indicator.target->period.Label() +
-        (indicator.baseline ? "; – means the period is before the baseline (" +
-                                  indicator.baseline->Label() + "), when no target was set"
-                            : std::string()) +
-        ".");
+    table.notes.push_back(t(indicator.baseline ? "note_target_baseline" : "note_target",
+                            {{"target", TargetBy(t, indicator)},
+                             {"baseline", indicator.baseline ? indicator.baseline->Label() : ""}}));
   return TableView(table);
 }
 
@@ -466,8 +466,9 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
   table.caption = caption;
   int home_comparator = map.ComparatorIndex(map.home());
   const std::string home_name = results.areas[map.home()].name;
-  table.headers = {"Area", "Value", "95% confidence interval", "Compared with " + home_name,
-                   "Target status"};
+  const i18n::Catalogue& t = map.site().text;
+  table.headers = {t("col_area"), t("col_value"), t("col_ci"),
+                   t("col_compared_with", {{"area", home_name}}), t("col_target_status")};
   // The latest period any of the areas has, so every row is the same year.
   const model::Period* latest = nullptr;
   for (uint32_t area : areas)
@@ -479,27 +480,27 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
   table.caption += " (" + period.Label() + ")";
   for (uint32_t area : areas) {
     const compute::Cell* cell = results.CellAt(indicator_idx, area, period);
-    std::vector<json> row{TextCell(results.areas[area].name), ValueCell(indicator, cell),
-                          IntervalCell(indicator, cell)};
+    std::vector<json> row{TextCell(results.areas[area].name), ValueCell(map.site().text, indicator, cell),
+                          IntervalCell(map.site().text, indicator, cell)};
     if (cell && cell->Published() && home_comparator >= 0) {
-      json badge = ComparisonBadge(cell->comparisons[static_cast<size_t>(home_comparator)], home_name);
+      json badge = ComparisonBadge(map.site().text, cell->comparisons[static_cast<size_t>(home_comparator)], home_name);
       if (cell->comparisons[static_cast<size_t>(home_comparator)] == compute::Comparison::kNotCompared)
-        badge["label"] = std::string("Not compared: ") +
-                         std::string(compute::NotComparedReasonText(
-                             cell->not_compared[static_cast<size_t>(home_comparator)]));
+        badge["label"] = t("not_compared_because",
+                           {{"reason", NotComparedText(t, cell->not_compared[static_cast<size_t>(
+                                                              home_comparator)])}});
       row.push_back({{"text", badge["label"]}, {"numeric", false}, {"badge", badge}});
     } else {
       row.push_back(TextCell("–"));
     }
     if (cell && cell->Published()) {
-      json badge = TargetStatusBadge(map.site().indicators[indicator_idx], *cell);
+      json badge = TargetStatusBadge(map.site().text, map.site().indicators[indicator_idx], *cell);
       row.push_back({{"text", badge["text"]}, {"numeric", false}, {"badge", badge}});
     } else {
       row.push_back(TextCell("–"));
     }
     table.rows.push_back(row);
   }
-  table.notes = MarkerNotes(table);
+  table.notes = MarkerNotes(map.site().text, table);
   return TableView(table);
 }
 
@@ -549,26 +550,27 @@ json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
   const auto& ranking = map.RankingFor(indicator_idx, latest->period);
   const auto& ranked = ranking.ranked;
   Table table;
-  table.caption = indicator.short_title + ": " + results.areas[focus].name + " among the wards (" +
-                  latest->period.Label() + ")";
+  table.caption = map.site().text("position_caption", {{"indicator", indicator.short_title},
+                                                        {"area", results.areas[focus].name},
+                                                        {"period", latest->period.Label()}});
   bool with_rank = false;
   auto ranked_row = [&](size_t idx) {
     const auto& [value, ward] = ranked[idx];
-    std::string name = results.areas[ward].name + (ward == focus ? " (this ward)" : "");
+    std::string name = results.areas[ward].name + (ward == focus ? map.site().text("this_ward_mark") : "");
     std::vector<json> row;
     if (with_rank)
       row.push_back({{"text", base::FormatNumber(static_cast<double>(idx + 1), 0)}, {"numeric", true}});
     row.push_back(TextCell(name));
-    row.push_back({{"text", FormatValue(indicator, value)}, {"numeric", true}});
+    row.push_back({{"text", FormatValue(map.site().text, indicator, value)}, {"numeric", true}});
     table.rows.push_back(std::move(row));
   };
   if (ranked.size() + ranking.unpublished.size() <= kMaxWardsCompared) {
-    table.headers = {"Ward", "Value"};
+    table.headers = {map.site().text("col_ward"), map.site().text("col_value")};
     for (size_t idx = 0; idx < ranked.size(); ++idx) ranked_row(idx);
     for (uint32_t ward : ranking.unpublished)
       table.rows.push_back({TextCell(results.areas[ward].name),
-                            ValueCell(indicator, results.CellAt(indicator_idx, ward, latest->period))});
-    table.notes = MarkerNotes(table);
+                            ValueCell(map.site().text, indicator, results.CellAt(indicator_idx, ward, latest->period))});
+    table.notes = MarkerNotes(map.site().text, table);
     return TableView(table);
   }
   // A large council: the highest, the wards either side of this one, the lowest.
@@ -578,7 +580,8 @@ json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
   table.caption += ": " + results.areas[focus].name + " is " + RankText(at + 1, ranked.size()) +
                    "; the highest, the lowest and the " + std::to_string(kRankNeighbours) +
                    " wards either side of it";
-  table.headers = {"Rank", "Ward", "Value"};
+  table.headers = {map.site().text("col_rank"), map.site().text("col_ward"),
+                   map.site().text("col_value")};
   with_rank = true;
   const size_t from = at > kRankNeighbours ? at - kRankNeighbours : 0;
   const size_t to = std::min(ranked.size(), at + kRankNeighbours + 1);
@@ -628,25 +631,25 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
   const compute::Series* series = results.Find(indicator_idx, area, 0);
   const compute::Cell* latest = series ? series->Latest() : nullptr;
   if (!latest) {
-    item["value"] = "No published figure";
-    item["status"] = TargetStatusBadge(compute::TargetStatus::kNoValue);
-    item["trend"] = "Trend not known";
-    item["comparison"] = ComparisonBadge(compute::Comparison::kNotCompared, "");
+    item["value"] = map.site().text("no_published_figure");
+    item["status"] = TargetStatusBadge(map.site().text, compute::TargetStatus::kNoValue);
+    item["trend"] = map.site().text("trend_not_known");
+    item["comparison"] = ComparisonBadge(map.site().text, compute::Comparison::kNotCompared, "");
     return item;
   }
-  item["value"] = FormatValue(indicator, latest->value);
+  item["value"] = FormatValue(map.site().text, indicator, latest->value);
   item["period"] = latest->period.Label();
-  item["status"] = TargetStatusBadge(indicator, *latest);
-  item["trend"] = TrendLabel(indicator, series->trend);
+  item["status"] = TargetStatusBadge(map.site().text, indicator, *latest);
+  item["trend"] = TrendLabel(map.site().text, indicator, series->trend);
   int widest = map.WidestComparator();
   int home = map.ComparatorIndex(map.home());
   int benchmark = area == map.home() ? widest : home;
   if (benchmark >= 0) {
     size_t idx = static_cast<size_t>(benchmark);
-    item["comparison"] = ComparisonBadge(
+    item["comparison"] = ComparisonBadge(map.site().text, 
         latest->comparisons[idx], results.areas[results.comparator_areas[idx]].name);
   } else {
-    item["comparison"] = ComparisonBadge(compute::Comparison::kNotCompared, "");
+    item["comparison"] = ComparisonBadge(map.site().text, compute::Comparison::kNotCompared, "");
   }
   // Every configured comparator, in the site's order (the area itself left out).
   json comparisons = json::array();
@@ -654,19 +657,21 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
        ++idx) {
     if (results.comparator_areas[idx] == area) continue;
     const std::string& name = results.areas[results.comparator_areas[idx]].name;
-    json badge = ComparisonBadge(latest->comparisons[idx], name);
+    json badge = ComparisonBadge(map.site().text, latest->comparisons[idx], name);
     if (latest->comparisons[idx] == compute::Comparison::kNotCompared)
-      badge["label"] = "Not compared with " + name +
-                       (latest->not_compared[idx] == compute::NotComparedReason::kNone
-                            ? std::string()
-                            : " (" + std::string(compute::NotComparedReasonText(
-                                         latest->not_compared[idx])) + ")");
+      badge["label"] =
+          latest->not_compared[idx] == compute::NotComparedReason::kNone
+              ? map.site().text("not_compared_with", {{"area", name}})
+              : map.site().text("not_compared_with_reason",
+                                {{"area", name},
+                                 {"reason", NotComparedText(map.site().text,
+                                                            latest->not_compared[idx])}});
     comparisons.push_back(badge);
   }
   item["comparisons"] = comparisons;
   if (indicator.target) {
-    std::string reference = TargetReferenceText(indicator, *latest);
-    item["target"] = reference.empty() ? FormatValue(indicator, indicator.target->value) +
+    std::string reference = TargetReferenceText(map.site().text, indicator, *latest);
+    item["target"] = reference.empty() ? FormatValue(map.site().text, indicator, indicator.target->value) +
                                              " by " + indicator.target->period.Label()
                                        : reference.substr(reference.find(": ") + 2);
   }
@@ -690,7 +695,7 @@ json StatusCounts(const SiteMap& map, const model::Outcome& outcome) {
                       compute::TargetStatus::kNotMet,
                       compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue}) {
     if (!counts[status]) continue;
-    json badge = TargetStatusBadge(status);
+    json badge = TargetStatusBadge(map.site().text, status);
     badge["count"] = counts[status];
     list.push_back(badge);
   }
@@ -725,10 +730,13 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
   if (areas.empty()) areas = HeadlineAreas(map, indicator_idx);
   if (!compute::ComparesAreas(indicator)) areas.resize(1);  // one area's count, never several
   if (figure.kind == "table") {
-    json table = TrendTable(map, indicator_idx, areas, indicator.short_title + " over time");
+    json table = TrendTable(map, indicator_idx, areas,
+                            map.site().text("over_time_caption", {{"indicator", indicator.short_title}}));
     return table;
   }
-  return TrendFigure(map, indicator_idx, areas, indicator.short_title + " over time", id_prefix);
+  return TrendFigure(map, indicator_idx, areas,
+                     map.site().text("over_time_caption", {{"indicator", indicator.short_title}}),
+                     id_prefix);
 }
 
 // The Markdown body of a content page, with its links resolved and figures built.
@@ -778,7 +786,12 @@ PageView HomePage(SiteMap& map) {
                         {"summary", outcome.summary},
                         {"url", RelativeUrl(path, map.OutcomePath(outcome.id))},
                         {"counts", StatusCounts(map, outcome)},
-                        {"indicator_count", outcome.indicator_ids.size()}});
+                        {"indicator_count", outcome.indicator_ids.size()},
+                        {"progress_of",
+                         map.site().text.Count(
+                             "home_progress_of",
+                             static_cast<int64_t>(outcome.indicator_ids.size()),
+                             {{"home_area", map.results().areas[map.home()].name}})}});
   view["outcomes"] = outcomes;
   json wards = json::array();
   for (uint32_t ward : map.wards())
@@ -797,8 +810,9 @@ PageView HomePage(SiteMap& map) {
 
 PageView OutcomesIndexPage(SiteMap& map) {
   const std::string path = "outcomes/index.html";
-  json view = Layout(map, path, "Outcomes", "The outcomes we are working towards.",
-                     {{"Outcomes", ""}}, "outcomes");
+  json view = Layout(map, path, map.site().text("nav_outcomes"),
+                     map.site().text("outcomes_description"),
+                     {{map.site().text("nav_outcomes"), ""}}, "outcomes");
   json outcomes = json::array();
   for (const auto& outcome : map.site().outcomes)
     outcomes.push_back({{"title", outcome.title},
@@ -813,7 +827,7 @@ PageView OutcomesIndexPage(SiteMap& map) {
 PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   const std::string path = map.OutcomePath(outcome.id);
   json view = Layout(map, path, outcome.title, outcome.summary,
-                     {{"Outcomes", "outcomes/index.html"}, {outcome.title, ""}}, "outcomes");
+                     {{map.site().text("nav_outcomes"), "outcomes/index.html"}, {outcome.title, ""}}, "outcomes");
   view["summary"] = outcome.summary;
   view["owner"] = outcome.owner;
   json groups = json::array();
@@ -827,7 +841,8 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
     if (it == map.site().indicator_index.end()) continue;
     json item = IndicatorSummary(map, path, it->second, map.home());
     item["figure"] = TrendFigure(map, it->second, HeadlineAreas(map, it->second),
-                                 map.site().indicators[it->second].short_title + " over time",
+                                 map.site().text("over_time_caption",
+                                                 {{"indicator", map.site().indicators[it->second].short_title}}),
                                  "trend-" + id);
     indicators.push_back(item);
   }
@@ -846,8 +861,9 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
 
 PageView IndicatorsIndexPage(SiteMap& map) {
   const std::string path = "indicators/index.html";
-  json view = Layout(map, path, "Indicators", "Every indicator, its latest figure and status.",
-                     {{"Indicators", ""}}, "outcomes");
+  json view = Layout(map, path, map.site().text("indicators_title"),
+                     map.site().text("indicators_description"),
+                     {{map.site().text("indicators_title"), ""}}, "outcomes");
   json indicators = json::array();
   for (uint32_t idx = 0; idx < map.site().indicators.size(); ++idx)
     indicators.push_back(IndicatorSummary(map, path, idx, map.home()));
@@ -861,7 +877,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   const auto& results = map.results();
   const std::string path = map.IndicatorPath(indicator.id);
   // The outcome it belongs to, for the breadcrumb.
-  std::vector<Crumb> crumbs{{"Indicators", "indicators/index.html"}};
+  std::vector<Crumb> crumbs{{map.site().text("indicators_title"), "indicators/index.html"}};
   json outcomes = json::array();
   for (const auto& outcome : map.site().outcomes)
     if (std::find(outcome.indicator_ids.begin(), outcome.indicator_ids.end(), indicator.id) !=
@@ -871,13 +887,13 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   json view = Layout(map, path, indicator.title, indicator.short_title, crumbs, "outcomes");
   for (size_t idx = 0; idx < outcomes.size(); ++idx)
     outcomes[idx]["after"] = idx + 2 < outcomes.size() ? ", "
-                             : idx + 2 == outcomes.size() ? " and "
+                             : idx + 2 == outcomes.size() ? " " + map.site().text("word_and") + " "
                                                           : "";
   view["outcomes"] = outcomes;
   view["has_outcomes"] = !outcomes.empty();
   view["source"] = indicator.source;
-  view["unit"] = UnitLabel(indicator);
-  view["polarity"] = PolarityText(indicator.polarity);
+  view["unit"] = UnitLabel(map.site().text, indicator);
+  view["polarity"] = PolarityText(map.site().text, indicator.polarity);
   view["period_type"] = std::string(model::PeriodTypeName(indicator.period_type));
   if (indicator.baseline) view["baseline"] = indicator.baseline->Label();
   if (indicator.target) {
@@ -886,20 +902,21 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
                        : indicator.unit == model::Unit::kRate
                            ? " per " + base::FormatNumber(indicator.per, 0)
                            : "";
-    view["target"] = FormatValue(indicator, indicator.target->value) + " by " +
+    view["target"] = FormatValue(map.site().text, indicator, indicator.target->value) + " by " +
                      indicator.target->period.Label() + " (close to target: within " +
                      base::FormatNumber(tolerance, indicator.decimals) + unit + ")";
   }
   switch (indicator.ci_method) {
     case model::CiMethod::kWilson: view["ci_method"] = "Wilson score interval (95%)"; break;
     case model::CiMethod::kByar: view["ci_method"] = "Byar's method, exact Poisson below 10 (95%)"; break;
-    case model::CiMethod::kGiven: view["ci_method"] = "As published with the data"; break;
-    case model::CiMethod::kNone: view["ci_method"] = "None"; break;
+    case model::CiMethod::kGiven: view["ci_method"] = map.site().text("ci_given"); break;
+    case model::CiMethod::kNone: view["ci_method"] = map.site().text("ci_none"); break;
   }
   view["headline"] = IndicatorSummary(map, path, indicator_idx, map.home());
   view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
-                                     indicator.short_title + ": " +
-                                         results.areas[map.home()].name + " over time",
+                                     map.site().text("chart_trend_title",
+                                                     {{"indicator", indicator.short_title},
+                                                      {"area", results.areas[map.home()].name}}),
                                      "trend");
   std::vector<uint32_t> areas{map.home()};
   for (uint32_t group : map.groups()) areas.push_back(group);
@@ -926,20 +943,21 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     int32_t target = results.FindArea(map.site().config.gap_target);
     int32_t rest = results.FindArea(map.site().config.gap_rest);
     Table table;
-    table.caption = "Gap between " + results.areas[static_cast<size_t>(target)].name + " and " +
-                    results.areas[static_cast<size_t>(rest)].name;
-    table.headers = {"Period", results.areas[static_cast<size_t>(target)].name,
-                     results.areas[static_cast<size_t>(rest)].name, "Gap", "Significant?"};
+    table.caption = map.site().text("gap_caption",
+                                    {{"target", results.areas[static_cast<size_t>(target)].name},
+                                     {"rest", results.areas[static_cast<size_t>(rest)].name}});
+    table.headers = {map.site().text("col_period"), results.areas[static_cast<size_t>(target)].name,
+                     results.areas[static_cast<size_t>(rest)].name, map.site().text("col_gap"), map.site().text("col_significant")};
     for (const auto& point : gap.points)
       table.rows.push_back({TextCell(point.period.Label()),
-                            {{"text", FormatValue(indicator, point.target_value)}, {"numeric", true}},
-                            {{"text", FormatValue(indicator, point.rest_value)}, {"numeric", true}},
+                            {{"text", FormatValue(map.site().text, indicator, point.target_value)}, {"numeric", true}},
+                            {{"text", FormatValue(map.site().text, indicator, point.rest_value)}, {"numeric", true}},
                             {{"text", base::FormatNumber(point.gap, indicator.decimals)}, {"numeric", true}},
-                            TextCell(point.significant ? "Yes" : "No")});
+                            TextCell(map.site().text(point.significant ? "word_yes" : "word_no"))});
     switch (gap.change) {
-      case compute::GapChange::kNarrowed: table.notes.push_back("The gap has narrowed since " + gap.points.front().period.Label() + "."); break;
-      case compute::GapChange::kWidened: table.notes.push_back("The gap has widened since " + gap.points.front().period.Label() + "."); break;
-      case compute::GapChange::kUnchanged: table.notes.push_back("The gap is the same as in " + gap.points.front().period.Label() + "."); break;
+      case compute::GapChange::kNarrowed: table.notes.push_back(map.site().text("gap_narrowed", {{"period", gap.points.front().period.Label()}})); break;
+      case compute::GapChange::kWidened: table.notes.push_back(map.site().text("gap_widened", {{"period", gap.points.front().period.Label()}})); break;
+      case compute::GapChange::kUnchanged: table.notes.push_back(map.site().text("gap_unchanged", {{"period", gap.points.front().period.Label()}})); break;
       case compute::GapChange::kUnknown: break;
     }
     table.notes.push_back("Significant: the two groups' 95% confidence intervals do not overlap.");
@@ -947,9 +965,9 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   }
   view["has_gap"] = view.contains("gap_table");
   view["downloads"] = json::array(
-      {Link(path, "downloads/" + indicator.id + ".csv", "All figures for this indicator (CSV)"),
-       Link(path, "downloads/" + indicator.id + ".json", "All figures for this indicator (JSON)"),
-       Link(path, "downloads/index.html", "Every download")});
+      {Link(path, "downloads/" + indicator.id + ".csv", map.site().text("ind_download_csv")),
+       Link(path, "downloads/" + indicator.id + ".json", map.site().text("ind_download_json")),
+       Link(path, "downloads/index.html", map.site().text("ind_download_all"))});
   // Full data: every area with a page, every period — for a council with many wards, the
   // borough and its groups (a column per ward would not read; every ward's figure for every
   // period is in the CSV download).
@@ -983,10 +1001,10 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
 
 PageView AreasIndexPage(SiteMap& map) {
   const std::string path = "areas/index.html";
-  json view = Layout(map, path, "Find your area",
-                     "How children are doing in each ward of " +
-                         map.results().areas[map.home()].name + ".",
-                     {{"Your area", ""}}, "areas");
+  json view = Layout(map, path, map.site().text("areas_title"),
+                     map.site().text("areas_description",
+                                     {{"home_area", map.results().areas[map.home()].name}}),
+                     {{map.site().text("nav_areas"), ""}}, "areas");
   auto area_link = [&](uint32_t area) {
     json link = Link(path, map.AreaPath(area), map.results().areas[area].name);
     for (uint32_t group : map.groups()) {
@@ -1032,43 +1050,45 @@ std::string Plural(size_t count, const std::string& one, const std::string& many
 
 // "Of 14 measures, Kursaal meets 3 targets, is close on 2 and has not met 5; 4 have no target
 // and 1 has no published figure."
-std::string SummarySentence(const std::string& area_name,
+std::string SummarySentence(const i18n::Catalogue& t, const std::string& area_name,
                             const std::map<compute::TargetStatus, size_t>& counts, size_t total) {
+  auto count = [&](const char* key, size_t n) { return t.Count(key, static_cast<int64_t>(n)); };
   auto count_of = [&](compute::TargetStatus status) {
     auto it = counts.find(status);
     return it == counts.end() ? size_t{0} : it->second;
   };
   std::vector<std::string> judged;
   if (size_t met = count_of(compute::TargetStatus::kMet))
-    judged.push_back("meets " + Plural(met, "target", "targets"));
+    judged.push_back(count("summary_meets", met));
   if (size_t close = count_of(compute::TargetStatus::kClose))
-    judged.push_back("is close on " + base::FormatNumber(static_cast<double>(close), 0));
+    judged.push_back(count("summary_close", close));
   if (size_t not_met = count_of(compute::TargetStatus::kNotMet))
-    judged.push_back("has not met " + base::FormatNumber(static_cast<double>(not_met), 0));
+    judged.push_back(count("summary_not_met", not_met));
   std::vector<std::string> others;
   if (size_t none = count_of(compute::TargetStatus::kNoTarget))
-    others.push_back(Plural(none, "has no target", "have no target"));
+    others.push_back(count("summary_no_target", none));
   if (size_t no_value = count_of(compute::TargetStatus::kNoValue))
-    others.push_back(Plural(no_value, "has no published figure", "have no published figure"));
-  std::string of = "Of " + Plural(total, "measure", "measures") + ", ";
+    others.push_back(count("summary_no_figure", no_value));
+  const std::string of = count("summary_of", total);
+  const std::string rest = JoinWords(t, others);
   if (judged.empty())
-    return of + "none can be judged against a target for " + area_name +
-           (others.empty() ? "." : ": " + base::JoinWords(others) + ".");
-  return of + area_name + " " + base::JoinWords(judged) +
-         (others.empty() ? "." : "; " + base::JoinWords(others) + ".");
+    return t(others.empty() ? "summary_none_judged" : "summary_none_judged_rest",
+             {{"of", of}, {"area", area_name}, {"rest", rest}});
+  return t(others.empty() ? "summary_judged" : "summary_judged_rest",
+           {{"of", of}, {"area", area_name}, {"judged", JoinWords(t, judged)}, {"rest", rest}});
 }
 
 // "one of the Better Start wards", "one of the wards in the rest of Southend".
-std::string GroupPhrase(const std::string& group) {
+std::string GroupPhrase(const i18n::Catalogue& t, const std::string& group) {
   auto lower = [](std::string text) {
     for (auto& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return text;
   };
   std::string name = lower(group);
-  if (name.size() >= 6 && name.compare(name.size() - 6, 6, " wards") == 0) return "one of the ";
+  if (name.size() >= 6 && name.compare(name.size() - 6, 6, " wards") == 0) return t("group_one_of_the");
   for (const char* common : {"rest ", "other ", "remaining "})
-    if (name.rfind(common, 0) == 0) return "one of the wards in the ";
-  return "one of the wards in ";
+    if (name.rfind(common, 0) == 0) return t("group_one_of_wards_in_the");
+  return t("group_one_of_wards_in");
 }
 
 PageView AreaPage(SiteMap& map, uint32_t area_idx) {
@@ -1078,7 +1098,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const bool is_ward = !area.is_group && area_idx != map.home();
   json view = Layout(map, path, area.name,
                      "How children in " + area.name + " are doing, in plain English.",
-                     {{"Your area", "areas/index.html"}, {area.name, ""}}, "areas");
+                     {{map.site().text("nav_areas"), "areas/index.html"}, {area.name, ""}}, "areas");
   view["area_name"] = area.name;
   view["is_group"] = area.is_group;
   view["is_home"] = area_idx == map.home();
@@ -1089,7 +1109,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
       uint32_t member = area.members[idx];
       json link = Link(path, map.AreaPath(member), results.areas[member].name);
       link["after"] = idx + 2 < area.members.size() ? ", "
-                      : idx + 2 == area.members.size() ? " and "
+                      : idx + 2 == area.members.size() ? " " + map.site().text("word_and") + " "
                                                        : "";
       members.push_back(link);
     }
@@ -1099,8 +1119,8 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const auto& groups = map.GroupsOf(area_idx);
   for (size_t idx = 0; idx < groups.size(); ++idx) {
     json link = Link(path, map.AreaPath(groups[idx]), results.areas[groups[idx]].name);
-    link["before"] = GroupPhrase(results.areas[groups[idx]].name);
-    link["after"] = idx + 2 < groups.size() ? ", " : idx + 2 == groups.size() ? " and " : "";
+    link["before"] = GroupPhrase(map.site().text, results.areas[groups[idx]].name);
+    link["after"] = idx + 2 < groups.size() ? ", " : idx + 2 == groups.size() ? " " + map.site().text("word_and") + " " : "";
     groups_of.push_back(link);
   }
   view["groups_of"] = groups_of;
@@ -1151,7 +1171,9 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
         if (!compute::ComparesAreas(indicator)) own_areas.resize(1);
         json own = ChartFigure(std::move(spark),
                                TrendTable(map, indicator_idx, own_areas,
-                                          indicator.short_title + ": " + area.name + " over time"));
+                                          map.site().text("chart_trend_title",
+                                                          {{"indicator", indicator.short_title},
+                                                           {"area", area.name}})));
         own["shape"] = shape;
         item["own_trend"] = std::move(own);
       }
@@ -1194,18 +1216,19 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   json rows = json::array();
   for (auto& row : summary) rows.push_back(std::move(row.row));
   view["summary"] = {
-      {"sentence", SummarySentence(area.name, counts, summary.size())},
+      {"sentence", SummarySentence(map.site().text, area.name, counts, summary.size())},
       {"rows", rows},
-      {"comparison_header", benchmark_name.empty() ? "Compared" : "Compared with " + benchmark_name}};
+      {"comparison_header", benchmark_name.empty()
+                                ? map.site().text("compared")
+                                : map.site().text("col_compared_with", {{"area", benchmark_name}})}};
   if (uncertain > 0)
     view["summary"]["uncertain"] =
-        "For " + Plural(uncertain, "of these measures", "of these measures") +
-        " the numbers are small: the target lies inside the figure's 95% confidence interval, "
-        "so whether it was met could be down to chance (marked \"not certain\").";
+        map.site().text.Count("area_uncertain", static_cast<int64_t>(uncertain));
   view["stories"] = ContentList(map, path, map.PagesForArea(area_idx));
   view["has_stories"] = !view["stories"].empty();
   if (view["has_stories"].get<bool>())
-    contents.push_back({{"label", "Stories and reports about " + area.name}, {"href", "#stories"}});
+    contents.push_back({{"label", map.site().text("area_stories", {{"area_name", area.name}})},
+                        {"href", "#stories"}});
   view["contents"] = contents;
   std::string pack = map.AreaPackPath(area_idx);
   if (!pack.empty()) view["pack"] = {{"url", RelativeUrl(path, pack)}};
@@ -1224,7 +1247,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
 // readers, and on a phone, where each row becomes a card, to the screen; a mark stands for the
 // "not certain" qualifier. Each page's key explains every symbol the page uses.
 
-// The mark a cell shows when its status is not certain; the words are kNotCertain.
+// The mark a cell shows when its status is not certain; the words are NotCertain(map.site().text).
 constexpr const char* kUncertainMark = "?";
 // The most indicator columns one table has: more than this do not fit across an A4 landscape
 // page, so an outcome with more is shown as several tables.
@@ -1250,7 +1273,7 @@ struct DashboardCell {
   std::string value;        // "" when there is no published figure
   std::string period;
   std::string reference;    // what the figure was judged against, "" for none
-  bool uncertain = false;   // the status carries the kNotCertain qualifier
+  bool uncertain = false;   // the status carries the NotCertain(map.site().text) qualifier
   bool path_step = false;   // judged against a step on the path to the target
   json sparkline;           // a sparkline spec, or null
 };
@@ -1306,8 +1329,8 @@ DashboardCell MakeDashboardCell(const SiteMap& map, uint32_t indicator_idx, uint
   const auto& indicator = map.site().indicators[indicator_idx];
   const compute::Series* series = map.results().Find(indicator_idx, area, 0);
   const compute::Cell* latest = series ? series->Latest() : nullptr;
-  json badge = latest ? TargetStatusBadge(indicator, *latest)
-                      : TargetStatusBadge(compute::TargetStatus::kNoValue);
+  json badge = latest ? TargetStatusBadge(map.site().text, indicator, *latest)
+                      : TargetStatusBadge(map.site().text, compute::TargetStatus::kNoValue);
   DashboardCell cell;
   cell.status = latest ? latest->target_status : compute::TargetStatus::kNoValue;
   cell.indicator = indicator.short_title;
@@ -1319,7 +1342,7 @@ DashboardCell MakeDashboardCell(const SiteMap& map, uint32_t indicator_idx, uint
   cell.uncertain = !badge["qualifier"].get<std::string>().empty();
   if (latest) {
     cell.path_step = latest->target_reference_kind == compute::TargetReference::kTrajectoryStep;
-    cell.value = FormatValue(indicator, latest->value);
+    cell.value = FormatValue(map.site().text, indicator, latest->value);
     cell.period = latest->period.Label();
     if (with_sparkline)
       cell.sparkline = SparklineSpec(map.site(), map.results(), indicator_idx, area,
@@ -1329,11 +1352,11 @@ DashboardCell MakeDashboardCell(const SiteMap& map, uint32_t indicator_idx, uint
   return cell;
 }
 
-json DashboardCellJson(const DashboardCell& cell) {
+json DashboardCellJson(const i18n::Catalogue& t, const DashboardCell& cell) {
   json out = {{"label", cell.indicator}, {"shape", cell.shape},   {"class", cell.css},
               {"words", cell.words},     {"value", cell.value},   {"period", cell.period},
               {"uncertain", cell.uncertain}, {"mark", kUncertainMark},
-              {"qualifier", cell.uncertain ? kNotCertain : ""}};
+              {"qualifier", cell.uncertain ? NotCertain(t) : ""}};
   if (!cell.sparkline.is_null()) out["sparkline"] = {{"svg_spec", cell.sparkline}};
   return out;
 }
@@ -1349,7 +1372,7 @@ class DashboardKey {
     entries_.try_emplace(std::make_tuple(Order(cell.status), cell.path_step, cell.words), cell);
     uncertain_ |= cell.uncertain;
   }
-  json ToJson() const {
+  json ToJson(const i18n::Catalogue& t) const {
     json key = json::array();
     for (const auto& [order, cell] : entries_)
       key.push_back({{"shape", cell.shape},
@@ -1357,14 +1380,12 @@ class DashboardKey {
                      {"label", cell.words},
                      {"description", cell.description}});
     if (uncertain_ && marks_) {
-      std::string label = kNotCertain;
+      std::string label = NotCertain(t);
       label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
       key.push_back({{"shape", kUncertainMark},
                      {"class", "dash-mark"},
                      {"label", label},
-                     {"description",
-                      "The target lies inside the figure's 95% confidence interval, so the "
-                      "status could be down to chance."}});
+                     {"description", t("dash_uncertain_about")}});
     }
     return key;
   }
@@ -1389,9 +1410,9 @@ class DashboardKey {
 json DashboardLayout(const SiteMap& map, const std::vector<DashboardView>& views,
                      const DashboardView& view, const std::string& title,
                      const std::string& lead) {
-  std::vector<Crumb> crumbs = {{"Dashboard", ""}};
+  std::vector<Crumb> crumbs = {{map.site().text("nav_dashboard"), ""}};
   if (view.kind != DashboardKind::kEveryCell)
-    crumbs = {{"Dashboard", views.front().path}, {view.label, ""}};
+    crumbs = {{map.site().text("nav_dashboard"), views.front().path}, {view.label, ""}};
   json page = Layout(map, view.path, title, lead, crumbs, "dashboard");
   page["lead"] = lead;
   json nav = json::array();
@@ -1436,7 +1457,7 @@ void AddDashboardTables(const SiteMap& map, const std::string& path, const std::
       for (size_t idx = first; idx < last; ++idx) {
         DashboardCell cell = MakeDashboardCell(map, indicators[idx], area, sparkline);
         key.Add(cell);
-        cells.push_back(DashboardCellJson(cell));
+        cells.push_back(DashboardCellJson(map.site().text, cell));
       }
       rows.push_back({{"area", Link(path, map.AreaPath(area), results.areas[area].name)},
                       {"cells", cells}});
@@ -1445,10 +1466,15 @@ void AddDashboardTables(const SiteMap& map, const std::string& path, const std::
         {{"id", table_id},
          {"title", title.empty() ? "" : title + of},
          {"about_url", about_url},
-         {"caption", (title.empty() ? std::string("Progress against target") : title) + of +
-                         ": areas (rows) by indicator (columns)"},
-         {"summary", Plural(last - first, "indicator", "indicators") + " in " +
-                         Plural(areas.size(), "area", "areas") + "."},
+         {"caption", (title.empty() ? map.site().text("col_progress_target") : title) + of +
+                         map.site().text("dash_caption_suffix")},
+         {"summary", map.site().text(
+                         "dash_table_summary",
+                         {{"indicators", map.site().text.Count(
+                                             "count_indicators",
+                                             static_cast<int64_t>(last - first))},
+                          {"areas", map.site().text.Count("count_areas",
+                                                          static_cast<int64_t>(areas.size()))}})},
          {"columns", columns},
          {"rows", rows}});
   }
@@ -1462,6 +1488,12 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
   size_t indicator_count = 0;
   std::string title;
   std::string lead;
+  const i18n::Catalogue& t = map.site().text;
+  auto counts = [&]() -> i18n::Args {
+    return {{"indicators", t.Count("count_indicators", static_cast<int64_t>(indicator_count))},
+            {"areas", t.Count("count_areas", static_cast<int64_t>(area_count))},
+            {"cells", t.Count("count_cells", static_cast<int64_t>(indicator_count * area_count))}};
+  };
   if (view.kind == DashboardKind::kOutcome) {
     std::vector<uint32_t> indicators;
     for (const auto& [outcome, ids] : OutcomeIndicators(map.site(), false))
@@ -1469,12 +1501,8 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
     indicator_count = indicators.size();
     AddDashboardTables(map, view.path, "dash-" + view.outcome->id, "", "", indicators, key,
                        tables);
-    title = "Dashboard: " + view.outcome->title;
-    lead = "Progress against target for the " +
-           Plural(indicator_count, "indicator", "indicators") + " of this outcome in " +
-           Plural(area_count, "area", "areas") + ": " +
-           Plural(indicator_count * area_count, "cell", "cells") +
-           ", each the latest figure the area has.";
+    title = t("dash_title_outcome", {{"outcome", view.outcome->title}});
+    lead = t("dash_lead_outcome", counts());
   } else {
     for (const auto& [outcome, indicators] : OutcomeIndicators(map.site(), true)) {
       if (indicators.empty()) continue;
@@ -1483,18 +1511,15 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
                          RelativeUrl(view.path, map.OutcomePath(outcome->id)), indicators, key,
                          tables);
     }
-    title = "Dashboard: every area and indicator";
-    lead = "Progress against target for all " + Plural(indicator_count, "indicator", "indicators") +
-           " in " + Plural(area_count, "area", "areas") + ": " +
-           Plural(indicator_count * area_count, "cell", "cells") +
-           ", each the latest figure the area has, in a table for each outcome.";
+    title = t("dash_title_all");
+    lead = t("dash_lead_all", counts());
   }
   json page = DashboardLayout(map, views, view, title, lead);
   if (view.kind == DashboardKind::kOutcome)
     page["outcome"] = Link(view.path, map.OutcomePath(view.outcome->id), view.outcome->title);
   page["tables"] = tables;
   page["has_tables"] = !tables.empty();
-  page["key"] = key.ToJson();
+  page["key"] = key.ToJson(map.site().text);
   return MakePage(view.path, "dashboard", page);
 }
 
@@ -1538,14 +1563,14 @@ PageView DashboardNotMetPage(SiteMap& map, const std::vector<DashboardView>& vie
         areas_named.insert(area);
         (cell.status == compute::TargetStatus::kNotMet ? not_met : close) += 1;
         rows.push_back({{"area", Link(view.path, map.AreaPath(area), results.areas[area].name)},
-                        {"cell", DashboardCellJson(cell)},
+                        {"cell", DashboardCellJson(map.site().text, cell)},
                         {"reference", cell.reference}});
       }
       const auto& indicator = map.site().indicators[indicator_idx];
       lists.push_back(
           {{"id", "dash-" + indicator.id},
            {"indicator", Link(view.path, map.IndicatorPath(indicator.id), indicator.short_title)},
-           {"caption", indicator.short_title + ": areas not met or close to target"},
+           {"caption", map.site().text("dash_list_caption", {{"indicator", indicator.short_title}})},
            {"reference", shared ? found.front().second.reference : ""},
            {"per_row_reference", !shared},
            {"summary", Plural(found.size(), "area", "areas") + "."},
@@ -1557,21 +1582,23 @@ PageView DashboardNotMetPage(SiteMap& map, const std::vector<DashboardView>& vie
                       {"lists", lists}});
   }
   const size_t cells = not_met + close;
+  const i18n::Catalogue& t = map.site().text;
+  auto number = [](size_t n) { return base::FormatNumber(static_cast<double>(n), 0); };
   std::string lead =
       cells == 0
-          ? "No area's latest figure falls short of its target: every cell with a target has met "
-            "it."
-          : "The " + Plural(cells, "cell", "cells") + " where the latest figure has not met its " +
-                "target (" + base::FormatNumber(static_cast<double>(not_met), 0) +
-                " not met, " + base::FormatNumber(static_cast<double>(close), 0) +
-                " close to it), in " + base::FormatNumber(static_cast<double>(indicator_count), 0) +
-                " of the " + Plural(all_indicators, "indicator", "indicators") + " and " +
-                base::FormatNumber(static_cast<double>(areas_named.size()), 0) + " of the " +
-                Plural(areas.size(), "area", "areas") + ". For each indicator, not met comes first.";
-  json page = DashboardLayout(map, views, view, "Dashboard: not met or close to target", lead);
+          ? t("dash_not_met_none")
+          : t("dash_not_met_lead",
+              {{"cells", t.Count("count_cells", static_cast<int64_t>(cells))},
+               {"not_met", number(not_met)},
+               {"close", number(close)},
+               {"indicator_count", number(indicator_count)},
+               {"indicators", t.Count("count_indicators", static_cast<int64_t>(all_indicators))},
+               {"area_count", number(areas_named.size())},
+               {"areas", t.Count("count_areas", static_cast<int64_t>(areas.size()))}});
+  json page = DashboardLayout(map, views, view, t("dash_title_not_met"), lead);
   page["groups"] = groups;
   page["has_groups"] = !groups.empty();
-  page["key"] = key.ToJson();
+  page["key"] = key.ToJson(map.site().text);
   return MakePage(view.path, "dashboard", page);
 }
 
@@ -1589,13 +1616,13 @@ PageView ContentPageView(SiteMap& map, size_t page_idx) {
   const std::string path = map.ContentPath(page.path);
   std::vector<Crumb> crumbs;
   if (page.type != model::ContentType::kPage)
-    crumbs.push_back({ContentTypeLabel(page.type, true), map.ListPath(page.type)});
+    crumbs.push_back({ContentTypeLabel(map.site().text, page.type, true), map.ListPath(page.type)});
   crumbs.push_back({page.title, ""});
   json view = Layout(map, path, page.title, page.summary, crumbs, "library");
   view["summary"] = page.summary;
-  view["date"] = LongDate(page.date);
+  view["date"] = LongDate(map.site().text, page.date);
   view["date_iso"] = page.date;
-  view["type"] = ContentTypeLabel(page.type, false);
+  view["type"] = ContentTypeLabel(map.site().text, page.type, false);
   view["author"] = page.author;
   json outcomes = json::array();
   for (const auto& id : page.outcomes)
@@ -1619,7 +1646,7 @@ PageView ContentPageView(SiteMap& map, size_t page_idx) {
 
 PageView ListPage(SiteMap& map, model::ContentType type) {
   const std::string path = map.ListPath(type);
-  const std::string title = ContentTypeLabel(type, true);
+  const std::string title = ContentTypeLabel(map.site().text, type, true);
   json view = Layout(map, path, title, title + ", newest first.", {{title, ""}}, "library");
   std::vector<size_t> pages;
   for (size_t page_idx : map.published())
@@ -1630,15 +1657,15 @@ PageView ListPage(SiteMap& map, model::ContentType type) {
 
 PageView LibraryPage(SiteMap& map) {
   const std::string path = "library/index.html";
-  json view = Layout(map, path, "Stories and reports",
-                     "Case studies, strategies, reports and minutes, by outcome and by area.",
-                     {{"Stories and reports", ""}}, "library");
+  json view = Layout(map, path, map.site().text("nav_library"),
+                     map.site().text("library_description"),
+                     {{map.site().text("nav_library"), ""}}, "library");
   json sections = json::array();
   for (auto type : kListedTypes) {
     size_t count = 0;
     for (size_t page_idx : map.published()) count += map.site().pages[page_idx].type == type;
     if (count)
-      sections.push_back({{"label", ContentTypeLabel(type, true)},
+      sections.push_back({{"label", ContentTypeLabel(map.site().text, type, true)},
                           {"url", RelativeUrl(path, map.ListPath(type))},
                           {"count", count}});
   }
@@ -1678,8 +1705,9 @@ PageView LibraryPage(SiteMap& map) {
 PageView MethodologyPage(SiteMap& map) {
   const std::string path = "methodology/index.html";
   const auto& config = map.site().config;
-  json view = Layout(map, path, "Methodology", "How the figures and statuses on this site are worked out.",
-                     {{"Methodology", ""}}, "methodology");
+  json view = Layout(map, path, map.site().text("nav_methodology"),
+                     map.site().text("methodology_description"),
+                     {{map.site().text("nav_methodology"), ""}}, "methodology");
   view["max_suppressed"] = config.suppression.MaxSuppressed();
   view["suppression_none"] = config.suppression.MaxSuppressed() == 0;
   view["round_to"] = config.suppression.round_to;
@@ -1690,9 +1718,9 @@ PageView MethodologyPage(SiteMap& map) {
   for (auto status : {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
                       compute::TargetStatus::kNotMet,
                       compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue})
-    statuses.push_back(TargetStatusBadge(status));
+    statuses.push_back(TargetStatusBadge(map.site().text, status));
   view["statuses"] = statuses;
-  view["not_certain"] = kNotCertain;
+  view["not_certain"] = NotCertain(map.site().text);
   std::vector<std::string> comparators;
   for (uint32_t area : map.results().comparator_areas) comparators.push_back(map.results().areas[area].name);
   view["comparators"] = base::JoinWords(comparators);
@@ -1712,9 +1740,9 @@ PageView MethodologyPage(SiteMap& map) {
 
 PageView DownloadsPage(SiteMap& map) {
   const std::string path = "downloads/index.html";
-  json view = Layout(map, path, "Downloads",
-                     "The published figures as open data, and briefing packs for councillors.",
-                     {{"Downloads", ""}}, "downloads");
+  json view = Layout(map, path, map.site().text("nav_downloads"),
+                     map.site().text("downloads_description"),
+                     {{map.site().text("nav_downloads"), ""}}, "downloads");
   json indicators = json::array();
   for (const auto& indicator : map.site().indicators)
     indicators.push_back({{"title", indicator.title},
@@ -1731,7 +1759,7 @@ PageView DownloadsPage(SiteMap& map) {
       const auto& config = map.site().config.packs[pack.index];
       scrutiny.push_back({{"url", RelativeUrl(path, pack.path)},
                           {"label", config.title},
-                          {"date", LongDate(config.meeting_date)}});
+                          {"date", LongDate(map.site().text, config.meeting_date)}});
     } else {
       wards.push_back(Link(path, pack.path, map.results().areas[pack.index].name));
     }
@@ -1744,9 +1772,9 @@ PageView DownloadsPage(SiteMap& map) {
 
 PageView AccessibilityPage(SiteMap& map) {
   const std::string path = "accessibility/index.html";
-  json view = Layout(map, path, "Accessibility statement",
-                     "How accessible this website is and how to report a problem.",
-                     {{"Accessibility", ""}}, "");
+  json view = Layout(map, path, map.site().text("footer_accessibility"),
+                     map.site().text("accessibility_description"),
+                     {{map.site().text("accessibility_crumb"), ""}}, "");
   return MakePage(path, "accessibility", view);
 }
 
@@ -1754,7 +1782,8 @@ PageView NotFoundPage(SiteMap& map) {
   // 404.html is served from any folder, so its links must not depend on where it is: it uses
   // the base URL when there is one, and otherwise links relative to the site root.
   const std::string path = "404.html";
-  json view = Layout(map, path, "Page not found", "The page you asked for is not here.", {}, "");
+  json view = Layout(map, path, map.site().text("notfound_title"),
+                     map.site().text("notfound_description"), {}, "");
   const auto& base_url = map.site().config.base_url;
   if (!base_url.empty()) view["base_href"] = base_url.back() == '/' ? base_url : base_url + "/";
   return MakePage(path, "not-found", view);
@@ -1799,6 +1828,7 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   std::vector<std::string> paths;  // every page's path, for the sitemap and the clash check
   auto emit = [&](PageView page) {
     paths.push_back(page.path);
+    page.view["t"] = TemplateText(site.text, page.view);
     on_page(std::move(page));
   };
   emit(HomePage(map));

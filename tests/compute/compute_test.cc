@@ -19,6 +19,7 @@
 #include "model/model.h"
 #include "model/period.h"
 #include "view/labels.h"
+#include "load/internal/loaders.h"
 
 namespace outcomes::compute {
 namespace {
@@ -159,7 +160,11 @@ class SiteBuilder {
   model::Site& site() { return site_; }
 
  private:
-  model::Site site_;
+  model::Site site_ = [] {
+    model::Site english;
+    english.text = load::internal::ReferenceCatalogue();  // the built-in English words
+    return english;
+  }();
 };
 
 // Southend, England and the five wards; groups and comparators as the tests need them.
@@ -1855,22 +1860,22 @@ TEST_CASE("status words: the qualifier, the path step, a passed date") {
   Results results = Compute(site);
   const model::Indicator& gld = site.indicators[0];
   // Before the baseline: no target yet.
-  nlohmann::json before = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2021"));
+  nlohmann::json before = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2021"));
   CHECK(before["label"] == "No target");
   CHECK(before["qualifier"] == "");
   // A trajectory step, met, with 72.5 inside 70-76: named as the path, and qualified.
-  nlohmann::json step = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2023"));
+  nlohmann::json step = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2023"));
   CHECK(step["label"] == "On the path to target");
   CHECK(step["reference"] == "Path to target: 72.5% in 2023, on the way to 75.0% by 2025");
-  CHECK(step["qualifier"] == view::kNotCertain);
+  CHECK(step["qualifier"] == view::NotCertain(site.text));
   CHECK(step["key"] == "target-met");
   // Belfairs' shape: 80.6% against 75%, target inside the interval: met, not certain.
-  nlohmann::json met = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2025"));
+  nlohmann::json met = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2025"));
   CHECK(met["label"] == "Target met");
   CHECK(met["reference"] == "Target: 75.0% by 2025");
-  CHECK(met["text"] == std::string("Target met (Target: 75.0% by 2025); ") + view::kNotCertain);
+  CHECK(met["text"] == std::string("Target met (Target: 75.0% by 2025); ") + view::NotCertain(site.text));
   // After the target's date: not met, and the date has passed; 75 outside 69-71: certain.
-  nlohmann::json passed = view::TargetStatusBadge(gld, CellOf(results, site, "gld", kHome, "2026"));
+  nlohmann::json passed = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2026"));
   CHECK(passed["label"] == "Target not met");
   CHECK(passed["reference"] == "Target: 75.0% by 2025 (that date has passed)");
   CHECK(passed["qualifier"] == "");
@@ -1890,13 +1895,13 @@ TEST_CASE("trend label: a sharp latest rise is not summed up as 'Down since'") {
                                       row("2018", 170), row("2019", 142), row("2020", 246)});
   CHECK(series.trend.latest_change_first);
   CHECK(series.trend.latest_change_beyond_chance);
-  CHECK(view::TrendLabel(indicator, series.trend) ==
+  CHECK(view::TrendLabel(load::internal::ReferenceCatalogue(), indicator, series.trend) ==
         "Up in 2020 (more than chance); over the longer run, down since 2015 (not tested)");
   // A small latest change leaves the long-run label alone.
   Series steady = TrendOf(indicator, {row("2015", 260), row("2016", 230), row("2017", 200),
                                       row("2018", 190), row("2019", 185), row("2020", 180)});
   CHECK_FALSE(steady.trend.latest_change_first);
-  CHECK(view::TrendLabel(indicator, steady.trend) == "Down since 2015 (not tested)");
+  CHECK(view::TrendLabel(load::internal::ReferenceCatalogue(), indicator, steady.trend) == "Down since 2015 (not tested)");
 }
 
 TEST_CASE("trend: the test runs only on non-overlapping annual periods") {
@@ -1964,7 +1969,7 @@ TEST_CASE("fair comparisons: a count indicator is never compared between areas")
     CHECK(sentence.find("than") == std::string::npos);
     CHECK(sentence.find("same as") == std::string::npos);
   }
-  CHECK(view::ComparisonBadge(kursaal.comparisons[0], "Southend-on-Sea")["label"] ==
+  CHECK(view::ComparisonBadge(load::internal::ReferenceCatalogue(), kursaal.comparisons[0], "Southend-on-Sea")["label"] ==
         "Not compared");
 }
 

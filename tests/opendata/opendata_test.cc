@@ -136,7 +136,11 @@ class Builder {
   model::Site& site() { return site_; }
 
  private:
-  model::Site site_;
+  model::Site site_ = [] {
+    model::Site english;
+    english.text = load::internal::ReferenceCatalogue();  // the built-in English words
+    return english;
+  }();
 };
 
 model::Indicator Percent(const std::string& id = "gld") {

@@ -18,6 +18,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "view/map_view.h"
+#include "load/internal/loaders.h"
 
 namespace outcomes {
 namespace {
@@ -27,7 +28,11 @@ using nlohmann::json;
 // --- Fixtures ---------------------------------------------------------------------------------
 
 struct Example {
-  model::Site site;
+  model::Site site = [] {
+    model::Site english;
+    english.text = load::internal::ReferenceCatalogue();  // the built-in English words
+    return english;
+  }();
   std::vector<uint32_t> wards;
   std::map<uint32_t, std::string> urls;
 
@@ -62,7 +67,11 @@ uint32_t IndicatorIndex(const model::Site& site, const std::string& id) {
 
 // A site of areas with square-ish boundaries given as lon/lat rings.
 struct ShapeSite {
-  model::Site site;
+  model::Site site = [] {
+    model::Site english;
+    english.text = load::internal::ReferenceCatalogue();  // the built-in English words
+    return english;
+  }();
   void Add(const std::string& code, std::vector<std::vector<std::pair<double, double>>> rings) {
     model::Area area;
     area.code = code;

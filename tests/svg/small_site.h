@@ -16,6 +16,7 @@
 #include "compute/compute.h"
 #include "model/model.h"
 #include "model/period.h"
+#include "load/internal/loaders.h"
 
 namespace outcomes::svg_test {
 
@@ -37,7 +38,11 @@ struct Obs {
 };
 
 struct SmallSite {
-  model::Site site;
+  model::Site site = [] {
+    model::Site english;
+    english.text = load::internal::ReferenceCatalogue();  // the built-in English words
+    return english;
+  }();
   compute::Results results;
 
   uint32_t Area(const std::string& code) const {

@@ -252,10 +252,10 @@ TEST_CASE("a status shows the web page's label, a path step as such, the qualifi
       if (candidate.period.Label() == row[period]) cell = &candidate;
     REQUIRE(cell);
     INFO(row.dump());
-    json badge = TargetStatusBadge(indicator, *cell);
+    json badge = TargetStatusBadge(example.site.text, indicator, *cell);
     std::string expected = badge["label"];
     if (cell->target_uncertain && cell->Published()) {
-      expected += " (" + std::string(kNotCertain) + ")";
+      expected += " (" + NotCertain(example.site.text) + ")";
       ++uncertain;
     }
     if (cell->target_reference_kind == compute::TargetReference::kTrajectoryStep &&

@@ -5,11 +5,16 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "i18n/i18n.h"
 #include "model/model.h"
 
 namespace outcomes::load::internal {
 
 void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics);
+// Needs the site config: the interface text for its language (site.text).
+void LoadInterfaceText(model::Site& site, base::Diagnostics& diagnostics);
+// The built-in English catalogue: every interface text key.
+const i18n::Catalogue& ReferenceCatalogue();
 void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics);
 void LoadIndicators(model::Site& site, base::Diagnostics& diagnostics);
 void LoadAreas(model::Site& site, base::Diagnostics& diagnostics);

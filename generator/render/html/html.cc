@@ -28,6 +28,8 @@ bool RenderPage(const view::PageView& page, const tmpl::Templates& templates,
     std::vector<std::string> figures;
     for (nlohmann::json figure : part.figures) {
       RenderSvgSpecs(figure);
+      // A figure template prints interface text too.
+      if (auto text = page.view.find("t"); text != page.view.end()) figure["t"] = *text;
       std::string html;
       std::string name = "figures/" + figure.value("kind", std::string("table"));
       if (!templates.Render(name, figure, html, error)) return false;

@@ -683,7 +683,7 @@ std::string RenderComparisonSvg(const json& spec) {
     row += kRow;
   }
   for (const auto& item : missing) {
-    labels += name_and_value(row + 20, item, "No figure " + Str(item, "marker"),
+    labels += name_and_value(row + 20, item, Str(spec, "no_figure") + " " + Str(item, "marker"),
                              " class=\"chart-missing\"");
     row += kMissingRow;
   }
@@ -742,7 +742,7 @@ std::string RenderPositionSvg(const json& spec) {
   items.push_back(
       {Str(focus, "legend"), Marker(focus_marker, kSwatch / 2, 0, kFocusSize, focus_colour)});
   if (has_interval)
-    items.push_back({"95% confidence interval for " + Str(focus, "name"),
+    items.push_back({Str(spec, "interval_legend"),
                      Whisker(2, kSwatch - 2, 0, 12, focus_colour, 2.5)});
   items.push_back({Str(spec, "others_legend"),
                    Marker(other_marker, kSwatch / 2, 0, kOtherSize, other_colour)});
