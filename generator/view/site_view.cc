@@ -776,8 +776,8 @@ PageView HomePage(SiteMap& map) {
   const std::string path = "index.html";
   const auto& config = map.site().config;
   json view = Layout(map, path, config.title,
-                     "How children are doing across " +
-                         map.results().areas[map.home()].name + ", ward by ward.",
+                     map.site().text("home_description",
+                                     {{"home_area", map.results().areas[map.home()].name}}),
                      {}, "home");
   view["home_area"] = map.results().areas[map.home()].name;
   json outcomes = json::array();
@@ -1005,6 +1005,7 @@ PageView AreasIndexPage(SiteMap& map) {
                      map.site().text("areas_description",
                                      {{"home_area", map.results().areas[map.home()].name}}),
                      {{map.site().text("nav_areas"), ""}}, "areas");
+  view["home_area"] = map.results().areas[map.home()].name;
   auto area_link = [&](uint32_t area) {
     json link = Link(path, map.AreaPath(area), map.results().areas[area].name);
     for (uint32_t group : map.groups()) {
@@ -1097,7 +1098,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const std::string path = map.AreaPath(area_idx);
   const bool is_ward = !area.is_group && area_idx != map.home();
   json view = Layout(map, path, area.name,
-                     "How children in " + area.name + " are doing, in plain English.",
+                     map.site().text("area_description", {{"area_name", area.name}}),
                      {{map.site().text("nav_areas"), "areas/index.html"}, {area.name, ""}}, "areas");
   view["area_name"] = area.name;
   view["is_group"] = area.is_group;

@@ -111,6 +111,15 @@ TEST_CASE("outcomes new writes a site that checks and builds at once, with no te
   const std::string home = ReadAll(out / "index.html");
   CHECK(Contains(home, "Example Council outcomes"));
   CHECK(Contains(home, "class=\"banner\""));  // the figures are said to be examples
+  // The built-in wording fits any council: no early-years or borough words (the example site
+  // says "young children" in its own i18n/en.yaml).
+  for (const char* page : {"index.html", "areas/index.html", "areas/north-ward/index.html"}) {
+    const std::string html = ReadAll(out / page);
+    INFO(page);
+    CHECK(Contains(html, "How children"));
+    CHECK(!Contains(html, "young children"));
+    CHECK(!Contains(html, "borough"));
+  }
   CHECK(Contains(ReadAll(out / "indicators/area-satisfaction/index.html"), "North ward"));
 }
 
