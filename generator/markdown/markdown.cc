@@ -24,6 +24,9 @@ struct Document::Tree {
   int render_options = 0;
   std::vector<cmark_node*> link_nodes;    // parallel to Document::links_
   std::vector<cmark_node*> figure_nodes;  // parallel to Document::figures_: custom blocks
+  std::string table_label;          // Options' words for screen readers, HTML-escaped
+  std::string footnotes_heading;
+  std::string footnote_back_label;
 };
 
 namespace {
@@ -344,6 +347,22 @@ void CollectLinks(cmark_node* root, FileLines file_line, std::vector<LinkRef>* l
   SortByLine(links, link_nodes);
 }
 
+// `text` safe in HTML text and in a double- or single-quoted attribute value.
+std::string EscapeAttribute(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Document::Document() = default;
@@ -359,6 +378,9 @@ Document Document::Parse(std::string_view markdown, uint32_t first_line, const O
   tree.gfm = internal::ParseGfm(markdown, CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8);
   tree.render_options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES |
                         (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
+  tree.table_label = EscapeAttribute(options.table_label);
+  tree.footnotes_heading = EscapeAttribute(options.footnotes_heading);
+  tree.footnote_back_label = EscapeAttribute(options.footnote_back_label);
   cmark_node* root = tree.gfm.root.get();
 
   NodesToChange nodes = CollectNodesToChange(root);
@@ -379,7 +401,9 @@ Document Document::Parse(std::string_view markdown, uint32_t first_line, const O
 // Makes cmark-gfm's blocks usable by keyboard and screen reader: a Markdown table (cmark writes
 // it as a bare "<table>") goes in a focusable, labelled scroll region so a wide one scrolls on
 // a phone without widening the page; the footnotes section gets a (visually hidden) heading.
-std::string AccessibleBlocks(const std::string& html) {
+std::string AccessibleBlocks(const std::string& html, const std::string& table_label,
+                             const std::string& footnotes_heading,
+                             const std::string& footnote_back_label) {
   std::string out;
   out.reserve(html.size() + 256);
   size_t position = 0;
@@ -391,8 +415,11 @@ std::string AccessibleBlocks(const std::string& html) {
     if (close == std::string::npos) break;
     close += 8;
     out.append(html, position, open - position);
-    out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table " +
-           std::to_string(++table_number) + "\">";
+    std::string label = table_label;
+    if (size_t at = label.find("{number}"); at != std::string::npos)
+      label.replace(at, 8, std::to_string(++table_number));
+    out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + label +
+           "\">";
     out.append(html, open, close - open);
     out += "</div>";
     position = close;
@@ -400,7 +427,13 @@ std::string AccessibleBlocks(const std::string& html) {
   out.append(html, position, std::string::npos);
   const std::string section = "<section class=\"footnotes\" data-footnotes>";
   if (size_t at = out.find(section); at != std::string::npos)
-    out.insert(at + section.size(), "\n<h2 class=\"visually-hidden\">Footnotes</h2>");
+    out.insert(at + section.size(),
+               "\n<h2 class=\"visually-hidden\">" + footnotes_heading + "</h2>");
+  // cmark-gfm labels each footnote's link back in English.
+  const std::string back = "aria-label=\"Back to content\"";
+  const std::string ours = "aria-label=\"" + footnote_back_label + "\"";
+  for (size_t at = out.find(back); at != std::string::npos; at = out.find(back, at + ours.size()))
+    out.replace(at, back.size(), ours);
   return out;
 }
 
@@ -421,7 +454,8 @@ std::string Document::RenderHtml(const std::function<std::string(const std::stri
     cmark_node_set_on_enter(tree_->figure_nodes[figure_idx], html);
   }
   return AccessibleBlocks(internal::PrefixFootnoteIds(
-      internal::RenderGfmHtml(tree_->gfm, tree_->render_options), SafePrefix(footnote_prefix)));
+      internal::RenderGfmHtml(tree_->gfm, tree_->render_options), SafePrefix(footnote_prefix)),
+      tree_->table_label, tree_->footnotes_heading, tree_->footnote_back_label);
 }
 
 std::string PlainText(std::string_view markdown) {

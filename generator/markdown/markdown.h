@@ -59,6 +59,12 @@ struct Options {
   // Ids the page already uses (e.g. "main", "content" from the template, or the heading ids of
   // another document shown on the same page); headings never get one of these. Default empty.
   std::vector<std::string> reserved_ids;
+  // The words the rendered HTML adds for screen readers, in the site's language: a table's
+  // label ("{number}" is the table's number in the document), the footnotes' (visually
+  // hidden) heading, and the label of a footnote's link back to where it is referred to.
+  std::string table_label = "Table {number}";
+  std::string footnotes_heading = "Footnotes";
+  std::string footnote_back_label = "Back to content";
 };
 
 struct Heading {

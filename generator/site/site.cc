@@ -132,6 +132,9 @@ bool RenderPages(const Options& options, const Computed& computed, std::vector<s
   std::vector<std::string> errors(computed.pages.size());
   markdown::Options markdown_options;
   markdown_options.allow_raw_html = computed.site.config.allow_raw_html;
+  markdown_options.table_label = computed.site.text("md_table_label");  // keeps its {number}
+  markdown_options.footnotes_heading = computed.site.text("md_footnotes");
+  markdown_options.footnote_back_label = computed.site.text("md_footnote_back");
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t idx = next++; idx < computed.pages.size(); idx = next++)

@@ -136,11 +136,11 @@ std::string AxisTitle(const i18n::Catalogue& t, const model::Indicator& indicato
     case model::Unit::kCurrency: return t("axis_amount");
     case model::Unit::kNumber: return t("col_value");
   }
-  return "Value";
+  return t("col_value");
 }
 
 // "a", "a and b", "a, b and c" (or with `last` " or ": "a, b or c").
-std::string JoinList(const std::vector<std::string>& items, const char* last = " and ") {
+std::string JoinList(const std::vector<std::string>& items, const char* last) {
   std::string text;
   for (size_t idx = 0; idx < items.size(); ++idx) {
     if (idx > 0) text += idx + 1 == items.size() ? last : ", ";
@@ -247,19 +247,29 @@ json Point(const i18n::Catalogue& t, const model::Indicator& indicator, const co
   return point;
 }
 
-// "rose from 44.9% to 74.0%", with the periods when they are not the chart's own range.
+// " and " in the catalogue's language.
+std::string And(const i18n::Catalogue& t) { return " " + t("word_and") + " "; }
+
+// "Kursaal rose from 44.9% to 74.0%", with the periods when they are not the chart's own
+// range; with no `area`, a sentence of its own ("Rose from 44.9% in 2013 to 74.0% in 2019.").
 std::string Movement(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell& first,
-                     const compute::Cell& last, bool name_periods) {
-  std::string from = FormatValue(t, indicator, first.value);
-  std::string to = FormatValue(t, indicator, last.value);
-  std::string in_first = name_periods ? " in " + first.period.Phrase() : "";
-  std::string in_last = name_periods ? " in " + last.period.Phrase() : "";
-  if (&first == &last) return "was " + from + " in " + first.period.Phrase();
-  double a = Rounded(indicator, first.value);
-  double b = Rounded(indicator, last.value);
-  if (a == b)
-    return "was " + from + " in both " + first.period.Label() + " and " + last.period.Label();
-  return std::string(b > a ? "rose" : "fell") + " from " + from + in_first + " to " + to + in_last;
+                     const compute::Cell& last, bool name_periods, const std::string* area) {
+  const std::string from = FormatValue(t, indicator, first.value);
+  const std::string to = FormatValue(t, indicator, last.value);
+  const double a = Rounded(indicator, first.value);
+  const double b = Rounded(indicator, last.value);
+  std::string key = &first == &last ? "one" : a == b ? "same" : b > a ? "rose" : "fell";
+  i18n::Args args = {{"value", from},
+                     {"from", from},
+                     {"to", to},
+                     {"period", first.period.Phrase()},
+                     {"first", first.period.Label()},
+                     {"last", last.period.Label()},
+                     {"from_when", name_periods ? t("chart_in_period", {{"period", first.period.Phrase()}}) : ""},
+                     {"to_when", name_periods ? t("chart_in_period", {{"period", last.period.Phrase()}}) : ""}};
+  if (!area) return t("chart_" + key, args);
+  args.emplace_back("area", *area);
+  return t("chart_moved_" + key, args);
 }
 
 // Notes for the periods a series has no figure: "No figure for Kursaal in 2016/17 and 2017/18
@@ -277,7 +287,7 @@ std::vector<std::string> GapNotes(const i18n::Catalogue& t, const std::string& n
   for (compute::Hidden hidden : order)
     notes.push_back(t(name.empty() ? "chart_no_figure_in" : "chart_no_figure_for_in",
                       {{"area", name},
-                       {"periods", JoinList(periods[hidden], (" " + t("word_and") + " ").c_str())},
+                       {"periods", JoinList(periods[hidden], And(t).c_str())},
                        {"marker", HiddenMarker(hidden)},
                        {"why", HiddenLabel(t, hidden)}}));
   return notes;
@@ -319,7 +329,7 @@ Split SplitByPublished(const i18n::Catalogue& t, const compute::Results& results
   for (compute::Hidden hidden : order)
     split.notes.push_back(
         t("chart_no_figure_for_in",
-          {{"area", JoinList(names[hidden], (" " + t("word_and") + " ").c_str())},
+          {{"area", JoinList(names[hidden], And(t).c_str())},
            {"periods", period.Phrase()},
            {"marker", HiddenMarker(hidden)},
            {"why", HiddenLabel(t, hidden)}}));
@@ -493,7 +503,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     series_list.push_back(item);
     bool own_range = first->period != published_periods.front() ||
                      latest->period != published_periods.back();
-    movements.push_back(name + " " + Movement(site.text, indicator, *first, *latest, own_range));
+    movements.push_back(Movement(site.text, indicator, *first, *latest, own_range, &name));
     for (auto& note : GapNotes(site.text, name, gaps)) notes.push_back(note);
   }
   if (!empty_areas.empty())  // one sentence for them all: "for East of England or England"
@@ -536,14 +546,17 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
       range.Add(rounded);
       points.push_back({{"x", x}, {"value", rounded}, {"label", ChartLabel(site.text, indicator, rounded)}});
     }
-    const std::string by = FormatValue(site.text, indicator, target.value) + " by " + target.period.Label();
+    const std::string by = site.text("target_by", {{"value", FormatValue(site.text, indicator, target.value)},
+                                                    {"period", target.period.Label()}});
     if (level) {
-      target_sentence = "the target is " + by;
-      if (start != target.period) target_sentence += ", from the " + start.Label() + " baseline";
+      target_sentence = start != target.period
+                            ? site.text("chart_target_is_from", {{"target", by}, {"baseline", start.Label()}})
+                            : site.text("chart_target_is", {{"target", by}});
     } else {
-      target_sentence = "the path to target runs from " +
-                        FormatValue(site.text, indicator, path.front().value) + " in " +
-                        path.front().period.Label() + " to " + by;
+      target_sentence = site.text("chart_path_runs",
+                                  {{"from", FormatValue(site.text, indicator, path.front().value)},
+                                   {"period", path.front().period.Label()},
+                                   {"target", by}});
     }
     if (!points.empty()) {
       const model::Period& first_period = periods[points.front()["x"].get<size_t>()];
@@ -556,7 +569,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
                           {"level", level},
                           {"from_before", start < first_period},
                           {"ends_at_target", last_period == target.period},
-                          {"end_label", "Target: " + ChartLabel(site.text, indicator, target.value)},
+                          {"end_label", site.text("reference_target", {{"target", ChartLabel(site.text, indicator, target.value)}})},
                           {"points", points}};
       // The subject's latest figure judged against a step of the path: the legend says so as
       // the page does (TargetReferenceText), and the step gets its own label.
@@ -570,10 +583,11 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
           const double value = Rounded(indicator, latest->target_reference);
           spec_target["step"] = {{"x", latest_x},
                                  {"value", value},
-                                 {"label", "Path: " + ChartLabel(site.text, indicator, value)}};
+                                 {"label", site.text("chart_path_point", {{"value", ChartLabel(site.text, indicator, value)}})}};
           spec_target["label"] = TargetReferenceText(site.text, indicator, *latest);
-          target_sentence += "; in " + latest->period.Label() + " the path is at " +
-                             FormatValue(site.text, indicator, latest->target_reference);
+          target_sentence += "; " + site.text("chart_path_now",
+                                              {{"period", latest->period.Label()},
+                                               {"value", FormatValue(site.text, indicator, latest->target_reference)}});
         }
       }
       spec["target"] = spec_target;
@@ -585,14 +599,22 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
   const std::string first_label = published_periods.front().Phrase();
   const std::string last_label = published_periods.back().Phrase();
   spec["title"] = site.text("chart_trend_title", {{"indicator", indicator.short_title}, {"area", subject_name}});
-  std::string desc = "Line chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) + ")";
-  desc += first_label == last_label ? " in " + first_label + "."
-                                     : " from " + first_label + " to " + last_label + ".";
+  std::string desc =
+      first_label == last_label
+          ? site.text("chart_line_desc_one", {{"indicator", indicator.short_title},
+                                              {"axis", AxisTitle(site.text, indicator)},
+                                              {"period", first_label}})
+          : site.text("chart_line_desc", {{"indicator", indicator.short_title},
+                                          {"axis", AxisTitle(site.text, indicator)},
+                                          {"first", first_label},
+                                          {"last", last_label}});
   std::vector<std::string> clauses = movements;
   if (!target_sentence.empty()) clauses.push_back(target_sentence);
   if (!clauses.empty()) {
     std::string joined;
     for (size_t idx = 0; idx < clauses.size(); ++idx) joined += (idx ? "; " : "") + clauses[idx];
+    // The first clause starts a sentence (a clause may start with a verb: "cododd …").
+    joined[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(joined[0])));
     desc += " " + joined + ".";
   }
   if (spec.contains("band_label"))
@@ -709,7 +731,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
                           {"dash", style.dash},
                           {"class", "chart-benchmark chart-benchmark--" +
                                         std::to_string(benchmarks.size() + 1)}});
-    line_sentences.push_back(name + " at " + FormatValue(site.text, indicator, cell->value));
+    line_sentences.push_back(site.text("chart_line_at", {{"area", name}, {"value", FormatValue(site.text, indicator, cell->value)}}));
   }
   spec["benchmarks"] = benchmarks;
   if (any_whisker) legend.push_back({{"label", site.text("col_ci")}, {"style", "whisker"}});
@@ -718,24 +740,27 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   spec["notes"] = notes;
 
   spec["title"] = site.text("chart_by_area_title", {{"indicator", indicator.short_title}, {"period", period.Label()}});
-  std::string desc = "Bar chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) +
-                     ") in " + period.Label() + " for " + std::to_string(bars.size()) +
-                     (bars.size() == 1 ? " area" : " areas") + ", highest first.";
+  std::string desc = site.text.Count("chart_bar_desc", static_cast<int64_t>(bars.size()),
+                                     {{"indicator", indicator.short_title},
+                                      {"axis", AxisTitle(site.text, indicator)},
+                                      {"period", period.Label()}});
   if (!bars.empty()) {
     const AreaCell& top = bars.front();
     const AreaCell& bottom = bars.back();
     if (bars.size() == 1) {
-      desc += " " + results.areas[top.area].name + " is " +
-              FormatValue(site.text, indicator, top.cell->value) + ".";
+      desc += " " + site.text("chart_bar_only", {{"area", results.areas[top.area].name},
+                                                {"value", FormatValue(site.text, indicator, top.cell->value)}});
     } else {
-      desc += " The highest is " + results.areas[top.area].name + " at " +
-              FormatValue(site.text, indicator, top.cell->value) + " and the lowest " +
-              results.areas[bottom.area].name + " at " +
-              FormatValue(site.text, indicator, bottom.cell->value) + ".";
+      desc += " " + site.text("chart_bar_range",
+                              {{"top", results.areas[top.area].name},
+                               {"top_value", FormatValue(site.text, indicator, top.cell->value)},
+                               {"bottom", results.areas[bottom.area].name},
+                               {"bottom_value", FormatValue(site.text, indicator, bottom.cell->value)}});
     }
   }
-  if (line_sentences.size() == 1) desc += " The line is " + line_sentences[0] + ".";
-  if (line_sentences.size() > 1) desc += " The lines are " + JoinList(line_sentences) + ".";
+  if (line_sentences.size() == 1) desc += " " + site.text("chart_line_is", {{"line", line_sentences[0]}});
+  if (line_sentences.size() > 1)
+    desc += " " + site.text("chart_lines_are", {{"lines", JoinList(line_sentences, And(site.text).c_str())}});
   const std::string& benchmark_name = results.areas[benchmark_area].name;
   const compute::Cell* benchmark_cell =
       PublishedAt(results.Find(indicator_idx, benchmark_area, 0), period);
@@ -749,19 +774,19 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     for (const AreaCell& bar : bars)
       ++counts[bar.cell->comparisons[static_cast<size_t>(comparator)]];
     std::vector<std::string> parts;
-    auto count_of = [&](compute::Comparison comparison, const char* word) {
+    auto count_of = [&](compute::Comparison comparison, const char* key) {
       if (counts[comparison])
-        parts.push_back(std::to_string(counts[comparison]) + " " + word);
+        parts.push_back(site.text(key, {{"count", std::to_string(counts[comparison])}}));
     };
-    count_of(compute::Comparison::kBetter, "better");
-    count_of(compute::Comparison::kSimilar, "similar");
-    count_of(compute::Comparison::kWorse, "worse");
-    count_of(compute::Comparison::kHigher, "higher");
-    count_of(compute::Comparison::kLower, "lower");
-    count_of(compute::Comparison::kNotCompared, "not compared");
+    count_of(compute::Comparison::kBetter, "chart_n_better");
+    count_of(compute::Comparison::kSimilar, "chart_n_similar");
+    count_of(compute::Comparison::kWorse, "chart_n_worse");
+    count_of(compute::Comparison::kHigher, "chart_n_higher");
+    count_of(compute::Comparison::kLower, "chart_n_lower");
+    count_of(compute::Comparison::kNotCompared, "chart_n_not_compared");
     if (!parts.empty())
       desc += " " + site.text("chart_compared_desc",
-                              {{"benchmark", benchmark_name}, {"parts", JoinList(parts)}});
+                              {{"benchmark", benchmark_name}, {"parts", JoinList(parts, And(site.text).c_str())}});
   }
   if (any_target) desc += " " + site.text("chart_bars_striped", {{"area", target_group_name}});
   for (const auto& note : notes) desc += " " + note;
@@ -898,8 +923,9 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                            {"value", value},
                            {"label", ChartLabel(site.text, indicator, cell->value)},
                            {"legend", home_name + ": " + ChartLabel(site.text, indicator, cell->value)}};
-      reference_sentence = " " + results.areas[home].name + " as a whole is " +
-                           FormatValue(site.text, indicator, cell->value) + ".";
+      reference_sentence = " " + site.text("chart_dot_reference",
+                                           {{"area", home_name},
+                                            {"value", FormatValue(site.text, indicator, cell->value)}});
     }
   }
   spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
@@ -911,23 +937,33 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                                                      {"kind", kind_plural},
                                                      {"of_parent", of_parent},
                                                      {"period", period.Label()}});
-  std::string desc = "Dot chart of " + indicator.short_title + " (" + AxisTitle(site.text, indicator) +
-                     ") in " + period.Label() + " for the " + std::to_string(total) + " " +
-                     kind_plural + of_parent + " with a published figure, one dot each. " + name +
-                     " is " + FormatValue(site.text, indicator, focus_cell->value);
+  std::string desc = site.text("chart_dot_desc", {{"indicator", indicator.short_title},
+                                                   {"axis", AxisTitle(site.text, indicator)},
+                                                   {"period", period.Label()},
+                                                   {"count", std::to_string(total)},
+                                                   {"kind", kind_plural},
+                                                   {"of_parent", of_parent}});
+  std::string interval;
   if (focus.contains("lower"))
-    desc += " (" + site.text("chart_ci_paren",
-                             {{"interval", FormatInterval(site.text, indicator, focus_cell->lower95,
-                                                          focus_cell->upper95)}}) +
-            ")";
-  desc += ", " + (total == 1 ? rank_text : "the " + rank_text) + ".";
+    interval = " (" + site.text("chart_ci_paren",
+                                {{"interval", FormatInterval(site.text, indicator, focus_cell->lower95,
+                                                             focus_cell->upper95)}}) +
+               ")";
+  desc += " " + site.text("chart_dot_focus",
+                          {{"area", name},
+                           {"value", FormatValue(site.text, indicator, focus_cell->value)},
+                           {"interval", interval},
+                           {"rank", total == 1 ? rank_text : site.text("rank_the", {{"rank", rank_text}})}});
   desc += reference_sentence;
   if (total > 1) {
     const AreaCell& low = dots.front();
     const AreaCell& high = dots.back();
-    desc += " The " + kind_plural + " range from " + FormatValue(site.text, indicator, low.cell->value) +
-            " (" + results.areas[low.area].name + ") to " +
-            FormatValue(site.text, indicator, high.cell->value) + " (" + results.areas[high.area].name + ").";
+    desc += " " + site.text("chart_dot_range",
+                            {{"kind", kind_plural},
+                             {"low", FormatValue(site.text, indicator, low.cell->value)},
+                             {"low_area", results.areas[low.area].name},
+                             {"high", FormatValue(site.text, indicator, high.cell->value)},
+                             {"high_area", results.areas[high.area].name}});
   }
   for (const auto& note : notes) desc += " " + note;
   spec["desc"] = desc;
@@ -984,8 +1020,7 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
   spec["marker"] = kFocusMarker;
   spec["title"] = site.text("chart_area_over_time", {{"indicator", indicator.short_title}, {"area", name}});
   // The title names the figure and the area; the description says how it moved.
-  std::string desc = Movement(site.text, indicator, *first, *latest, true) + ".";
-  desc[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(desc[0])));
+  std::string desc = Movement(site.text, indicator, *first, *latest, true, nullptr);
   for (const auto& note : GapNotes(site.text, "", gaps)) desc += " " + note;
   spec["desc"] = desc;
   return spec;

@@ -208,17 +208,17 @@ std::string LowerFirst(std::string text) {
 }
 
 // "A", "A and B", "A, B and C".
-std::string JoinNames(const std::vector<std::string>& names) {
+std::string JoinNames(const i18n::Catalogue& t, const std::vector<std::string>& names) {
   std::string text;
   for (size_t idx = 0; idx < names.size(); ++idx) {
-    if (idx > 0) text += idx + 1 == names.size() ? " and " : ", ";
+    if (idx > 0) text += idx + 1 == names.size() ? " " + t("word_and") + " " : ", ";
     text += names[idx];
   }
   return text;
 }
 
-std::string WardCount(size_t count) {
-  return std::to_string(count) + (count == 1 ? " ward" : " wards");
+std::string WardCount(const i18n::Catalogue& t, size_t count) {
+  return t.Count("count_wards", static_cast<int64_t>(count));
 }
 
 // A shading class: its words and how it is drawn.
@@ -268,11 +268,11 @@ MapClass StatusClass(const i18n::Catalogue& t, compute::TargetStatus status) {
 }
 
 // Value bands, 0 = the lowest third of the wards' figures, 2 = the highest.
-MapClass BandClass(int band) {
+MapClass BandClass(const i18n::Catalogue& t, int band) {
   switch (band) {
-    case 2: return {"band-high", "Highest third of wards", "#5b8fc7", "#0b3d5c", "checks"};
-    case 1: return {"band-middle", "Middle third of wards", "#a9cde6", "#1a5fa3", "lines"};
-    default: return {"band-low", "Lowest third of wards", "#e6f0f9", "#1a5fa3", "none"};
+    case 2: return {"band-high", t("map_band_high"), "#5b8fc7", "#0b3d5c", "checks"};
+    case 1: return {"band-middle", t("map_band_middle"), "#a9cde6", "#1a5fa3", "lines"};
+    default: return {"band-low", t("map_band_low"), "#e6f0f9", "#1a5fa3", "none"};
   }
 }
 
@@ -284,7 +284,8 @@ int BandOf(double value, const std::vector<double>& cuts) {
 MapClass NoDataClass(const i18n::Catalogue& t) { return {"nodata", t("status_no_data"), "#ffffff", "#6f777b", "crosshatch"}; }
 
 // "in the north-east of", "in the middle of": where `centre` lies in the box, by thirds.
-std::string Whereabouts(const GridPoint& centre, const GridPoint& min, const GridPoint& max) {
+std::string Whereabouts(const i18n::Catalogue& t, const GridPoint& centre, const GridPoint& min,
+                        const GridPoint& max) {
   auto third = [](double value, double low, double high) {
     double span = high - low;
     if (span <= 0) return 1;
@@ -293,13 +294,10 @@ std::string Whereabouts(const GridPoint& centre, const GridPoint& min, const Gri
   };
   int column = third(centre.east, min.east, max.east);
   int row = third(centre.north, min.north, max.north);
-  static const char* kRows[] = {"south", "", "north"};
-  static const char* kColumns[] = {"west", "", "east"};
-  if (row == 1 && column == 1) return "in the middle of";
-  std::string direction = kRows[row];
-  if (row != 1 && column != 1) direction += "-";
-  direction += kColumns[column];
-  return "in the " + direction + " of";
+  static const char* kKeys[3][3] = {{"map_in_south_west", "map_in_south", "map_in_south_east"},
+                                    {"map_in_west", "map_in_middle", "map_in_east"},
+                                    {"map_in_north_west", "map_in_north", "map_in_north_east"}};
+  return t(kKeys[row][column]);
 }
 
 std::string LegendTitle(const i18n::Catalogue& t, MapClasses classes, const std::string& home,
@@ -637,7 +635,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     size_t count = published.size();
     if (count >= 3) cuts = {published[count / 3], published[2 * count / 3]};
     for (int band : {2, 1, 0}) {
-      MapClass item = BandClass(band);
+      MapClass item = BandClass(site.text, band);
       // "Highest third of wards (457 to 952)": a band's range is the values in it.
       double low = INFINITY, high = -INFINITY;
       for (double value : published)
@@ -646,9 +644,12 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
           high = std::max(high, value);
         }
       if (low > high) continue;  // empty (ties moved its wards up)
-      if (cuts.empty()) item.label = "Wards with a figure";
-      item.label += " (" + FormatValue(site.text, indicator, low) +
-                    (low == high ? "" : " to " + FormatValue(site.text, indicator, high)) + ")";
+      if (cuts.empty()) item.label = site.text("map_band_all");
+      item.label = low == high ? site.text("map_band_value", {{"band", item.label},
+                                                              {"value", FormatValue(site.text, indicator, low)}})
+                               : site.text("map_band_range", {{"band", item.label},
+                                                              {"low", FormatValue(site.text, indicator, low)},
+                                                              {"high", FormatValue(site.text, indicator, high)}});
       legend.push_back(item);
     }
   }
@@ -683,7 +684,8 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
         if (comparison == compute::Comparison::kNotCompared) {
           std::string reason(NotComparedText(site.text, 
               cell->not_compared[static_cast<size_t>(home_comparator)]));
-          words = "not compared with " + home + (reason.empty() ? "" : " (" + reason + ")");
+          words = site.text("map_label_not_compared", {{"area", home}}) +
+                  (reason.empty() ? "" : " (" + reason + ")");
         }
         label = name + ": " + value + ", " + words;
       } else if (classes == MapClasses::kTargetStatus) {
@@ -695,13 +697,13 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
       } else {
         int band = BandOf(cell->value, cuts);
         for (const auto& item : legend)
-          if (item.key == BandClass(band).key) map_class = item;
-        label = name + ": " + value + ", " + LowerFirst(BandClass(band).label);
+          if (item.key == BandClass(site.text, band).key) map_class = item;
+        label = name + ": " + value + ", " + LowerFirst(BandClass(site.text, band).label);
       }
     } else {
       compute::Hidden hidden =
           cell && cell->hidden != compute::Hidden::kNo ? cell->hidden : compute::Hidden::kMissing;
-      label = name + ": no data (" + HiddenLabel(site.text, hidden) + ")";
+      label = site.text("map_label_no_data", {{"area", name}, {"why", HiddenLabel(site.text, hidden)}});
     }
     members[map_class.key].push_back(name);
     if (std::none_of(legend.begin(), legend.end(),
@@ -719,40 +721,31 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
   }
 
   json legend_json = json::array();
-  std::string desc = "Map of the wards of " + home + ", each shaded by ";
-  switch (classes) {
-    case MapClasses::kComparedWithHome:
-      desc += "how its figure compares with " + home + " as a whole in " + period.Label() + ".";
-      break;
-    case MapClasses::kTargetStatus:
-      desc += "its progress against the target in " + period.Label() + ".";
-      break;
-    case MapClasses::kValueBands:
-      desc += "its figure in " + period.Label() +
-              ", in thirds from the lowest to the highest. The thirds compare the wards with each "
-              "other; they do not show whether a difference is more than chance.";
-      break;
-  }
+  const char* desc_key = classes == MapClasses::kComparedWithHome ? "map_desc_compared"
+                         : classes == MapClasses::kTargetStatus   ? "map_desc_status"
+                                                                  : "map_desc_bands";
+  std::string desc = site.text(desc_key, {{"home", home}, {"period", period.Label()}});
   for (const auto& item : legend) {
     const auto& names = members[item.key];
     bool optional = item.key == "notcompared" || item.key == "nodata";
     if (optional && names.empty()) continue;
     legend_json.push_back({{"key", item.key},
                            {"label", item.label},
-                           {"count_label", WardCount(names.size())},
+                           {"count_label", WardCount(site.text, names.size())},
                            {"fill", item.fill},
                            {"ink", item.ink},
                            {"pattern", item.pattern}});
     if (!names.empty())
-      desc += " " + item.label + ", " + WardCount(names.size()) + ": " + JoinNames(names) + ".";
+      desc += " " + item.label + ", " + WardCount(site.text, names.size()) + ": " +
+              JoinNames(site.text, names) + ".";
   }
   bool linked = std::any_of(areas.begin(), areas.end(),
                             [](const json& area) { return area.contains("url"); });
-  if (linked) desc += " Each ward links to its page.";
+  if (linked) desc += " " + site.text("map_links");
   return {{"type", "map"},
           {"id", id_prefix},
           {"role", linked ? "group" : "img"},
-          {"title", "Map: " + indicator.short_title + " by ward, " + period.Label()},
+          {"title", site.text("map_title", {{"indicator", indicator.short_title}, {"period", period.Label()}})},
           {"desc", desc},
           {"width", fit.width},
           {"height", fit.height},
@@ -805,15 +798,14 @@ json LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t 
     if (other != ward && std::binary_search(drawn.begin(), drawn.end() - 1, other))
       neighbours.push_back(site.areas[other].name);
   std::sort(neighbours.begin(), neighbours.end());
-  std::string desc;
-  if (whole_council) {
-    desc = "Map of the wards of " + home + " with " + name + " shaded dark. " + name + " is " +
-           Whereabouts(target->centre, min, max) + " " + home;
-    desc += neighbours.empty() ? "." : ", next to " + JoinNames(neighbours) + ".";
-  } else {
-    desc = "Map of " + name + " (shaded dark) and the wards of " + home + " next to it" +
-           (neighbours.empty() ? "." : ": " + JoinNames(neighbours) + ".");
-  }
+  const i18n::Catalogue& t = site.text;
+  i18n::Args args = {{"home", home},
+                     {"area", name},
+                     {"where", Whereabouts(t, target->centre, min, max)},
+                     {"neighbours", JoinNames(t, neighbours)}};
+  std::string desc =
+      whole_council ? t(neighbours.empty() ? "map_locator_desc" : "map_locator_desc_next", args)
+                    : t(neighbours.empty() ? "map_neighbours_desc" : "map_neighbours_desc_list", args);
 
   json areas = json::array();
   for (uint32_t area : drawn)
@@ -824,8 +816,7 @@ json LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t 
   return {{"type", "locator"},
           {"id", id_prefix},
           {"role", "img"},
-          {"title", whole_council ? "Where " + name + " is in " + home
-                                  : name + " and the wards next to it"},
+          {"title", t(whole_council ? "map_locator_title" : "map_neighbours_title", args)},
           {"desc", desc},
           {"width", fit.width},
           {"height", fit.height},

@@ -534,11 +534,16 @@ constexpr size_t kMaxWardsCompared = 50;
 // How many wards either side of the ward its page shows in that case.
 constexpr size_t kRankNeighbours = 5;
 
-std::string RankText(size_t rank, size_t total) {
-  if (total == 1) return "the only ward with a figure";
-  if (rank == 1) return "the highest of " + base::FormatNumber(static_cast<double>(total), 0);
-  if (rank == total) return "the lowest of " + base::FormatNumber(static_cast<double>(total), 0);
-  return "the " + base::FormatOrdinal(rank) + " highest of " + base::FormatNumber(static_cast<double>(total), 0);
+// "the 4th highest of 1,200", in the catalogue's words.
+std::string RankText(const i18n::Catalogue& t, size_t rank, size_t total) {
+  if (total == 1) return t("rank_only_ward");
+  const std::string place = std::to_string(rank);
+  i18n::Args args = {{"joint", ""},
+                     {"place", place},
+                     {"suffix", base::FormatOrdinal(rank).substr(place.size())},
+                     {"total", base::FormatNumber(static_cast<double>(total), 0)}};
+  const char* key = rank == 1 ? "rank_highest" : rank == total ? "rank_lowest" : "rank_nth_highest";
+  return t("rank_the", {{"rank", t(key, args)}});
 }
 
 json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
@@ -577,9 +582,11 @@ json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
   auto it = ranking.position.find(focus);
   if (it == ranking.position.end()) return json();
   const size_t at = it->second;
-  table.caption += ": " + results.areas[focus].name + " is " + RankText(at + 1, ranked.size()) +
-                   "; the highest, the lowest and the " + std::to_string(kRankNeighbours) +
-                   " wards either side of it";
+  table.caption = map.site().text("position_caption_large",
+                                  {{"caption", table.caption},
+                                   {"area", results.areas[focus].name},
+                                   {"rank", RankText(map.site().text, at + 1, ranked.size())},
+                                   {"count", std::to_string(kRankNeighbours)}});
   table.headers = {map.site().text("col_rank"), map.site().text("col_ward"),
                    map.site().text("col_value")};
   with_rank = true;
@@ -589,8 +596,9 @@ json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
   for (size_t idx = from; idx < to; ++idx) ranked_row(idx);
   if (to < ranked.size()) ranked_row(ranked.size() - 1);
   if (!ranking.unpublished.empty())
-    table.notes.push_back(base::FormatNumber(static_cast<double>(ranking.unpublished.size()), 0) +
-                          " wards have no published figure for " + latest->period.Label() + ".");
+    table.notes.push_back(map.site().text.Count("position_unpublished",
+                                                static_cast<int64_t>(ranking.unpublished.size()),
+                                                {{"period", latest->period.Label()}}));
   return TableView(table);
 }
 
@@ -718,7 +726,8 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
   }
   if ((figure.kind == "status" || figure.kind == "map") && compute::ComparesAreas(indicator)) {
     if (areas.empty()) areas = map.wards();
-    json table = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by area");
+    json table = ComparisonTable(map, indicator_idx, areas,
+                                 map.site().text("caption_by_area", {{"indicator", indicator.short_title}}));
     if (figure.kind == "map")
       return ChartFigure(ChoroplethSpec(map.geometry(), map.site(), results, indicator_idx,
                                         map.wards(), WardUrls(map, from), id_prefix),
@@ -898,17 +907,21 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   if (indicator.baseline) view["baseline"] = indicator.baseline->Label();
   if (indicator.target) {
     double tolerance = indicator.target->tolerance.value_or(map.site().config.close_tolerance);
-    std::string unit = indicator.unit == model::Unit::kPercent ? " percentage points"
-                       : indicator.unit == model::Unit::kRate
-                           ? " per " + base::FormatNumber(indicator.per, 0)
-                           : "";
-    view["target"] = FormatValue(map.site().text, indicator, indicator.target->value) + " by " +
-                     indicator.target->period.Label() + " (close to target: within " +
-                     base::FormatNumber(tolerance, indicator.decimals) + unit + ")";
+    const i18n::Catalogue& t = map.site().text;
+    const std::string amount = base::FormatNumber(tolerance, indicator.decimals);
+    const std::string within =
+        indicator.unit == model::Unit::kPercent ? t("tolerance_points", {{"value", amount}})
+        : indicator.unit == model::Unit::kRate
+            ? t("tolerance_per", {{"value", amount}, {"per", base::FormatNumber(indicator.per, 0)}})
+            : amount;
+    view["target"] = t("ind_target_close",
+                       {{"target", t("target_by", {{"value", FormatValue(t, indicator, indicator.target->value)},
+                                                   {"period", indicator.target->period.Label()}})},
+                        {"tolerance", within}});
   }
   switch (indicator.ci_method) {
-    case model::CiMethod::kWilson: view["ci_method"] = "Wilson score interval (95%)"; break;
-    case model::CiMethod::kByar: view["ci_method"] = "Byar's method, exact Poisson below 10 (95%)"; break;
+    case model::CiMethod::kWilson: view["ci_method"] = map.site().text("ci_wilson"); break;
+    case model::CiMethod::kByar: view["ci_method"] = map.site().text("ci_byar"); break;
     case model::CiMethod::kGiven: view["ci_method"] = map.site().text("ci_given"); break;
     case model::CiMethod::kNone: view["ci_method"] = map.site().text("ci_none"); break;
   }
@@ -921,7 +934,8 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   std::vector<uint32_t> areas{map.home()};
   for (uint32_t group : map.groups()) areas.push_back(group);
   for (uint32_t ward : map.wards()) areas.push_back(ward);
-  json comparison = ComparisonTable(map, indicator_idx, areas, indicator.short_title + " by ward");
+  json comparison = ComparisonTable(
+      map, indicator_idx, areas, map.site().text("caption_by_ward", {{"indicator", indicator.short_title}}));
   view["has_comparison"] = !comparison.is_null();
   if (!comparison.is_null() && !compute::ComparesAreas(indicator)) {
     // Counts: the table alone. Bars ranked by size, a line at the council's total or a map
@@ -960,7 +974,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
       case compute::GapChange::kUnchanged: table.notes.push_back(map.site().text("gap_unchanged", {{"period", gap.points.front().period.Label()}})); break;
       case compute::GapChange::kUnknown: break;
     }
-    table.notes.push_back("Significant: the two groups' 95% confidence intervals do not overlap.");
+    table.notes.push_back(map.site().text("gap_significant_note"));
     view["gap_table"] = TableView(table);
   }
   view["has_gap"] = view.contains("gap_table");
@@ -973,14 +987,16 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   // period is in the CSV download).
   json full;
   if (map.wards().size() <= kMaxWardsCompared) {
-    full = TrendTable(map, indicator_idx, areas, indicator.short_title + ": every area and period");
+    full = TrendTable(map, indicator_idx, areas,
+                      map.site().text("caption_every_period", {{"indicator", indicator.short_title}}));
   } else {
     std::vector<uint32_t> summary{map.home()};
     for (uint32_t group : map.groups()) summary.push_back(group);
     full = TrendTable(map, indicator_idx, summary,
-                      indicator.short_title + ": " + results.areas[map.home()].name +
-                          " and its groups, every period");
-    full["notes"].push_back("Every ward's figure for every period is in the CSV download.");
+                      map.site().text("caption_groups_every_period",
+                                      {{"indicator", indicator.short_title},
+                                       {"home_area", results.areas[map.home()].name}}));
+    full["notes"].push_back(map.site().text("note_every_ward_in_csv"));
   }
   view["full_table"] = full;
   PageView page = MakePage(path, "indicator", view);
@@ -1303,8 +1319,8 @@ std::vector<std::pair<const model::Outcome*, std::vector<uint32_t>>> OutcomeIndi
 // dashboard/<slug of the outcome id>/, kept apart from dashboard/not-met/.
 std::vector<DashboardView> DashboardViews(const model::Site& site) {
   std::vector<DashboardView> views = {
-      {DashboardKind::kEveryCell, "dashboard/index.html", "Every area and indicator", nullptr},
-      {DashboardKind::kNotMet, PagePath("dashboard/not-met"), "Not met or close to target",
+      {DashboardKind::kEveryCell, "dashboard/index.html", site.text("dash_view_all"), nullptr},
+      {DashboardKind::kNotMet, PagePath("dashboard/not-met"), site.text("dash_view_not_met"),
        nullptr}};
   base::SlugSet slugs;
   slugs.Reserve("not-met");
@@ -1440,9 +1456,10 @@ void AddDashboardTables(const SiteMap& map, const std::string& path, const std::
     const size_t first = part * per_part;
     const size_t last = std::min(indicators.size(), first + per_part);
     std::string table_id = id + (parts > 1 ? "-" + std::to_string(part + 1) : "");
-    std::string of = parts > 1 ? " (indicators " + std::to_string(first + 1) + " to " +
-                                     std::to_string(last) + " of " +
-                                     std::to_string(indicators.size()) + ")"
+    std::string of = parts > 1 ? map.site().text("dash_table_part",
+                                                 {{"first", std::to_string(first + 1)},
+                                                  {"last", std::to_string(last)},
+                                                  {"total", std::to_string(indicators.size())}})
                                : "";
     json columns = json::array();
     for (size_t idx = first; idx < last; ++idx) {
@@ -1724,12 +1741,12 @@ PageView MethodologyPage(SiteMap& map) {
   view["not_certain"] = NotCertain(map.site().text);
   std::vector<std::string> comparators;
   for (uint32_t area : map.results().comparator_areas) comparators.push_back(map.results().areas[area].name);
-  view["comparators"] = base::JoinWords(comparators);
+  view["comparators"] = JoinWords(map.site().text, comparators);
   json groups = json::array();
   for (uint32_t group : map.groups()) {
     std::vector<std::string> members;
     for (uint32_t member : map.results().areas[group].members) members.push_back(map.results().areas[member].name);
-    groups.push_back({{"name", map.results().areas[group].name}, {"members", base::JoinWords(members)}});
+    groups.push_back({{"name", map.results().areas[group].name}, {"members", JoinWords(map.site().text, members)}});
   }
   view["groups"] = groups;
   json indicators = json::array();
