@@ -348,9 +348,18 @@ std::string Sink::PathFor(const std::string& relative, std::string* error) {
 }
 
 bool Sink::Write(const std::string& relative, std::string_view bytes, std::string* error) {
+  return WriteFile(relative, bytes, std::ios::trunc, error);
+}
+
+bool Sink::Append(const std::string& relative, std::string_view bytes, std::string* error) {
+  return WriteFile(relative, bytes, std::ios::app, error);
+}
+
+bool Sink::WriteFile(const std::string& relative, std::string_view bytes,
+                     std::ios::openmode mode, std::string* error) {
   std::string path = PathFor(relative, error);
   if (path.empty()) return false;
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  std::ofstream file(path, std::ios::binary | mode);
   file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   file.close();
   if (!file) {

@@ -11,6 +11,7 @@
 // What a SIGKILL (or a crash) leaves behind, Recover tidies up on the next build.
 #pragma once
 
+#include <ios>
 #include <optional>
 #include <set>
 #include <string>
@@ -62,6 +63,10 @@ class Sink {
   // folder, creating parent folders. Returns false with `error` set on failure or once a stop
   // signal was received.
   bool Write(const std::string& relative, std::string_view bytes, std::string* error);
+  // Adds `bytes` to the end of `relative` (creating it when missing), for an output written
+  // piece by piece so that the whole of it is never in memory: Write the first piece, Append
+  // the rest. Same errors as Write.
+  bool Append(const std::string& relative, std::string_view bytes, std::string* error);
   // The absolute staging path for `relative`, with parent folders created, for writers that
   // must write to a path themselves (libxlsxwriter). "" for a rejected path or once a stop
   // signal was received.
@@ -77,6 +82,8 @@ class Sink {
 
  private:
   Sink(std::string out, std::string staging) : out_(std::move(out)), staging_(std::move(staging)) {}
+  bool WriteFile(const std::string& relative, std::string_view bytes, std::ios::openmode mode,
+                 std::string* error);
   std::string out_;
   std::string staging_;
   bool committed_ = false;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -54,7 +55,7 @@ struct Computed {
   model::Site site;
   std::optional<compute::Results> results;
   std::vector<view::PageView> pages;
-  nlohmann::ordered_json opendata;  // the open data view (downloads/)
+  nlohmann::ordered_json opendata;  // the open data view without its rows (downloads/)
   tmpl::Templates templates;
 };
 
@@ -119,7 +120,7 @@ Computed LoadAndCompute(const Options& options, Outcome& outcome, bool for_build
   }
   if (for_build) {
     PhaseTimer timer(options, "open data view");
-    computed.opendata = view::OpenDataView(computed.site, *computed.results);
+    computed.opendata = view::OpenDataHeader(computed.site, *computed.results);
   }
   return computed;
 }
@@ -173,6 +174,52 @@ std::vector<std::pair<std::string, std::string>> Assets(const Options& options,
     }
   }
   return {assets.begin(), assets.end()};
+}
+
+// The outputs that grow with the whole site, model.json and the open data, written a piece at
+// a time so that memory follows the largest piece (one indicator's table), never the whole.
+bool WriteLargeFiles(const Options& options, const Computed& computed, output::Sink& sink,
+                     const std::string& out, Outcome& outcome) {
+  std::string error;
+  std::set<std::string> files;
+  auto to_sink = [&](const std::string& path, std::string_view bytes, bool append) {
+    files.insert(path);
+    return append ? sink.Append(path, bytes, &error) : sink.Write(path, bytes, &error);
+  };
+  bool ok;
+  {
+    PhaseTimer timer(options, "model.json");
+    constexpr size_t kPiece = 4 << 20;
+    std::string piece;
+    bool started = false;
+    auto flush = [&] {
+      bool written = to_sink("model.json", piece, started);
+      started = true;
+      piece.clear();
+      return written;
+    };
+    ok = view::WriteModel(computed.site, *computed.results,
+                          [&](std::string_view bytes) {
+                            piece += bytes;
+                            return piece.size() < kPiece || flush();
+                          }) &&
+         flush();
+  }
+  if (ok) {
+    PhaseTimer timer(options, "open data");
+    ok = render::WriteOpenData(
+        computed.opendata,
+        [&](size_t table, const std::function<void(const nlohmann::ordered_json&)>& row) {
+          view::OpenDataRows(computed.site, *computed.results, static_cast<uint32_t>(table), row);
+        },
+        to_sink);
+  }
+  if (!ok) {
+    outcome.diagnostics.Error({out, 0, 0}, error);
+    return false;
+  }
+  outcome.files_written += files.size();
+  return true;
 }
 
 // Writes every Excel pack into the staging folder, one pure task per pack, in parallel.
@@ -264,17 +311,12 @@ Outcome Build(const Options& options) {
       std::function<std::string()> render;
     };
     // The table of outputs, written in sorted order.
-    std::vector<Row> plan = {
-        {"model.json",
-         [&] { return view::ModelView(computed.site, *computed.results).dump(1) + "\n"; }},
-    };
+    std::vector<Row> plan;
     for (size_t idx = 0; idx < computed.pages.size(); ++idx) {
       const std::string& path = computed.pages[idx].path;
       plan.push_back({path, [&html, idx] { return std::move(html[idx]); }});
     }
     for (auto& [path, bytes] : assets)
-      plan.push_back({path, [bytes = std::move(bytes)] { return bytes; }});
-    for (auto& [path, bytes] : render::RenderOpenData(computed.opendata))
       plan.push_back({path, [bytes = std::move(bytes)] { return bytes; }});
     std::sort(plan.begin(), plan.end(), [](const Row& a, const Row& b) { return a.path < b.path; });
     for (const auto& row : plan) {
@@ -285,6 +327,7 @@ Outcome Build(const Options& options) {
       ++outcome.files_written;
     }
   }
+  if (!WriteLargeFiles(options, computed, *sink, out, outcome)) return outcome;
   if (!WritePacks(options, computed, *sink, out, outcome)) return outcome;
   {
     PhaseTimer timer(options, "commit");
@@ -297,8 +340,7 @@ Outcome Build(const Options& options) {
     // Which hidden cells are primary is itself disclosive: the report goes beside the output
     // folder, for the publisher's eyes, and is never published with the site.
     PhaseTimer timer(options, "suppression report");
-    const std::string report =
-        view::SuppressionReportView(computed.site, *computed.results).dump(1) + "\n";
+    const std::string report = view::SuppressionReportText(computed.site, *computed.results);
     if (!output::WriteBeside(out, kSuppressionReportSuffix, report, &error))
       outcome.diagnostics.Error({out, 0, 0}, error);
   }

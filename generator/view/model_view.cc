@@ -1,5 +1,6 @@
 // model.json: the computed model, for machines and for golden tests.
 #include "base/format.h"
+#include "base/parallel.h"
 #include "view/labels.h"
 #include "view/view.h"
 
@@ -67,6 +68,22 @@ json TrendView(const compute::Trend& trend) {
   return out;
 }
 
+json SeriesView(const model::Site& site, const compute::Results& results,
+               const compute::Series& series) {
+  const model::Indicator& indicator = site.indicators[series.indicator];
+  json item;
+  item["area"] = results.areas[series.area].code;
+  item["breakdown"] =
+      series.breakdown ? indicator.breakdowns[series.breakdown - 1] : std::string();
+  json cells = json::array();
+  for (const auto& cell : series.cells) cells.push_back(CellView(site, results, indicator, cell));
+  item["cells"] = cells;
+  item["trend"] = TrendView(series.trend);
+  item["sentences"] = series.sentences;
+  return item;
+}
+
+// An indicator's object with "series" null: WriteModel writes the series one at a time.
 json IndicatorView(const model::Site& site, const compute::Results& results, uint32_t index) {
   const model::Indicator& indicator = site.indicators[index];
   json out;
@@ -97,21 +114,7 @@ json IndicatorView(const model::Site& site, const compute::Results& results, uin
     out["target"] = target;
   }
   out["breakdowns"] = indicator.breakdowns;
-  json series_list = json::array();
-  for (const auto& series : results.series) {
-    if (series.indicator != index) continue;
-    json item;
-    item["area"] = results.areas[series.area].code;
-    item["breakdown"] =
-        series.breakdown ? indicator.breakdowns[series.breakdown - 1] : std::string();
-    json cells = json::array();
-    for (const auto& cell : series.cells) cells.push_back(CellView(site, results, indicator, cell));
-    item["cells"] = cells;
-    item["trend"] = TrendView(series.trend);
-    item["sentences"] = series.sentences;
-    series_list.push_back(item);
-  }
-  out["series"] = series_list;
+  out["series"] = nullptr;
   for (const auto& gap : results.gaps) {
     if (gap.indicator != index) continue;
     json points = json::array();
@@ -126,24 +129,94 @@ json IndicatorView(const model::Site& site, const compute::Results& results, uin
   return out;
 }
 
+// `value` as dump(1) writes it nested `level` levels deep: every line after the first indented
+// by `level` more spaces (a JSON string never holds a raw line break).
+std::string DumpAt(const json& value, size_t level) {
+  std::string text = value.dump(1);
+  if (level == 0) return text;
+  const std::string indent = "\n" + std::string(level, ' ');
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    if (ch == '\n')
+      out += indent;
+    else
+      out += ch;
+  }
+  return out;
+}
+
+// Writes `items` (count of them, given one at a time by `item`) as a JSON array nested `level`
+// levels deep, as dump(1) would.
+bool WriteArray(size_t count, size_t level, const std::function<json(size_t)>& item,
+                const std::function<bool(std::string_view)>& write) {
+  if (count == 0) return write("[]");
+  if (!write("[\n")) return false;
+  const std::string indent(level + 1, ' ');
+  for (size_t idx = 0; idx < count; ++idx) {
+    if (!write(indent + DumpAt(item(idx), level + 1) + (idx + 1 < count ? ",\n" : "\n")))
+      return false;
+  }
+  return write(std::string(level, ' ') + "]");
+}
+
+// Writes `object` as a JSON object nested `level` levels deep, as dump(1) would, except that
+// the value of `streamed` (present in `object`, null) is written by `write_streamed`.
+bool WriteObject(const json& object, size_t level, const std::string& streamed,
+                 const std::function<bool()>& write_streamed,
+                 const std::function<bool(std::string_view)>& write) {
+  if (!write("{\n")) return false;
+  const std::string indent(level + 1, ' ');
+  size_t left = object.size();
+  for (const auto& [key, value] : object.items()) {
+    if (!write(indent + json(key).dump() + ": ")) return false;
+    if (key == streamed ? !write_streamed() : !write(DumpAt(value, level + 1))) return false;
+    if (!write(--left ? ",\n" : "\n")) return false;
+  }
+  return write(std::string(level, ' ') + "}");
+}
+
+}  // namespace
+
+namespace {
+
+json SuppressionRecord(const model::Site& site, const compute::Results& results,
+                       const compute::SuppressionRecord& record) {
+  const auto& indicator = site.indicators[record.indicator];
+  return {{"indicator", indicator.id},
+          {"area", results.areas[record.area].code},
+          {"breakdown",
+           record.breakdown ? indicator.breakdowns[record.breakdown - 1] : std::string()},
+          {"period", record.period.Label()},
+          {"reason", compute::HiddenName(record.reason)},
+          {"rule", record.rule}};
+}
+
 }  // namespace
 
 json SuppressionReportView(const model::Site& site, const compute::Results& results) {
   json rows = json::array();
-  for (const auto& record : results.suppressed) {
-    const auto& indicator = site.indicators[record.indicator];
-    rows.push_back({{"indicator", indicator.id},
-                    {"area", results.areas[record.area].code},
-                    {"breakdown", record.breakdown ? indicator.breakdowns[record.breakdown - 1]
-                                                   : std::string()},
-                    {"period", record.period.Label()},
-                    {"reason", compute::HiddenName(record.reason)},
-                    {"rule", record.rule}});
-  }
+  for (const auto& record : results.suppressed)
+    rows.push_back(SuppressionRecord(site, results, record));
   return rows;
 }
 
-json ModelView(const model::Site& site, const compute::Results& results) {
+std::string SuppressionReportText(const model::Site& site, const compute::Results& results) {
+  std::string text;
+  WriteArray(
+      results.suppressed.size(), 0,
+      [&](size_t idx) { return SuppressionRecord(site, results, results.suppressed[idx]); },
+      [&text](std::string_view bytes) {
+        text += bytes;
+        return true;
+      });
+  return text + "\n";
+}
+
+namespace {
+
+// model.json with "indicators" null.
+json ModelWithoutIndicators(const model::Site& site, const compute::Results& results) {
   const auto& config = site.config;
   json out;
   out["site"] = {{"title", config.title},
@@ -186,10 +259,7 @@ json ModelView(const model::Site& site, const compute::Results& results) {
                         {"indicators", outcome.indicator_ids}});
   }
   out["outcomes"] = outcomes;
-  json indicators = json::array();
-  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx)
-    indicators.push_back(IndicatorView(site, results, idx));
-  out["indicators"] = indicators;
+  out["indicators"] = nullptr;
   json pages = json::array();
   for (const auto& page : site.pages) {
     if (page.draft) continue;
@@ -216,6 +286,56 @@ json ModelView(const model::Site& site, const compute::Results& results) {
                         {"note", row.note}});
   out["spending"] = spending;
   return out;
+}
+
+}  // namespace
+
+bool WriteModel(const model::Site& site, const compute::Results& results,
+                const std::function<bool(std::string_view)>& write) {
+  // Each indicator's series, in the order of Results::series.
+  std::vector<std::vector<const compute::Series*>> series_of(site.indicators.size());
+  for (const auto& series : results.series) series_of[series.indicator].push_back(&series);
+  // "indicators" at level 1: its items (level 2) are objects whose "series" (level 3) is
+  // written a series at a time. Indicators are made in parallel and written in order.
+  auto indicator_text = [&](size_t idx) {
+    std::string text;
+    auto into_text = [&text](std::string_view bytes) {
+      text += bytes;
+      return true;
+    };
+    const auto& list = series_of[idx];
+    WriteObject(
+        IndicatorView(site, results, static_cast<uint32_t>(idx)), 2, "series",
+        [&] {
+          return WriteArray(
+              list.size(), 3, [&](size_t item) { return SeriesView(site, results, *list[item]); },
+              into_text);
+        },
+        into_text);
+    return text;
+  };
+  auto indicators = [&]() -> bool {
+    const size_t count = site.indicators.size();
+    if (count == 0) return write("[]");
+    return write("[\n") &&
+           base::InOrder<std::string>(
+               count, indicator_text,
+               [&](size_t idx, std::string& text) {
+                 return write("  ") && write(text) && write(idx + 1 < count ? ",\n" : "\n");
+               }) &&
+           write(" ]");
+  };
+  return WriteObject(ModelWithoutIndicators(site, results), 0, "indicators", indicators, write) &&
+         write("\n");
+}
+
+json ModelView(const model::Site& site, const compute::Results& results) {
+  std::string text;
+  WriteModel(site, results, [&text](std::string_view bytes) {
+    text += bytes;
+    return true;
+  });
+  return json::parse(text);
 }
 
 }  // namespace outcomes::view

@@ -464,14 +464,13 @@ Json Package(const model::Site& site) {
 
 }  // namespace
 
-nlohmann::ordered_json OpenDataView(const model::Site& site, const compute::Results& results) {
+nlohmann::ordered_json OpenDataHeader(const model::Site& site, const compute::Results& results) {
   Json out;
   out["folder"] = kFolder;
   out["package"] = Package(site);
   Json tables = Json::array();
   Json metas = Json::array();
-  for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx) {
-    const model::Indicator& indicator = site.indicators[indicator_idx];
+  for (const model::Indicator& indicator : site.indicators) {
     // load/validate.cc rejects ids and breakdowns that would clash with these files' names.
     Json table;
     table["name"] = indicator.id;
@@ -482,16 +481,6 @@ nlohmann::ordered_json OpenDataView(const model::Site& site, const compute::Resu
     Json meta = IndicatorMeta(site, indicator);
     metas.push_back(meta);
     table["meta"] = {{"indicator", meta}};
-    Json rows = Json::array();
-    for (const auto& series : results.series) {
-      if (series.indicator != indicator_idx) continue;
-      for (const auto& cell : series.cells) {
-        rows.push_back(Row(site, results, indicator, series, cell));
-        // Programmer error if Row() and Fields() ever list different columns.
-        assert(rows.back().size() == table["schema"]["fields"].size());
-      }
-    }
-    table["rows"] = std::move(rows);
     tables.push_back(std::move(table));
   }
   out["tables"] = std::move(tables);
@@ -505,6 +494,32 @@ nlohmann::ordered_json OpenDataView(const model::Site& site, const compute::Resu
   all["schema"] = Schema(site, results, nullptr);
   all["meta"] = {{"indicators", metas}};
   out["all"] = std::move(all);
+  return out;
+}
+
+void OpenDataRows(const model::Site& site, const compute::Results& results,
+                  uint32_t indicator_idx,
+                  const std::function<void(const nlohmann::ordered_json&)>& row) {
+  const model::Indicator& indicator = site.indicators[indicator_idx];
+  for (const auto& series : results.series) {
+    if (series.indicator != indicator_idx) continue;
+    for (const auto& cell : series.cells) row(Row(site, results, indicator, series, cell));
+  }
+}
+
+nlohmann::ordered_json OpenDataView(const model::Site& site, const compute::Results& results) {
+  Json out = OpenDataHeader(site, results);
+  for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx) {
+    Json rows = Json::array();
+    const size_t fields = out["tables"][indicator_idx]["schema"]["fields"].size();
+    OpenDataRows(site, results, indicator_idx, [&](const Json& row) {
+      // Programmer error if Row() and Fields() ever list different columns.
+      assert(row.size() == fields);
+      (void)fields;
+      rows.push_back(row);
+    });
+    out["tables"][indicator_idx]["rows"] = std::move(rows);
+  }
   return out;
 }
 

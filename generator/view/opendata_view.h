@@ -8,6 +8,9 @@
 // forward-declares the model and the results so writers that include it see neither.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "base/diagnostics.h"
@@ -47,5 +50,12 @@ inline constexpr const char* kAllBreakdown = "All";
 // file name the package already uses ("all", "datapackage") and a breakdown spelt like
 // kAllBreakdown (the downloads would overwrite each other or repeat a primary key).
 nlohmann::ordered_json OpenDataView(const model::Site& site, const compute::Results& results);
+
+// The same view without rows ("tables" hold no "rows"): what a writer needs before the rows,
+// which OpenDataRows gives one table at a time so that the whole never sits in memory.
+nlohmann::ordered_json OpenDataHeader(const model::Site& site, const compute::Results& results);
+// Calls `row` with each row of indicator `indicator`'s table, in order.
+void OpenDataRows(const model::Site& site, const compute::Results& results, uint32_t indicator,
+                  const std::function<void(const nlohmann::ordered_json&)>& row);
 
 }  // namespace outcomes::view

@@ -2,6 +2,10 @@
 // formatted figures (from compute::Results), never raw observations.
 #pragma once
 
+#include <functional>
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "compute/compute.h"
@@ -14,9 +18,17 @@ namespace outcomes::view {
 // suppression report and content front matter. Keys are sorted and arrays stably ordered, so
 // the same inputs give the same bytes.
 nlohmann::json ModelView(const model::Site& site, const compute::Results& results);
+// model.json's bytes (ModelView(...).dump(1) and a line break) given to `write` a piece at a
+// time, one series of one indicator at most, so that the whole is never in memory. Stops and
+// returns false as soon as `write` returns false.
+bool WriteModel(const model::Site& site, const compute::Results& results,
+                const std::function<bool(std::string_view)>& write);
 
 // The suppression report: one row per hidden cell and the rule that hid it (no figures). It
 // says which cells are primary, so it is written beside the output folder, never inside it.
 nlohmann::json SuppressionReportView(const model::Site& site, const compute::Results& results);
+// The report as the text of its file (SuppressionReportView(...).dump(1) and a line break),
+// made a row at a time.
+std::string SuppressionReportText(const model::Site& site, const compute::Results& results);
 
 }  // namespace outcomes::view

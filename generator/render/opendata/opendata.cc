@@ -1,7 +1,8 @@
 #include "render/opendata/opendata.h"
 
-#include <algorithm>
+#include <map>
 
+#include "base/parallel.h"
 #include "render/opendata/internal/csv.h"
 
 namespace outcomes::render {
@@ -29,19 +30,9 @@ Json FieldNames(const Json& table) {
   return names;
 }
 
-// The CSV of `table` with the rows of `tables` (all of them for the "all" table).
-std::string Csv(const Json& table, const std::vector<const Json*>& tables) {
-  std::string out;
-  AppendCsvLine(FieldNames(table), out);
-  for (const Json* source : tables)
-    for (const auto& row : (*source)["rows"]) AppendCsvLine(row, out);
-  return out;
-}
-
-// The JSON file of `table`: its metadata, the package's licences, its schema, then its rows
-// (those of `tables`), one object per line.
-std::string JsonFile(const Json& table, const Json& package,
-                     const std::vector<const Json*>& tables) {
+// The start of the JSON file of `table`: its metadata, the package's licences, its schema, and
+// the opening of its rows.
+std::string JsonHead(const Json& table, const Json& package) {
   std::string out = "{\n";
   auto property = [&out](const std::string& key, const Json& value) {
     out += " " + JsonValue(key) + ": " + JsonValue(value) + ",\n";
@@ -51,23 +42,44 @@ std::string JsonFile(const Json& table, const Json& package,
   if (table.contains("sources")) property("sources", table["sources"]);
   for (const auto& [key, value] : table["meta"].items()) property(key, value);
   property("schema", table["schema"]);
-  const Json names = FieldNames(table);
   out += " \"rows\": [";
-  bool first_row = true;
-  for (const Json* source : tables) {
-    for (const auto& row : (*source)["rows"]) {
-      out += first_row ? "\n  {" : ",\n  {";
-      first_row = false;
-      for (size_t idx = 0; idx < names.size(); ++idx) {
-        if (idx) out += ", ";
-        out += JsonValue(names[idx]) + ": " + JsonValue(row[idx]);
-      }
-      out += "}";
-    }
-  }
-  out += first_row ? "]\n}\n" : "\n ]\n}\n";
   return out;
 }
+
+// One row of a JSON file, an object per line (`first`: the file's first row).
+void AppendJsonRow(const Json& names, const Json& row, bool first, std::string& out) {
+  out += first ? "\n  {" : ",\n  {";
+  for (size_t idx = 0; idx < names.size(); ++idx) {
+    if (idx) out += ", ";
+    out += JsonValue(names[idx]) + ": " + JsonValue(row[idx]);
+  }
+  out += "}";
+}
+
+std::string JsonTail(bool any_rows) { return any_rows ? "\n ]\n}\n" : "]\n}\n"; }
+
+// A file written a piece at a time: pieces gather in memory up to a few megabytes, then go to
+// the sink (the first with Write, the rest with Append).
+class Piecewise {
+ public:
+  Piecewise(std::string path, const OpenDataSink& sink) : path_(std::move(path)), sink_(sink) {}
+  std::string& text() { return text_; }
+  size_t bytes() const { return flushed_ + text_.size(); }
+  bool Flush(bool last) {
+    if (!last && text_.size() < kPiece) return true;
+    if (!sink_(path_, text_, flushed_ > 0)) return false;
+    flushed_ += text_.size();
+    text_.clear();
+    return true;
+  }
+
+ private:
+  static constexpr size_t kPiece = 4 << 20;
+  std::string path_;
+  const OpenDataSink& sink_;
+  std::string text_;
+  size_t flushed_ = 0;
+};
 
 // The resource describing one CSV file in datapackage.json.
 Json Resource(const Json& table, size_t bytes) {
@@ -93,34 +105,103 @@ Json Resource(const Json& table, size_t bytes) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> RenderOpenData(const Json& view) {
-  const std::string folder = view["folder"].get<std::string>() + "/";
-  const Json& package = view["package"];
-  std::vector<std::pair<std::string, std::string>> files;
-  Json resources = Json::array();
-  std::vector<const Json*> all_tables;
-  for (const auto& table : view["tables"]) {
-    const std::string name = table["name"].get<std::string>();
-    std::vector<const Json*> self = {&table};
-    all_tables.push_back(&table);
-    std::string csv = Csv(table, self);
-    resources.push_back(Resource(table, csv.size()));
-    files.emplace_back(folder + name + ".csv", std::move(csv));
-    files.emplace_back(folder + name + ".json", JsonFile(table, package, self));
+namespace {
+
+// One table's files, and its rows as they go into all.csv and all.json.
+struct TableFiles {
+  std::string csv;
+  std::string json;
+  std::string all_csv_rows;
+  std::string all_json_rows;  // each row starts ",\n  {" (the file's first loses its comma)
+};
+
+TableFiles MakeTable(const Json& table, const Json& package, const Json& all_names,
+                     const std::function<void(const std::function<void(const Json&)>&)>& rows) {
+  TableFiles files;
+  const Json names = FieldNames(table);
+  // The tables share the all table's columns: its rows are then the table's own text.
+  const bool same_columns = names == all_names;
+  AppendCsvLine(names, files.csv);
+  const size_t csv_header = files.csv.size();
+  files.json = JsonHead(table, package);
+  const size_t json_head = files.json.size();
+  bool first = true;
+  rows([&](const Json& row) {
+    AppendCsvLine(row, files.csv);
+    AppendJsonRow(names, row, first, files.json);
+    first = false;
+    if (!same_columns) {
+      AppendCsvLine(row, files.all_csv_rows);
+      AppendJsonRow(all_names, row, false, files.all_json_rows);
+    }
+  });
+  if (same_columns) {
+    files.all_csv_rows = files.csv.substr(csv_header);
+    if (!first) files.all_json_rows = "," + files.json.substr(json_head);
   }
-  const Json& all = view["all"];
+  files.json += JsonTail(!first);
+  return files;
+}
+
+}  // namespace
+
+bool WriteOpenData(const Json& header, const OpenDataRows& rows, const OpenDataSink& sink) {
+  const std::string folder = header["folder"].get<std::string>() + "/";
+  const Json& package = header["package"];
+  const Json& all = header["all"];
   const std::string all_name = all["name"].get<std::string>();
-  std::string all_csv = Csv(all, all_tables);
-  resources.push_back(Resource(all, all_csv.size()));
-  files.emplace_back(folder + all_name + ".csv", std::move(all_csv));
-  files.emplace_back(folder + all_name + ".json", JsonFile(all, package, all_tables));
+  const Json all_names = FieldNames(all);
+  Json resources = Json::array();
+  Piecewise all_csv(folder + all_name + ".csv", sink);
+  Piecewise all_json(folder + all_name + ".json", sink);
+  AppendCsvLine(all_names, all_csv.text());
+  all_json.text() = JsonHead(all, package);
+  bool all_first = true;
+  const Json& tables = header["tables"];
+  // Tables are made in parallel and written in order.
+  bool written = base::InOrder<TableFiles>(
+      tables.size(),
+      [&](size_t idx) {
+        return MakeTable(tables[idx], package, all_names,
+                         [&](const std::function<void(const Json&)>& row) { rows(idx, row); });
+      },
+      [&](size_t idx, TableFiles& files) {
+        const std::string name = tables[idx]["name"].get<std::string>();
+        resources.push_back(Resource(tables[idx], files.csv.size()));
+        if (!sink(folder + name + ".csv", files.csv, false) ||
+            !sink(folder + name + ".json", files.json, false))
+          return false;
+        all_csv.text() += files.all_csv_rows;
+        if (!files.all_json_rows.empty()) {
+          all_json.text().append(files.all_json_rows, all_first ? 1 : 0);
+          all_first = false;
+        }
+        return all_csv.Flush(false) && all_json.Flush(false);
+      });
+  if (!written) return false;
+  all_json.text() += JsonTail(!all_first);
+  if (!all_csv.Flush(true) || !all_json.Flush(true)) return false;
+  resources.push_back(Resource(all, all_csv.bytes()));
 
   Json descriptor = package;
   descriptor["resources"] = std::move(resources);
-  files.emplace_back(folder + "datapackage.json",
-                     descriptor.dump(1, ' ', false, Json::error_handler_t::replace) + "\n");
-  std::sort(files.begin(), files.end());
-  return files;
+  return sink(folder + "datapackage.json",
+              descriptor.dump(1, ' ', false, Json::error_handler_t::replace) + "\n", false);
+}
+
+std::vector<std::pair<std::string, std::string>> RenderOpenData(const Json& view) {
+  std::map<std::string, std::string> files;
+  WriteOpenData(
+      view,
+      [&view](size_t table, const std::function<void(const Json&)>& row) {
+        for (const auto& cells : view["tables"][table]["rows"]) row(cells);
+      },
+      [&files](const std::string& path, std::string_view bytes, bool append) {
+        if (!append) files[path].clear();
+        files[path] += bytes;
+        return true;
+      });
+  return {files.begin(), files.end()};
 }
 
 }  // namespace outcomes::render

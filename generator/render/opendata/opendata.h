@@ -20,7 +20,9 @@
 // Pure: the same view gives the same bytes. Sees only the view, never the model or results.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +31,21 @@
 #include "view/opendata_view.h"
 
 namespace outcomes::render {
+
+// Where WriteOpenData sends the files: (path relative to the output folder, bytes, append).
+// `append` false starts the file, true adds to its end. Returns false to stop the writing.
+using OpenDataSink = std::function<bool(const std::string&, std::string_view, bool)>;
+// The rows of table `table` (an index into the view's "tables"): calls `row` with each, in
+// order.
+using OpenDataRows =
+    std::function<void(size_t table, const std::function<void(const nlohmann::ordered_json&)>& row)>;
+
+// Writes every open data file through `sink`, a table at a time, so memory follows the largest
+// table and never the whole: each table's CSV and JSON, then all.csv and all.json (written in
+// pieces as the tables' rows go by), then datapackage.json. `header` is the view without rows
+// (OpenDataHeader); `rows` gives them. Returns false when the sink did.
+bool WriteOpenData(const nlohmann::ordered_json& header, const OpenDataRows& rows,
+                   const OpenDataSink& sink);
 
 // Every open data file as (path relative to the output folder, bytes), sorted by path.
 // Precondition: `view` has the shape OpenDataView() documents; any other shape is a programmer
