@@ -200,6 +200,11 @@ bool WriteLargeFiles(const Options& options, const Computed& computed, output::S
     };
     ok = view::WriteModel(computed.site, *computed.results,
                           [&](std::string_view bytes) {
+                            if (bytes.size() >= kPiece) {  // a large piece goes as it is
+                              if (!flush()) return false;
+                              bool written = to_sink("model.json", bytes, true);
+                              return written;
+                            }
                             piece += bytes;
                             return piece.size() < kPiece || flush();
                           }) &&

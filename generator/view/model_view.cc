@@ -83,6 +83,171 @@ json SeriesView(const model::Site& site, const compute::Results& results,
   return item;
 }
 
+// `value` as dump(1) writes it nested `level` levels deep: every line after the first indented
+// by `level` more spaces (a JSON string never holds a raw line break).
+std::string DumpAt(const json& value, size_t level) {
+  std::string text = value.dump(1);
+  if (level == 0) return text;
+  const std::string indent = "\n" + std::string(level, ' ');
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  size_t from = 0;
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+    out.append(text, from, at - from);
+    out += indent;
+    from = at + 1;
+  }
+  out.append(text, from, std::string::npos);
+  return out;
+}
+
+// --- model.json's cells as text ------------------------------------------------------------
+// A site has millions of cells: they are written straight to text, the bytes dump(1) gives for
+// CellView and SeriesView (the model tests compare the two), without building json objects.
+
+// A JSON string's text: plain printable ASCII as it is, anything else as the serializer has it.
+void AppendString(std::string& out, std::string_view text) {
+  for (char ch : text) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte < 0x20 || byte >= 0x7f || ch == '"' || ch == '\\') {
+      out += json(std::string(text)).dump();
+      return;
+    }
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+void AppendNumber(std::string& out, double value) {
+  if (model::Has(value))
+    out += json(value).dump();
+  else
+    out += "null";
+}
+
+// Writes members of one object nested `level` deep: Key() before each value, End() after
+// the last. Keys must come in the order json's std::map sorts them.
+class ObjectText {
+ public:
+  ObjectText(std::string& out, size_t level) : out_(out), level_(level) { out_ += "{"; }
+  std::string& Key(std::string_view key) {
+    out_ += first_ ? "\n" : ",\n";
+    first_ = false;
+    out_.append(level_ + 1, ' ');
+    out_ += '"';
+    out_ += key;
+    out_ += "\": ";
+    return out_;
+  }
+  void End() {
+    if (first_) {
+      out_ += "}";
+      return;
+    }
+    out_ += '\n';
+    out_.append(level_, ' ');
+    out_ += '}';
+  }
+
+ private:
+  std::string& out_;
+  size_t level_;
+  bool first_ = true;
+};
+
+void AppendCell(std::string& out, const model::Site& site, const compute::Results& results,
+                const model::Indicator& indicator, const compute::Cell& cell, size_t level) {
+  ObjectText object(out, level);
+  {
+    // compared_with: comparator code → {reason?, result}, by code.
+    std::vector<std::pair<const std::string*, size_t>> comparators;
+    for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
+         ++idx)
+      comparators.emplace_back(&results.areas[results.comparator_areas[idx]].code, idx);
+    std::sort(comparators.begin(), comparators.end(),
+              [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    comparators.erase(std::unique(comparators.begin(), comparators.end(),
+                                  [](const auto& a, const auto& b) { return *a.first == *b.first; }),
+                      comparators.end());
+    ObjectText compared(object.Key("compared_with"), level + 1);
+    for (const auto& [code, idx] : comparators) {
+      ObjectText comparison(compared.Key(*code), level + 2);
+      if (cell.comparisons[idx] == compute::Comparison::kNotCompared)
+        AppendString(comparison.Key("reason"),
+                     compute::NotComparedReasonText(cell.not_compared[idx]));
+      AppendString(comparison.Key("result"), compute::ComparisonName(cell.comparisons[idx]));
+      comparison.End();
+    }
+    compared.End();
+  }
+  AppendNumber(object.Key("count"), cell.count);
+  AppendNumber(object.Key("denominator"), cell.denominator);
+  {
+    std::string& flags = object.Key("flags");
+    const json list = Flags(cell.flags);
+    if (list.empty()) {
+      flags += "[]";
+    } else {
+      flags += "[";
+      for (size_t idx = 0; idx < list.size(); ++idx) {
+        flags += idx ? ",\n" : "\n";
+        flags.append(level + 2, ' ');
+        AppendString(flags, list[idx].get<std::string>());
+      }
+      flags += '\n';
+      flags.append(level + 1, ' ');
+      flags += ']';
+    }
+  }
+  if (cell.hidden != compute::Hidden::kNo)
+    AppendString(object.Key("hidden"), HiddenPublicName(cell.hidden));
+  AppendNumber(object.Key("lower_ci_95"), cell.lower95);
+  AppendNumber(object.Key("lower_ci_99_8"), cell.lower998);
+  AppendString(object.Key("note"), site.notes[cell.note]);
+  AppendString(object.Key("period"), cell.period.Label());
+  object.Key("published") += cell.Published() ? "true" : "false";
+  AppendNumber(object.Key("target_reference"), cell.target_reference);
+  AppendString(object.Key("target_reference_type"),
+               compute::TargetReferenceName(cell.target_reference_kind));
+  AppendString(object.Key("target_status"), compute::TargetStatusName(cell.target_status));
+  object.Key("target_uncertain") += cell.target_uncertain ? "true" : "false";
+  AppendNumber(object.Key("upper_ci_95"), cell.upper95);
+  AppendNumber(object.Key("upper_ci_99_8"), cell.upper998);
+  AppendNumber(object.Key("value"), cell.value);
+  AppendString(object.Key("value_text"), base::FormatNumber(cell.value, indicator.decimals));
+  object.End();
+}
+
+// SeriesView's text, nested `level` deep.
+void AppendSeries(std::string& out, const model::Site& site, const compute::Results& results,
+                  const compute::Series& series, size_t level) {
+  const model::Indicator& indicator = site.indicators[series.indicator];
+  ObjectText object(out, level);
+  AppendString(object.Key("area"), results.areas[series.area].code);
+  AppendString(object.Key("breakdown"),
+               series.breakdown ? indicator.breakdowns[series.breakdown - 1] : std::string());
+  {
+    std::string& cells = object.Key("cells");
+    if (series.cells.empty()) {
+      cells += "[]";
+    } else {
+      cells += "[";
+      for (size_t idx = 0; idx < series.cells.size(); ++idx) {
+        cells += idx ? ",\n" : "\n";
+        cells.append(level + 2, ' ');
+        AppendCell(cells, site, results, indicator, series.cells[idx], level + 2);
+      }
+      cells += '\n';
+      cells.append(level + 1, ' ');
+      cells += ']';
+    }
+  }
+  object.Key("sentences") += DumpAt(json(series.sentences), level + 1);
+  object.Key("trend") += DumpAt(TrendView(series.trend), level + 1);
+  object.End();
+}
+
 // An indicator's object with "series" null: WriteModel writes the series one at a time.
 json IndicatorView(const model::Site& site, const compute::Results& results, uint32_t index) {
   const model::Indicator& indicator = site.indicators[index];
@@ -125,23 +290,6 @@ json IndicatorView(const model::Site& site, const compute::Results& results, uin
                         {"gap", Number(point.gap)},
                         {"significant", point.significant}});
     out["gap"] = {{"points", points}, {"change", compute::GapChangeName(gap.change)}};
-  }
-  return out;
-}
-
-// `value` as dump(1) writes it nested `level` levels deep: every line after the first indented
-// by `level` more spaces (a JSON string never holds a raw line break).
-std::string DumpAt(const json& value, size_t level) {
-  std::string text = value.dump(1);
-  if (level == 0) return text;
-  const std::string indent = "\n" + std::string(level, ' ');
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    if (ch == '\n')
-      out += indent;
-    else
-      out += ch;
   }
   return out;
 }
@@ -307,9 +455,15 @@ bool WriteModel(const model::Site& site, const compute::Results& results,
     WriteObject(
         IndicatorView(site, results, static_cast<uint32_t>(idx)), 2, "series",
         [&] {
-          return WriteArray(
-              list.size(), 3, [&](size_t item) { return SeriesView(site, results, *list[item]); },
-              into_text);
+          if (list.empty()) return into_text("[]");
+          text += "[";
+          for (size_t item = 0; item < list.size(); ++item) {
+            text += item ? ",\n" : "\n";
+            text.append(4, ' ');
+            AppendSeries(text, site, results, *list[item], 4);
+          }
+          text += "\n   ]";
+          return true;
         },
         into_text);
     return text;
@@ -330,12 +484,17 @@ bool WriteModel(const model::Site& site, const compute::Results& results,
 }
 
 json ModelView(const model::Site& site, const compute::Results& results) {
-  std::string text;
-  WriteModel(site, results, [&text](std::string_view bytes) {
-    text += bytes;
-    return true;
-  });
-  return json::parse(text);
+  json out = ModelWithoutIndicators(site, results);
+  json indicators = json::array();
+  for (uint32_t idx = 0; idx < site.indicators.size(); ++idx) {
+    json indicator = IndicatorView(site, results, idx);
+    indicator["series"] = json::array();
+    for (const auto& series : results.series)
+      if (series.indicator == idx) indicator["series"].push_back(SeriesView(site, results, series));
+    indicators.push_back(std::move(indicator));
+  }
+  out["indicators"] = std::move(indicators);
+  return out;
 }
 
 }  // namespace outcomes::view

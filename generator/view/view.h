@@ -19,8 +19,9 @@ namespace outcomes::view {
 // the same inputs give the same bytes.
 nlohmann::json ModelView(const model::Site& site, const compute::Results& results);
 // model.json's bytes (ModelView(...).dump(1) and a line break) given to `write` a piece at a
-// time, one series of one indicator at most, so that the whole is never in memory. Stops and
-// returns false as soon as `write` returns false.
+// time, at most one indicator's part, so that the whole is never in memory; the parts are made
+// in parallel, and the cells written as text without building ModelView's objects (a test
+// holds the two to the same bytes). Stops and returns false as soon as `write` returns false.
 bool WriteModel(const model::Site& site, const compute::Results& results,
                 const std::function<bool(std::string_view)>& write);
 

@@ -46,12 +46,20 @@ std::string JsonHead(const Json& table, const Json& package) {
   return out;
 }
 
+// What starts each field of a JSON row: `"name": `, with ", " before all but the first.
+std::vector<std::string> JsonKeys(const Json& names) {
+  std::vector<std::string> keys;
+  for (const auto& name : names) keys.push_back((keys.empty() ? "" : ", ") + JsonValue(name) + ": ");
+  return keys;
+}
+
 // One row of a JSON file, an object per line (`first`: the file's first row).
-void AppendJsonRow(const Json& names, const Json& row, bool first, std::string& out) {
+void AppendJsonRow(const std::vector<std::string>& keys, const Json& row, bool first,
+                   std::string& out) {
   out += first ? "\n  {" : ",\n  {";
-  for (size_t idx = 0; idx < names.size(); ++idx) {
-    if (idx) out += ", ";
-    out += JsonValue(names[idx]) + ": " + JsonValue(row[idx]);
+  for (size_t idx = 0; idx < keys.size(); ++idx) {
+    out += keys[idx];
+    out += JsonValue(row[idx]);
   }
   out += "}";
 }
@@ -65,15 +73,29 @@ class Piecewise {
   Piecewise(std::string path, const OpenDataSink& sink) : path_(std::move(path)), sink_(sink) {}
   std::string& text() { return text_; }
   size_t bytes() const { return flushed_ + text_.size(); }
+  // Adds `more` to the file: a large piece goes to the sink as it is, without a copy.
+  bool Add(std::string_view more) {
+    if (more.size() < kPiece) {
+      text_ += more;
+      return Flush(false);
+    }
+    return Flush(true) && Send(more);
+  }
   bool Flush(bool last) {
     if (!last && text_.size() < kPiece) return true;
-    if (!sink_(path_, text_, flushed_ > 0)) return false;
-    flushed_ += text_.size();
+    if (!Send(text_)) return false;
     text_.clear();
     return true;
   }
 
  private:
+  bool Send(std::string_view bytes) {
+    if (bytes.empty() && flushed_ > 0) return true;
+    if (!sink_(path_, bytes, flushed_ > 0)) return false;
+    flushed_ += bytes.size();
+    return true;
+  }
+
   static constexpr size_t kPiece = 4 << 20;
   std::string path_;
   const OpenDataSink& sink_;
@@ -111,34 +133,49 @@ namespace {
 struct TableFiles {
   std::string csv;
   std::string json;
-  std::string all_csv_rows;
-  std::string all_json_rows;  // each row starts ",\n  {" (the file's first loses its comma)
+  // When the table has the all table's columns, its rows there are the same text: the part of
+  // `csv` from `csv_rows` and of `json` from `json_rows` to `json_rows_end`. Otherwise they are
+  // own_csv_rows and own_json_rows.
+  size_t csv_rows = 0;
+  size_t json_rows = 0;
+  size_t json_rows_end = 0;
+  bool same_columns = false;
+  std::string own_csv_rows;
+  std::string own_json_rows;  // each row starts ",\n  {" (the file's first loses its comma)
+
+  std::string_view AllCsvRows() const {
+    return same_columns ? std::string_view(csv).substr(csv_rows) : std::string_view(own_csv_rows);
+  }
+  // The rows for all.json, each starting "\n  {" after a comma (none before the first).
+  std::string_view AllJsonRows() const {
+    return same_columns ? std::string_view(json).substr(json_rows, json_rows_end - json_rows)
+                        : std::string_view(own_json_rows).substr(own_json_rows.empty() ? 0 : 1);
+  }
 };
 
 TableFiles MakeTable(const Json& table, const Json& package, const Json& all_names,
                      const std::function<void(const std::function<void(const Json&)>&)>& rows) {
   TableFiles files;
   const Json names = FieldNames(table);
+  const std::vector<std::string> keys = JsonKeys(names);
+  const std::vector<std::string> all_keys = JsonKeys(all_names);
   // The tables share the all table's columns: its rows are then the table's own text.
-  const bool same_columns = names == all_names;
+  files.same_columns = names == all_names;
   AppendCsvLine(names, files.csv);
-  const size_t csv_header = files.csv.size();
+  files.csv_rows = files.csv.size();
   files.json = JsonHead(table, package);
-  const size_t json_head = files.json.size();
+  files.json_rows = files.json.size();
   bool first = true;
   rows([&](const Json& row) {
     AppendCsvLine(row, files.csv);
-    AppendJsonRow(names, row, first, files.json);
+    AppendJsonRow(keys, row, first, files.json);
     first = false;
-    if (!same_columns) {
-      AppendCsvLine(row, files.all_csv_rows);
-      AppendJsonRow(all_names, row, false, files.all_json_rows);
+    if (!files.same_columns) {
+      AppendCsvLine(row, files.own_csv_rows);
+      AppendJsonRow(all_keys, row, false, files.own_json_rows);
     }
   });
-  if (same_columns) {
-    files.all_csv_rows = files.csv.substr(csv_header);
-    if (!first) files.all_json_rows = "," + files.json.substr(json_head);
-  }
+  files.json_rows_end = files.json.size();
   files.json += JsonTail(!first);
   return files;
 }
@@ -171,12 +208,12 @@ bool WriteOpenData(const Json& header, const OpenDataRows& rows, const OpenDataS
         if (!sink(folder + name + ".csv", files.csv, false) ||
             !sink(folder + name + ".json", files.json, false))
           return false;
-        all_csv.text() += files.all_csv_rows;
-        if (!files.all_json_rows.empty()) {
-          all_json.text().append(files.all_json_rows, all_first ? 1 : 0);
-          all_first = false;
-        }
-        return all_csv.Flush(false) && all_json.Flush(false);
+        const std::string_view json_rows = files.AllJsonRows();
+        if (json_rows.empty()) return all_csv.Add(files.AllCsvRows());
+        const bool comma = !all_first;
+        all_first = false;
+        return all_csv.Add(files.AllCsvRows()) && (!comma || all_json.Add(",")) &&
+               all_json.Add(json_rows);
       });
   if (!written) return false;
   all_json.text() += JsonTail(!all_first);
