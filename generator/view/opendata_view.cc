@@ -5,9 +5,11 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "base/format.h"
@@ -323,9 +325,60 @@ std::string TargetTypeText(compute::TargetReference kind) {
   return {};
 }
 
+// Words the rows of one table repeat, worked out once each: a national table has hundreds of
+// thousands of rows and a handful of distinct statuses, comparisons and notes.
+class TableWords {
+ public:
+  TableWords(const model::Site& site, const compute::Results& results,
+             const model::Indicator& indicator)
+      : site_(site), results_(results), indicator_(indicator),
+        unit_(UnitLabel(site.text, indicator)) {}
+
+  const std::string& unit() const { return unit_; }
+  // The status badge's label and qualifier: they depend only on these three.
+  const std::pair<Json, std::string>& Status(const compute::Cell& cell) {
+    auto key = std::make_tuple(static_cast<int>(cell.target_status),
+                               cell.target_reference_kind == compute::TargetReference::kTrajectoryStep,
+                               cell.target_uncertain);
+    auto it = status_.find(key);
+    if (it == status_.end()) {
+      Json badge = TargetStatusBadge(site_.text, indicator_, cell);
+      it = status_.emplace(key, std::make_pair(badge["label"], badge["qualifier"].get<std::string>()))
+               .first;
+    }
+    return it->second;
+  }
+  const std::string& Comparison(const compute::Cell& cell, size_t comparator) {
+    auto key = std::make_tuple(static_cast<int>(cell.comparisons[comparator]),
+                               static_cast<int>(cell.not_compared[comparator]), comparator);
+    auto it = comparisons_.find(key);
+    if (it == comparisons_.end())
+      it = comparisons_
+               .emplace(key, ComparisonText(site_.text, cell.comparisons[comparator],
+                                            cell.not_compared[comparator],
+                                            results_.areas[results_.comparator_areas[comparator]].name))
+               .first;
+    return it->second;
+  }
+  const std::string& Note(uint32_t note) {
+    auto it = notes_.find(note);
+    if (it == notes_.end()) it = notes_.emplace(note, NoteWithoutFlags(site_.notes[note])).first;
+    return it->second;
+  }
+
+ private:
+  const model::Site& site_;
+  const compute::Results& results_;
+  const model::Indicator& indicator_;
+  std::string unit_;
+  std::map<std::tuple<int, bool, bool>, std::pair<Json, std::string>> status_;
+  std::map<std::tuple<int, int, size_t>, std::string> comparisons_;
+  std::map<uint32_t, std::string> notes_;
+};
+
 Json Row(const model::Site& site, const compute::Results& results,
          const model::Indicator& indicator, const compute::Series& series,
-         const compute::Cell& cell) {
+         const compute::Cell& cell, bool latest, TableWords& words) {
   const compute::ResultArea& area = results.areas[series.area];
   const bool published = cell.Published();
   // A cell that is not published carries no figure here even if one were left in it.
@@ -344,26 +397,24 @@ Json Row(const model::Site& site, const compute::Results& results,
   row.push_back(figure(cell.upper95));
   row.push_back(figure(cell.count));
   row.push_back(figure(cell.denominator));
-  row.push_back(UnitLabel(site.text, indicator));
+  row.push_back(words.unit());
   row.push_back(Text(published ? std::string() : HiddenMarker(hidden)));
   row.push_back(Text(published ? std::string() : HiddenLabel(site.text, hidden)));
   row.push_back(figure(cell.target_reference));
-  Json badge = TargetStatusBadge(site.text, indicator, cell);
+  const auto& [status_label, status_qualifier] = words.Status(cell);
   row.push_back(Text(published && model::Has(cell.target_reference)
                          ? TargetTypeText(cell.target_reference_kind)
                          : std::string()));
-  row.push_back(badge["label"]);
-  row.push_back(Text(badge["qualifier"].get<std::string>()));
+  row.push_back(status_label);
+  row.push_back(Text(status_qualifier));
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx)
-    row.push_back(ComparisonText(site.text, cell.comparisons[idx], cell.not_compared[idx],
-                                 results.areas[results.comparator_areas[idx]].name));
-  row.push_back(
-      Text(&cell == series.Latest() ? TrendLabel(site.text, indicator, series.trend) : std::string()));
+    row.push_back(words.Comparison(cell, idx));
+  row.push_back(Text(latest ? TrendLabel(site.text, indicator, series.trend) : std::string()));
   row.push_back(Text(Flags(cell.flags)));
   // A free-text note could restate a suppressed figure ("3 children"), so it goes with it.
   row.push_back(
-      Text(Suppressed(cell.hidden) ? std::string() : NoteWithoutFlags(site.notes[cell.note])));
+      Text(Suppressed(cell.hidden) ? std::string() : words.Note(cell.note)));
   return row;
 }
 
@@ -501,9 +552,12 @@ void OpenDataRows(const model::Site& site, const compute::Results& results,
                   uint32_t indicator_idx,
                   const std::function<void(const nlohmann::ordered_json&)>& row) {
   const model::Indicator& indicator = site.indicators[indicator_idx];
+  TableWords words(site, results, indicator);
   for (const auto& series : results.series) {
     if (series.indicator != indicator_idx) continue;
-    for (const auto& cell : series.cells) row(Row(site, results, indicator, series, cell));
+    const compute::Cell* latest = series.Latest();
+    for (const auto& cell : series.cells)
+      row(Row(site, results, indicator, series, cell, &cell == latest, words));
   }
 }
 
