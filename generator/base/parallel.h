@@ -3,35 +3,69 @@
 #pragma once
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstddef>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
 
 namespace outcomes::base {
 
-// Calls make(0) … make(count - 1) on up to `threads` threads (0: one per core), a batch of that
-// many pieces at a time, and use(index, piece) for each piece in index order, on the calling
-// thread. At most one batch of pieces is held at once, so memory follows the largest pieces,
-// not the whole. Stops early, returning false, when `use` returns false. `make` must be safe
-// to call from several threads at once.
+// Calls make(0) … make(count - 1) on `threads` worker threads (0: one per core) and use(index,
+// piece) for each piece in index order on the calling thread, while the workers make the next
+// ones. At most `threads` + 1 pieces are held at once, so memory follows the largest pieces,
+// not the whole. When `use` returns false, no further piece is used, the workers stop after
+// the pieces under way, and InOrder returns false. `make` must be safe to call from several
+// threads at once.
 template <typename Piece>
 bool InOrder(size_t count, const std::function<Piece(size_t)>& make,
              const std::function<bool(size_t, Piece&)>& use, size_t threads = 0) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  for (size_t first = 0; first < count; first += threads) {
-    const size_t last = std::min(count, first + threads);
-    std::vector<std::optional<Piece>> pieces(last - first);
-    std::vector<std::thread> workers;
-    for (size_t idx = first + 1; idx < last; ++idx)
-      workers.emplace_back([&, idx] { pieces[idx - first].emplace(make(idx)); });
-    pieces[0].emplace(make(first));
-    for (auto& worker : workers) worker.join();
-    for (size_t idx = first; idx < last; ++idx)
-      if (!use(idx, *pieces[idx - first])) return false;
+  threads = std::min(threads, std::max<size_t>(count, 1));
+  const size_t window = threads + 1;
+  std::vector<std::optional<Piece>> slots(window);  // piece i waits in slots[i % window]
+  std::mutex mutex;
+  std::condition_variable changed;
+  size_t next = 0;      // the next piece a worker takes
+  size_t used = 0;      // pieces used so far
+  bool stop = false;
+  auto work = [&] {
+    std::unique_lock lock(mutex);
+    while (true) {
+      changed.wait(lock, [&] { return stop || next >= count || next < used + window; });
+      if (stop || next >= count) return;
+      const size_t idx = next++;
+      lock.unlock();
+      Piece piece = make(idx);
+      lock.lock();
+      slots[idx % window].emplace(std::move(piece));
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t idx = 0; idx < threads; ++idx) workers.emplace_back(work);
+  bool ok = true;
+  for (size_t idx = 0; idx < count && ok; ++idx) {
+    std::optional<Piece> piece;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return slots[idx % window].has_value(); });
+      piece = std::move(slots[idx % window]);
+      slots[idx % window].reset();
+    }
+    ok = use(idx, *piece);
+    piece.reset();  // freed before the next piece may be made
+    {
+      std::lock_guard lock(mutex);
+      ++used;
+      if (!ok) stop = true;
+    }
+    changed.notify_all();
   }
-  return true;
+  for (auto& worker : workers) worker.join();
+  return ok;
 }
 
 }  // namespace outcomes::base

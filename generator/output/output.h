@@ -11,6 +11,7 @@
 // What a SIGKILL (or a crash) leaves behind, Recover tidies up on the next build.
 #pragma once
 
+#include <functional>
 #include <ios>
 #include <optional>
 #include <set>
@@ -98,6 +99,12 @@ std::string BesidePath(const std::string& out, std::string_view suffix);
 // old one). Returns false with `error` set on failure. For what must not be published with
 // the site, such as the suppression report.
 bool WriteBeside(const std::string& out, std::string_view suffix, std::string_view bytes,
+                 std::string* error);
+// The same for a file too large to hold whole: `pieces` gives its bytes in order to the
+// function it is passed (which returns false once writing failed) and returns false to give
+// up; the old file then stays.
+using Pieces = std::function<bool(const std::function<bool(std::string_view)>&)>;
+bool WriteBeside(const std::string& out, std::string_view suffix, const Pieces& pieces,
                  std::string* error);
 
 }  // namespace outcomes::output

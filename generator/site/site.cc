@@ -345,7 +345,9 @@ Outcome Build(const Options& options) {
     // Which hidden cells are primary is itself disclosive: the report goes beside the output
     // folder, for the publisher's eyes, and is never published with the site.
     PhaseTimer timer(options, "suppression report");
-    const std::string report = view::SuppressionReportText(computed.site, *computed.results);
+    auto report = [&](const std::function<bool(std::string_view)>& write) {
+      return view::WriteSuppressionReport(computed.site, *computed.results, write);
+    };
     if (!output::WriteBeside(out, kSuppressionReportSuffix, report, &error))
       outcome.diagnostics.Error({out, 0, 0}, error);
   }

@@ -349,16 +349,13 @@ json SuppressionReportView(const model::Site& site, const compute::Results& resu
   return rows;
 }
 
-std::string SuppressionReportText(const model::Site& site, const compute::Results& results) {
-  std::string text;
-  WriteArray(
-      results.suppressed.size(), 0,
-      [&](size_t idx) { return SuppressionRecord(site, results, results.suppressed[idx]); },
-      [&text](std::string_view bytes) {
-        text += bytes;
-        return true;
-      });
-  return text + "\n";
+bool WriteSuppressionReport(const model::Site& site, const compute::Results& results,
+                            const std::function<bool(std::string_view)>& write) {
+  return WriteArray(
+             results.suppressed.size(), 0,
+             [&](size_t idx) { return SuppressionRecord(site, results, results.suppressed[idx]); },
+             write) &&
+         write("\n");
 }
 
 namespace {

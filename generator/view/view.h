@@ -28,8 +28,9 @@ bool WriteModel(const model::Site& site, const compute::Results& results,
 // The suppression report: one row per hidden cell and the rule that hid it (no figures). It
 // says which cells are primary, so it is written beside the output folder, never inside it.
 nlohmann::json SuppressionReportView(const model::Site& site, const compute::Results& results);
-// The report as the text of its file (SuppressionReportView(...).dump(1) and a line break),
-// made a row at a time.
-std::string SuppressionReportText(const model::Site& site, const compute::Results& results);
+// The report's file (SuppressionReportView(...).dump(1) and a line break) given to `write` a
+// row at a time. Stops and returns false as soon as `write` returns false.
+bool WriteSuppressionReport(const model::Site& site, const compute::Results& results,
+                            const std::function<bool(std::string_view)>& write);
 
 }  // namespace outcomes::view

@@ -611,3 +611,45 @@ TEST_CASE("an ignored signal stays ignored while a Sink is open") {
 
 }  // namespace
 }  // namespace outcomes::output
+
+namespace outcomes::output {
+
+TEST_CASE("Append adds to a file piece by piece; Write starts it again") {
+  TempFolder root("append");
+  std::string error;
+  std::optional<Sink> sink = Sink::Open((root / "out").string(), &error);
+  REQUIRE_MESSAGE(sink.has_value(), error);
+  CHECK(sink->Append("downloads/all.csv", "a,b\r\n", &error));  // a missing file is created
+  CHECK(sink->Append("downloads/all.csv", "1,2\r\n", &error));
+  CHECK(ReadFile(fs::path(sink->staging()) / "downloads" / "all.csv") == "a,b\r\n1,2\r\n");
+  CHECK(sink->Write("downloads/all.csv", "x\r\n", &error));
+  CHECK(sink->Append("downloads/all.csv", "y\r\n", &error));
+  CHECK(ReadFile(fs::path(sink->staging()) / "downloads" / "all.csv") == "x\r\ny\r\n");
+  CHECK_FALSE(sink->Append("../escape.csv", "z", &error));
+  CHECK(!fs::exists(root / "escape.csv"));
+}
+
+TEST_CASE("a report written beside the output in pieces is all or nothing") {
+  TempFolder root("beside-pieces");
+  const std::string out = (root / "site-output").string();
+  std::string error;
+  REQUIRE(WriteBeside(out, ".report.json", "old\n", &error));
+  auto pieces = [](int stop_after) {
+    return [stop_after](const std::function<bool(std::string_view)>& write) {
+      for (int idx = 0; idx < 5; ++idx) {
+        if (idx == stop_after) return false;
+        if (!write("piece " + std::to_string(idx) + "\n")) return false;
+      }
+      return true;
+    };
+  };
+  // Given up half way: the old report stays, and no temporary file is left beside it.
+  CHECK_FALSE(WriteBeside(out, ".report.json", Pieces(pieces(2)), &error));
+  CHECK(ReadFile(BesidePath(out, ".report.json")) == "old\n");
+  CHECK(Names(root.path()) == std::vector<std::string>{"site-output.report.json"});
+  REQUIRE(WriteBeside(out, ".report.json", Pieces(pieces(-1)), &error));
+  CHECK(ReadFile(BesidePath(out, ".report.json")) ==
+        "piece 0\npiece 1\npiece 2\npiece 3\npiece 4\n");
+}
+
+}  // namespace outcomes::output

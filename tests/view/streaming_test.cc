@@ -55,6 +55,21 @@ TEST_CASE("text that needs escaping is escaped as the JSON serializer escapes it
   CHECK(streamed == ModelView(site, results).dump(1) + "\n");
 }
 
+TEST_CASE("the suppression report written a row at a time is its view's document") {
+  model::Site site = Example();
+  compute::Results results = compute::Compute(site);
+  REQUIRE(results.suppressed.size() > 10);
+  std::string text;
+  CHECK(WriteSuppressionReport(site, results, [&text](std::string_view bytes) {
+    text += bytes;
+    return true;
+  }));
+  CHECK(text == SuppressionReportView(site, results).dump(1) + "\n");
+  size_t calls = 0;
+  CHECK_FALSE(WriteSuppressionReport(site, results, [&calls](std::string_view) { return ++calls < 4; }));
+  CHECK(calls == 4);
+}
+
 TEST_CASE("a site without indicators, and a write that fails, stop cleanly") {
   model::Site site = Example();
   compute::Results results = compute::Compute(site);
