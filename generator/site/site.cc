@@ -108,6 +108,9 @@ Computed LoadAndCompute(const Options& options, Outcome& outcome, bool for_build
     computed.results = compute::Compute(computed.site);
   }
   outcome.suppressed_cells = computed.results->suppressed.size();
+  // Every output is made from the results, where small numbers are already suppressed: the raw
+  // observations go now, so no writer can reach them (and a national site sheds 200 MB).
+  std::vector<model::Observation>().swap(computed.site.observations);
   {
     PhaseTimer timer(options, "views");
     if (for_build) {
