@@ -15,16 +15,17 @@ namespace outcomes::base {
 
 // Calls make(0) … make(count - 1) on `threads` worker threads (0: one per core) and use(index,
 // piece) for each piece in index order on the calling thread, while the workers make the next
-// ones. At most `threads` + 1 pieces are held at once, so memory follows the largest pieces,
-// not the whole. When `use` returns false, no further piece is used, the workers stop after
+// ones. At most `window` pieces (0: `threads` + 1) are held at once, so memory follows the
+// largest pieces, not the whole. When `use` returns false, no further piece is used, the workers stop after
 // the pieces under way, and InOrder returns false. `make` must be safe to call from several
 // threads at once.
 template <typename Piece>
 bool InOrder(size_t count, const std::function<Piece(size_t)>& make,
-             const std::function<bool(size_t, Piece&)>& use, size_t threads = 0) {
+             const std::function<bool(size_t, Piece&)>& use, size_t threads = 0,
+             size_t window = 0) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min(threads, std::max<size_t>(count, 1));
-  const size_t window = threads + 1;
+  if (window == 0) window = threads + 1;
   std::vector<std::optional<Piece>> slots(window);  // piece i waits in slots[i % window]
   std::mutex mutex;
   std::condition_variable changed;

@@ -14,6 +14,7 @@
 
 #include "compute/compute.h"
 #include "load/load.h"
+#include "base/parallel.h"
 #include "output/output.h"
 #include "render/html/html.h"
 #include "render/opendata/opendata.h"
@@ -128,33 +129,54 @@ Computed LoadAndCompute(const Options& options, Outcome& outcome, bool for_build
   return computed;
 }
 
-// Renders every page, in parallel: each page is a pure function of its view.
-bool RenderPages(const Options& options, const Computed& computed, std::vector<std::string>& html,
-                 Outcome& outcome) {
-  PhaseTimer timer(options, "render");
-  html.assign(computed.pages.size(), std::string());
-  std::vector<std::string> errors(computed.pages.size());
+// Renders every page (each a pure function of its view, made in parallel) and writes it as soon
+// as it and the pages before it are done, in output-path order: no more than a few pages'
+// HTML is ever held. Each view is freed once rendered. A page that fails to render is an error
+// (every page is still tried, so all such errors are reported); nothing is written after it.
+bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
+                const std::string& out, Outcome& outcome) {
+  PhaseTimer timer(options, "pages");
   markdown::Options markdown_options;
   markdown_options.allow_raw_html = computed.site.config.allow_raw_html;
   markdown_options.table_label = computed.site.text("md_table_label");  // keeps its {number}
   markdown_options.footnotes_heading = computed.site.text("md_footnotes");
   markdown_options.footnote_back_label = computed.site.text("md_footnote_back");
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t idx = next++; idx < computed.pages.size(); idx = next++)
-      render::RenderPage(computed.pages[idx], computed.templates, markdown_options, html[idx],
-                         &errors[idx]);
+  const view::TemplateTexts texts(computed.site.text);
+  struct Rendered {
+    std::string html;
+    std::string error;
   };
-  size_t thread_count = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> threads;
-  for (size_t idx = 1; idx < thread_count; ++idx) threads.emplace_back(work);
-  work();
-  for (auto& thread : threads) thread.join();
-  for (size_t idx = 0; idx < errors.size(); ++idx)
-    if (!errors[idx].empty())
+  std::vector<std::string> paths;
+  for (const view::PageView& page : computed.pages) paths.push_back(page.path);
+  std::string error;
+  bool failed = false;
+  auto make = [&](size_t idx) {
+    Rendered page;
+    render::RenderPage(std::move(computed.pages[idx]), computed.templates, markdown_options,
+                       texts, page.html, &page.error);
+    return page;
+  };
+  auto use = [&](size_t idx, Rendered& page) {
+    const std::string& path = paths[idx];
+    if (!page.error.empty()) {
       outcome.diagnostics.Error({"templates", 0, 0},
-                                "while rendering " + computed.pages[idx].path + ": " + errors[idx]);
-  return !outcome.diagnostics.HasErrors();
+                                "while rendering " + path + ": " + page.error);
+      failed = true;
+    } else if (!failed) {
+      if (!sink.Write(path, page.html, &error)) {
+        outcome.diagnostics.Error({out, 0, 0}, error);
+        return false;
+      }
+      ++outcome.files_written;
+    }
+    return true;
+  };
+  // A page is quick to write and slow to make: a window of pages keeps the workers busy
+  // across the odd large one.
+  constexpr size_t kWindow = 64;
+  bool ok = base::InOrder<Rendered>(computed.pages.size(), make, use, 0, kWindow);
+  computed.pages.clear();
+  return ok && !failed;
 }
 
 // Static files: the built-in theme's templates/assets/, with the site's own templates/assets/
@@ -302,8 +324,6 @@ Outcome Build(const Options& options) {
   if (!computed.results || outcome.diagnostics.HasErrors()) return outcome;
   LoadTemplates(options, computed, outcome);
   if (outcome.diagnostics.HasErrors()) return outcome;
-  std::vector<std::string> html;
-  if (!RenderPages(options, computed, html, outcome)) return outcome;
   auto assets = Assets(options, outcome.diagnostics);
   if (outcome.diagnostics.HasErrors()) return outcome;
   std::string error;
@@ -312,29 +332,14 @@ Outcome Build(const Options& options) {
     outcome.diagnostics.Error({out, 0, 0}, error);
     return outcome;
   }
-  {
-    PhaseTimer timer(options, "write");
-    struct Row {
-      std::string path;
-      std::function<std::string()> render;
-    };
-    // The table of outputs, written in sorted order.
-    std::vector<Row> plan;
-    for (size_t idx = 0; idx < computed.pages.size(); ++idx) {
-      const std::string& path = computed.pages[idx].path;
-      plan.push_back({path, [&html, idx] { return std::move(html[idx]); }});
+  for (const auto& [path, bytes] : assets) {
+    if (!sink->Write(path, bytes, &error)) {
+      outcome.diagnostics.Error({out, 0, 0}, error);
+      return outcome;
     }
-    for (auto& [path, bytes] : assets)
-      plan.push_back({path, [bytes = std::move(bytes)] { return bytes; }});
-    std::sort(plan.begin(), plan.end(), [](const Row& a, const Row& b) { return a.path < b.path; });
-    for (const auto& row : plan) {
-      if (!sink->Write(row.path, row.render(), &error)) {
-        outcome.diagnostics.Error({out, 0, 0}, error);
-        return outcome;
-      }
-      ++outcome.files_written;
-    }
+    ++outcome.files_written;
   }
+  if (!WritePages(options, computed, *sink, out, outcome)) return outcome;
   if (!WriteLargeFiles(options, computed, *sink, out, outcome)) return outcome;
   if (!WritePacks(options, computed, *sink, out, outcome)) return outcome;
   {

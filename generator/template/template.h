@@ -43,6 +43,11 @@ struct RenderOptions {
   // Default true: a partial or parent that names no loaded template (or a dynamic name that
   // resolves to no string) is a render error. false gives the spec's behaviour: it renders as "".
   bool missing_partial_is_error = true;
+  // When set, a context below `data` at the bottom of the stack: a name that `data` (and every
+  // context pushed over it) lacks is looked up here. It lets many renders share one large
+  // object (a page's interface text) instead of each copying it into its data. Not owned; must
+  // outlive the render.
+  const nlohmann::json* globals = nullptr;
 };
 
 // A set of named templates. Add and LoadDirectory must not run concurrently with anything

@@ -1846,7 +1846,6 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   std::vector<std::string> paths;  // every page's path, for the sitemap and the clash check
   auto emit = [&](PageView page) {
     paths.push_back(page.path);
-    page.view["t"] = TemplateText(site.text, page.view);
     on_page(std::move(page));
   };
   emit(HomePage(map));

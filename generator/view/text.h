@@ -1,6 +1,7 @@
 // The interface text as views use it: the templates' `t` object, and lists in words.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,26 @@ namespace outcomes::view {
 // "_html" hold markup and are printed raw ({{{t.meth_compare_html}}}): what they take from the
 // view is HTML-escaped first. Plural entries are left out: views choose their forms.
 nlohmann::json TemplateText(const i18n::Catalogue& text, const nlohmann::json& page_view);
+
+// TemplateText for every page of a site, made without a copy of the catalogue per page: the
+// entries are read once, and a page none of whose fields fills a placeholder (most pages of a
+// large site) shares one object. For(view) is {"t": TemplateText(text, view)}, to render the
+// page with as tmpl::RenderOptions::globals. Safe to call from several threads at once.
+class TemplateTexts {
+ public:
+  explicit TemplateTexts(const i18n::Catalogue& text);
+  std::shared_ptr<const nlohmann::json> For(const nlohmann::json& page_view) const;
+
+ private:
+  struct WithPlaceholders {
+    std::string key;
+    std::string text;
+    std::vector<std::string> names;
+    bool html = false;
+  };
+  std::vector<WithPlaceholders> with_placeholders_;
+  std::shared_ptr<const nlohmann::json> shared_;  // the object of a page that fills none
+};
 
 // "a, b and c" in the catalogue's language (key word_and).
 std::string JoinWords(const i18n::Catalogue& text, const std::vector<std::string>& words);

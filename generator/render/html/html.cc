@@ -20,19 +20,21 @@ void RenderSvgSpecs(nlohmann::json& node) {
 
 }  // namespace
 
-bool RenderPage(const view::PageView& page, const tmpl::Templates& templates,
-                const markdown::Options& markdown_options, std::string& out, std::string* error) {
-  nlohmann::json view = page.view;
+bool RenderPage(view::PageView page, const tmpl::Templates& templates,
+                const markdown::Options& markdown_options, const view::TemplateTexts& texts,
+                std::string& out, std::string* error) {
+  const std::shared_ptr<const nlohmann::json> text = texts.For(page.view);
+  tmpl::RenderOptions options;
+  options.globals = text.get();  // a figure template prints interface text too
+  nlohmann::json& view = page.view;
   RenderSvgSpecs(view);
-  for (const auto& part : page.markdown) {
+  for (auto& part : page.markdown) {
     std::vector<std::string> figures;
-    for (nlohmann::json figure : part.figures) {
+    for (nlohmann::json& figure : part.figures) {
       RenderSvgSpecs(figure);
-      // A figure template prints interface text too.
-      if (auto text = page.view.find("t"); text != page.view.end()) figure["t"] = *text;
       std::string html;
       std::string name = "figures/" + figure.value("kind", std::string("table"));
-      if (!templates.Render(name, figure, html, error)) return false;
+      if (!templates.Render(name, figure, html, error, options)) return false;
       figures.push_back(std::move(html));
     }
     markdown::Document document =
@@ -46,7 +48,7 @@ bool RenderPage(const view::PageView& page, const tmpl::Templates& templates,
         },
         figures, part.footnote_prefix);
   }
-  return templates.Render(page.template_name, view, out, error);
+  return templates.Render(page.template_name, view, out, error, options);
 }
 
 }  // namespace outcomes::render

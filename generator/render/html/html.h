@@ -7,14 +7,17 @@
 #include "markdown/markdown.h"
 #include "template/template.h"
 #include "view/site_view.h"
+#include "view/text.h"
 
 namespace outcomes::render {
 
 // Renders `page` with `templates` into `out`. Each Markdown part is rendered to HTML (links
 // rewritten to page URLs, figure blocks replaced by their figure template
-// "figures/<kind>") and stored in the view under the part's key. Returns false with `error`
-// set when a template is missing or fails.
-bool RenderPage(const view::PageView& page, const tmpl::Templates& templates,
-                const markdown::Options& markdown_options, std::string& out, std::string* error);
+// "figures/<kind>") and stored in the view under the part's key. The page and its figures print
+// interface text from texts.For(page's view). Returns false with `error` set when a template
+// is missing or fails. Takes the page by value: a caller done with it moves it in.
+bool RenderPage(view::PageView page, const tmpl::Templates& templates,
+                const markdown::Options& markdown_options, const view::TemplateTexts& texts,
+                std::string& out, std::string* error);
 
 }  // namespace outcomes::render

@@ -85,6 +85,7 @@ class Renderer {
 
   bool Render(const Template& root, const Json& data) {
     stack_.reserve(16);
+    if (options_.globals != nullptr) stack_.push_back(options_.globals);
     stack_.push_back(&data);
     template_ = &root;
     return Nodes(root.nodes);
