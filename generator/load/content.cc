@@ -1,5 +1,8 @@
 // Reads the YAML front matter of every content/**/*.md page. Markdown bodies are kept as text;
 // rendering them is the website's job.
+#include <optional>
+
+#include "base/parallel.h"
 #include "base/utf8.h"
 #include "markdown/markdown.h"
 #include "load/internal/files.h"
@@ -76,8 +79,12 @@ void ReadBody(const std::string& file, const model::Site& site, model::ContentPa
     page.body.clear();  // never parsed, here or when the page is built
     return;
   }
+  // The options a build renders with (the words for screen readers in the site's language).
   markdown::Options options;
   options.allow_raw_html = site.config.allow_raw_html;
+  options.table_label = site.text("md_table_label");  // keeps its {number}
+  options.footnotes_heading = site.text("md_footnotes");
+  options.footnote_back_label = site.text("md_footnote_back");
   markdown::Document document = markdown::Document::Parse(page.body, page.body_line, options);
   for (const auto& heading : document.headings()) page.anchors.push_back(heading.id);
   for (const auto& link : document.links()) {
@@ -93,13 +100,18 @@ void ReadBody(const std::string& file, const model::Site& site, model::ContentPa
     ReadFigure(file, ref, figure, diagnostics);
     page.figures.push_back(std::move(figure));
   }
+  // Parsed once: what a build renders is kept, the tree and the Markdown go.
+  page.prepared = std::make_shared<const markdown::Prepared>(document.Prepare());
+  std::string().swap(page.body);
 }
 
-void ReadPage(const std::string& file, const std::string& text, model::Site& site,
-              base::Diagnostics& diagnostics) {
+// One content file, or nullopt when it cannot be read at all (the reason is in `diagnostics`).
+std::optional<model::ContentPage> ReadPage(const std::string& file, const std::string& text,
+                                           const model::Site& site,
+                                           base::Diagnostics& diagnostics) {
   if (auto bad = base::FindInvalidUtf8(text)) {
     diagnostics.Error({file, bad->line, bad->column}, "invalid UTF-8 in Markdown file");
-    return;
+    return std::nullopt;
   }
   std::string front;
   model::ContentPage page;
@@ -107,12 +119,12 @@ void ReadPage(const std::string& file, const std::string& text, model::Site& sit
     diagnostics.Error({file, 1, 1}, "missing front matter",
                       "start the file with a line '---', then title, summary, date and type, "
                       "then a closing '---'");
-    return;
+    return std::nullopt;
   }
   auto root = ParseYaml(front, file, diagnostics);
-  if (!root) return;
+  if (!root) return std::nullopt;
   YamlFields fields(*root, file, diagnostics, "front matter");
-  if (!fields.ok()) return;
+  if (!fields.ok()) return std::nullopt;
   page.path = file.substr(std::string("content/").size());
   page.location = {file, 1, 1};
   fields.String("title", page.title, true);
@@ -149,16 +161,34 @@ void ReadPage(const std::string& file, const std::string& text, model::Site& sit
   fields.Bool("draft", page.draft);
   fields.Finish();
   ReadBody(file, site, page, diagnostics);
-  site.pages.push_back(std::move(page));
+  return page;
 }
 
 }  // namespace
 
+// Files are read and parsed in parallel, and taken in the order they are listed, so pages and
+// diagnostics come out as they would one by one.
 void LoadContent(model::Site& site, base::Diagnostics& diagnostics) {
-  for (const auto& file : ListFiles(site.root, "content", {".md"}, true, diagnostics)) {
-    auto text = ReadFile(site.root, file, diagnostics, true);
-    if (text) ReadPage(file, *text, site, diagnostics);
-  }
+  const std::vector<std::string> files =
+      ListFiles(site.root, "content", {".md"}, true, diagnostics);
+  struct Read {
+    std::optional<model::ContentPage> page;
+    base::Diagnostics diagnostics;
+  };
+  base::InOrder<Read>(
+      files.size(),
+      [&](size_t idx) {
+        Read read;
+        if (auto text = ReadFile(site.root, files[idx], read.diagnostics, true))
+          read.page = ReadPage(files[idx], *text, site, read.diagnostics);
+        return read;
+      },
+      [&](size_t, Read& read) {
+        diagnostics.Append(read.diagnostics);
+        if (read.page) site.pages.push_back(std::move(*read.page));
+        return true;
+      },
+      0, 64);
 }
 
 }  // namespace outcomes::load::internal

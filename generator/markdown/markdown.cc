@@ -1,6 +1,8 @@
 #include "markdown/markdown.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <random>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -441,21 +443,104 @@ std::string Document::RenderHtml(const std::function<std::string(const std::stri
                                  const std::vector<std::string>& figure_html,
                                  const std::string& footnote_prefix) {
   if (!tree_) return "";
+  return Prepare().Render(rewrite, figure_html, footnote_prefix);
+}
+
+namespace {
+
+// Marks the open places in the HTML Prepare renders: "<prefix>L<link>-" in a link's href or
+// an image's src, "<prefix>F<figure>-" and a line break where a figure block goes. Only letters, digits and
+// '-', which cmark-gfm writes into an href unchanged; the prefix carries a number drawn at
+// random when the program starts, so no text of a page can hold it by chance or by design.
+const std::string& SlotPrefix() {
+  static const std::string prefix = [] {
+    std::random_device random;
+    const uint64_t nonce = (static_cast<uint64_t>(random()) << 32) ^ random();
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(nonce));
+    return "outcomes-slot-" + std::string(hex) + "-";
+  }();
+  return prefix;
+}
+
+}  // namespace
+
+Prepared Document::Prepare() {
+  Prepared prepared;
+  if (!tree_) {
+    prepared.pieces_.emplace_back();
+    return prepared;
+  }
+  const std::string& prefix = SlotPrefix();
   for (size_t link_idx = 0; link_idx < links_.size(); ++link_idx) {
-    const LinkRef& link = links_[link_idx];
-    std::string url = rewrite ? rewrite(link.destination) : link.destination;
-    // Checked after rewriting, on what is actually written; cmark-gfm checks too, but not with
-    // CMARK_OPT_UNSAFE (raw HTML allowed), and not file: URLs.
-    if (internal::IsUnsafeUrl(url, link.is_image)) url.clear();
-    cmark_node_set_url(tree_->link_nodes[link_idx], url.c_str());
+    const std::string token = prefix + "L" + std::to_string(link_idx) + "-";
+    cmark_node_set_url(tree_->link_nodes[link_idx], token.c_str());
+    prepared.destinations_.push_back(links_[link_idx].destination);
+    prepared.is_image_.push_back(links_[link_idx].is_image);
   }
   for (size_t figure_idx = 0; figure_idx < tree_->figure_nodes.size(); ++figure_idx) {
-    const char* html = figure_idx < figure_html.size() ? figure_html[figure_idx].c_str() : "";
-    cmark_node_set_on_enter(tree_->figure_nodes[figure_idx], html);
+    // Ends in a line break, as figure HTML does: cmark-gfm then adds none after the block
+    // (Render adds it for figure HTML that lacks one, as cmark-gfm would).
+    const std::string token = prefix + "F" + std::to_string(figure_idx) + "-\n";
+    cmark_node_set_on_enter(tree_->figure_nodes[figure_idx], token.c_str());
   }
-  return AccessibleBlocks(internal::PrefixFootnoteIds(
-      internal::RenderGfmHtml(tree_->gfm, tree_->render_options), SafePrefix(footnote_prefix)),
-      tree_->table_label, tree_->footnotes_heading, tree_->footnote_back_label);
+  const std::string html = internal::RenderGfmHtml(tree_->gfm, tree_->render_options);
+  // Cut the HTML at each token. A token cmark-gfm did not write (a link inside an image's alt
+  // text, in a footnote nothing refers to) simply has no slot.
+  size_t position = 0;
+  std::string piece;
+  while (true) {
+    const size_t at = html.find(prefix, position);
+    if (at == std::string::npos) break;
+    size_t cursor = at + prefix.size();
+    const bool figure = cursor < html.size() && html[cursor] == 'F';
+    ++cursor;
+    uint32_t index = 0;
+    while (cursor < html.size() && html[cursor] >= '0' && html[cursor] <= '9')
+      index = index * 10 + static_cast<uint32_t>(html[cursor++] - '0');
+    ++cursor;                                                      // the closing '-'
+    if (figure && cursor < html.size() && html[cursor] == '\n') ++cursor;  // and line break
+    piece.append(html, position, at - position);
+    prepared.pieces_.push_back(std::move(piece));
+    piece.clear();
+    prepared.slots_.push_back({figure, index});
+    position = cursor;
+  }
+  piece.append(html, position, std::string::npos);
+  prepared.pieces_.push_back(std::move(piece));
+  prepared.table_label = tree_->table_label;
+  prepared.footnotes_heading = tree_->footnotes_heading;
+  prepared.footnote_back_label = tree_->footnote_back_label;
+  return prepared;
+}
+
+std::string Prepared::Render(const std::function<std::string(const std::string&)>& rewrite,
+                             const std::vector<std::string>& figure_html,
+                             const std::string& footnote_prefix) const {
+  std::string html;
+  size_t size = 0;
+  for (const std::string& piece : pieces_) size += piece.size();
+  html.reserve(size + 64 * slots_.size());
+  for (size_t slot_idx = 0; slot_idx < slots_.size(); ++slot_idx) {
+    html += pieces_[slot_idx];
+    const Slot& slot = slots_[slot_idx];
+    if (slot.figure) {
+      if (slot.index < figure_html.size() && !figure_html[slot.index].empty()) {
+        html += figure_html[slot.index];
+        if (html.back() != '\n') html += '\n';
+      }
+      continue;
+    }
+    const std::string& destination = destinations_[slot.index];
+    std::string url = rewrite ? rewrite(destination) : destination;
+    // Checked after rewriting, on what is actually written; cmark-gfm checks too, but not with
+    // CMARK_OPT_UNSAFE (raw HTML allowed), and not file: URLs.
+    if (internal::IsUnsafeUrl(url, is_image_[slot.index])) url.clear();
+    internal::AppendEscapedHref(url, html);
+  }
+  if (!pieces_.empty()) html += pieces_.back();
+  return AccessibleBlocks(internal::PrefixFootnoteIds(html, SafePrefix(footnote_prefix)),
+                          table_label, footnotes_heading, footnote_back_label);
 }
 
 std::string PlainText(std::string_view markdown) {

@@ -119,6 +119,36 @@ struct LimitProblem {
 // Loaders call it on every Markdown text before parsing it (Parse itself accepts anything).
 std::optional<LimitProblem> CheckLimits(std::string_view markdown, uint32_t first_line);
 
+class Document;
+
+// A document rendered once with the places its link targets and figure blocks go left open
+// (Document::Prepare): what a site keeps of a page between reading it and writing it, a
+// fraction of the parsed tree's memory, and never parsed again. Immutable: Render may run on
+// any number of threads at once, for several pages (a content page's body is also shown on
+// its outcome's page).
+class Prepared {
+ public:
+  // The bytes Document::RenderHtml(rewrite, figure_html, footnote_prefix) gives for the
+  // document this was prepared from.
+  std::string Render(const std::function<std::string(const std::string&)>& rewrite,
+                     const std::vector<std::string>& figure_html,
+                     const std::string& footnote_prefix) const;
+
+ private:
+  friend class Document;
+  struct Slot {
+    bool figure = false;  // figure_html[index], else link `index`'s escaped URL
+    uint32_t index = 0;
+  };
+  std::vector<std::string> pieces_;  // pieces_[i] comes before slots_[i]; one more piece at the end
+  std::vector<Slot> slots_;
+  std::vector<std::string> destinations_;  // parallel to Document::links()
+  std::vector<bool> is_image_;
+  std::string table_label;  // Options' words for screen readers, HTML-escaped
+  std::string footnotes_heading;
+  std::string footnote_back_label;
+};
+
 class Document {
  public:
   // Parses GFM (table, strikethrough, autolink, tagfilter, tasklist extensions, footnotes).
@@ -155,6 +185,10 @@ class Document {
   std::string RenderHtml(const std::function<std::string(const std::string&)>& rewrite,
                          const std::vector<std::string>& figure_html,
                          const std::string& footnote_prefix);
+
+  // The document rendered with its links and figure blocks left open, to be finished by
+  // Prepared::Render (RenderHtml is Prepare().Render(…)). The tree may be dropped afterwards.
+  Prepared Prepare();
 
  private:
   struct Tree;  // the cmark-gfm parser and tree, and the nodes RenderHtml rewrites

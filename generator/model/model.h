@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +16,10 @@
 #include "base/diagnostics.h"
 #include "i18n/i18n.h"
 #include "model/period.h"
+
+namespace outcomes::markdown {
+class Prepared;
+}  // namespace outcomes::markdown
 
 namespace outcomes::model {
 
@@ -262,8 +267,13 @@ struct ContentPage {
   std::vector<Location> area_locations;
   std::string author;
   bool draft = false;
-  std::string body;        // Markdown after the front matter
+  // Markdown after the front matter. Emptied once the body is prepared (below): a build needs
+  // only the prepared HTML.
+  std::string body;
   uint32_t body_line = 1;  // line of the body's first line in the file
+  // The body parsed once, at load, and rendered with its links and figures left open
+  // (markdown::Prepared); null when the body could not be parsed (an error was reported).
+  std::shared_ptr<const markdown::Prepared> prepared;
   std::vector<std::string> anchors;  // heading ids of the rendered page
   std::vector<ContentLink> links;
   std::vector<FigureSpec> figures;

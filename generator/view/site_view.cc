@@ -753,7 +753,7 @@ MarkdownPart BodyPart(SiteMap& map, const model::ContentPage& page, const std::s
                       const std::string& key, const std::string& prefix) {
   MarkdownPart part;
   part.key = key;
-  part.source = page.body;
+  part.prepared = page.prepared;
   part.first_line = page.body_line;
   part.footnote_prefix = prefix;
   for (const auto& link : page.links) {

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,10 @@ namespace outcomes::view {
 // A Markdown fragment the HTML writer renders into a page's view.
 struct MarkdownPart {
   std::string key;            // the view field that receives the HTML, e.g. "body_html"
-  std::string source;         // Markdown
+  std::string source;         // Markdown (when `prepared` is null)
   uint32_t first_line = 1;    // file line of the source's first line
+  // A content page's body, parsed when the site was loaded: rendered from this, not `source`.
+  std::shared_ptr<const markdown::Prepared> prepared;
   std::map<std::string, std::string> links;  // destination as written -> URL from this page
   std::vector<nlohmann::json> figures;       // figure views, in the order of the figure blocks
   std::string footnote_prefix;               // keeps footnote ids unique on the page

@@ -334,6 +334,36 @@ TEST_CASE("figure blocks are replaced by the caller's HTML and the content aroun
   CHECK_FALSE(Contains(partial, "indicator"));
 }
 
+TEST_CASE("a prepared document renders as the parsed one does, for any rewrite, on any thread") {
+  const std::string text =
+      "# Title\n\nSee [a](a.md), ![pic](p.png) and [b](b.md#x \"B\").[^n]\n\n"
+      "```chart\nindicator: gld\n```\n\nText that names outcomes-slot-0000000000000000-L0- "
+      "and <b>bold</b>.\n\n| x |\n|---|\n| [c](a.md) |\n\n[^n]: Note with [d](d.md).\n";
+  auto rewrite_one = [](const std::string& url) { return "../one/" + url + "?q=1&r='2'"; };
+  auto rewrite_two = [](const std::string& url) { return url == "a.md" ? "javascript:x" : url; };
+  Document document = Document::Parse(text, 1, {});
+  const std::string one = document.RenderHtml(rewrite_one, {"<figure>1</figure>"}, "one-");
+  const std::string two = document.RenderHtml(rewrite_two, {}, "two_");
+  CHECK(Contains(one, "href=\"../one/a.md?q=1&amp;r=&#x27;2&#x27;\""));
+  CHECK(Contains(one, "src=\"../one/p.png?q=1&amp;r=&#x27;2&#x27;\""));
+  CHECK(Contains(one, "<figure>1</figure>\n"));
+  CHECK(Contains(one, "names outcomes-slot-0000000000000000-L0- and"));
+  CHECK(Contains(two, "<a href=\"\">a</a>"));  // unsafe after rewriting
+  CHECK(Contains(two, "id=\"two_fn-n\""));
+  const Prepared prepared = Document::Parse(text, 1, {}).Prepare();
+  std::vector<std::thread> threads;
+  std::atomic<int> same{0};
+  for (int thread = 0; thread < 4; ++thread)
+    threads.emplace_back([&] {
+      for (int round = 0; round < 50; ++round) {
+        same += prepared.Render(rewrite_one, {"<figure>1</figure>"}, "one-") == one;
+        same += prepared.Render(rewrite_two, {}, "two_") == two;
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  CHECK(same == 400);
+}
+
 TEST_CASE("figure kinds come from the options") {
   Options options;
   options.figure_kinds = {"trend"};

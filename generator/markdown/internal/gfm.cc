@@ -40,9 +40,9 @@ const CoreExtensions& Extensions() {
 // process_inlines() adds each attached extension's special characters ('~' for strikethrough, ':'
 // 'w' for autolink, …) to a GLOBAL table (inlines.c SPECIAL_CHARS / SKIP_CHARS) and removes them
 // again when done, so one thread finishing a parse switches strikethrough and autolinks off under
-// another thread still parsing inlines. Parsing therefore takes this lock; it is short (the whole
-// example site's Markdown parses in milliseconds). Rendering reads only the tree and per-renderer
-// state and runs unlocked.
+// another thread still parsing inlines. Finishing a parse therefore takes this lock; feeding
+// (the block structure) and rendering read only the parser's or the tree's own state and run
+// unlocked.
 std::mutex& ParseMutex() {
   static std::mutex mutex;
   return mutex;
@@ -53,14 +53,16 @@ std::mutex& ParseMutex() {
 Gfm ParseGfm(std::string_view markdown, int cmark_options) {
   const CoreExtensions& extensions = Extensions();
   Gfm gfm;
-  std::lock_guard<std::mutex> lock(ParseMutex());
   gfm.parser.reset(cmark_parser_new(cmark_options));
   for (cmark_syntax_extension* extension :
        {extensions.table, extensions.strikethrough, extensions.autolink, extensions.tagfilter,
         extensions.tasklist}) {
     cmark_parser_attach_syntax_extension(gfm.parser.get(), extension);
   }
+  // Block structure is found while feeding, with the parser's own state only (reference
+  // definitions are read there too, without the special-character table).
   cmark_parser_feed(gfm.parser.get(), markdown.data(), markdown.size());
+  std::lock_guard<std::mutex> lock(ParseMutex());
   gfm.root.reset(cmark_parser_finish(gfm.parser.get()));
   return gfm;
 }

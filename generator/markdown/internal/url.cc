@@ -44,4 +44,24 @@ bool IsUnsafeUrl(std::string_view url, bool is_image) {
   return false;
 }
 
+void AppendEscapedHref(std::string_view url, std::string& out) {
+  static constexpr std::string_view kKept = "-_.+!*(),%#@?=;:/$~";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char ch : url) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+        (byte >= '0' && byte <= '9') || kKept.find(ch) != std::string_view::npos) {
+      out += ch;
+    } else if (ch == '&') {
+      out += "&amp;";
+    } else if (ch == '\'') {
+      out += "&#x27;";
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    }
+  }
+}
+
 }  // namespace outcomes::markdown::internal

@@ -14,4 +14,9 @@ namespace outcomes::markdown::internal {
 // URLs, fragments and other schemes (https:, mailto:, tel:, …) are safe.
 bool IsUnsafeUrl(std::string_view url, bool is_image);
 
+// Appends `url` to `out` as cmark-gfm 0.29.0.gfm.6 writes a link's or an image's URL into
+// href/src: letters, digits and - _ . + ! * ( ) , % # @ ? = ; : / $ ~ as they are, '&' as
+// "&amp;", '\'' as "&#x27;", every other byte as %XX (upper-case hex).
+void AppendEscapedHref(std::string_view url, std::string& out);
+
 }  // namespace outcomes::markdown::internal

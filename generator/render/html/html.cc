@@ -37,16 +37,19 @@ bool RenderPage(view::PageView page, const tmpl::Templates& templates,
       if (!templates.Render(name, figure, html, error, options)) return false;
       figures.push_back(std::move(html));
     }
-    markdown::Document document =
-        markdown::Document::Parse(part.source, part.first_line, markdown_options);
+    auto rewrite = [&](const std::string& destination) {
+      auto it = part.links.find(destination);
+      return it == part.links.end() ? destination : it->second;
+    };
     // The Markdown has one figure block per figure view (load checked each one); a mismatch
-    // would be a programmer error, and RenderHtml leaves any block without HTML out.
-    view[part.key] = document.RenderHtml(
-        [&](const std::string& destination) {
-          auto it = part.links.find(destination);
-          return it == part.links.end() ? destination : it->second;
-        },
-        figures, part.footnote_prefix);
+    // would be a programmer error, and rendering leaves any block without HTML out.
+    if (part.prepared) {
+      view[part.key] = part.prepared->Render(rewrite, figures, part.footnote_prefix);
+    } else {
+      markdown::Document document =
+          markdown::Document::Parse(part.source, part.first_line, markdown_options);
+      view[part.key] = document.RenderHtml(rewrite, figures, part.footnote_prefix);
+    }
   }
   return templates.Render(page.template_name, view, out, error, options);
 }

@@ -1,6 +1,8 @@
 // Tests for the URL safety check RenderHtml applies to every destination.
 #include "markdown/internal/url.h"
 
+#include "markdown/internal/gfm.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -52,6 +54,30 @@ TEST_CASE("IsUnsafeUrl accepts ordinary links and raster data images") {
     CAPTURE(url);
     CHECK_FALSE(IsUnsafeUrl(url, true));
   }
+}
+
+// The href cmark-gfm itself writes for a link whose URL is `url`.
+std::string CmarkHref(const std::string& url) {
+  Gfm gfm = ParseGfm("[x](y)\n", CMARK_OPT_UNSAFE);
+  cmark_node* link = cmark_node_first_child(cmark_node_first_child(gfm.root.get()));
+  REQUIRE(cmark_node_get_type(link) == CMARK_NODE_LINK);
+  cmark_node_set_url(link, url.c_str());
+  const std::string html = RenderGfmHtml(gfm, CMARK_OPT_UNSAFE);
+  const size_t start = html.find("href=\"") + 6;
+  return html.substr(start, html.find('"', start) - start);
+}
+
+TEST_CASE("AppendEscapedHref writes every byte as cmark-gfm writes it into an href") {
+  for (int byte = 1; byte < 256; ++byte) {
+    const std::string url = std::string("a") + static_cast<char>(byte) + "z";
+    std::string ours;
+    AppendEscapedHref(url, ours);
+    CAPTURE(byte);
+    CHECK(ours == CmarkHref(url));
+  }
+  std::string ours;
+  AppendEscapedHref("../reports/r-1.html#next-steps?a=1&b='2' ü", ours);
+  CHECK(ours == "../reports/r-1.html#next-steps?a=1&amp;b=&#x27;2&#x27;%20%C3%BC");
 }
 
 }  // namespace
