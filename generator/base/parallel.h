@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -68,5 +69,65 @@ bool InOrder(size_t count, const std::function<Piece(size_t)>& make,
   for (auto& worker : workers) worker.join();
   return ok;
 }
+
+// Items made one after another by a producer (the thread that calls Push) and used by worker
+// threads as they come, in no particular order: for outputs whose pieces are found while
+// walking something that cannot itself be split (a site's pages, as the site is laid out).
+// `use` runs on `threads` workers (0: one per core) and must be safe to call from several
+// threads at once. At most `capacity` items wait, so memory follows the items under way, not
+// all of them: Push blocks while the queue is full.
+template <typename Item>
+class WorkQueue {
+ public:
+  WorkQueue(std::function<void(Item&)> use, size_t capacity, size_t threads = 0)
+      : use_(std::move(use)), capacity_(std::max<size_t>(capacity, 1)) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    for (size_t idx = 0; idx < threads; ++idx) workers_.emplace_back([this] { Work(); });
+  }
+  WorkQueue(const WorkQueue&) = delete;
+  WorkQueue& operator=(const WorkQueue&) = delete;
+  ~WorkQueue() { Finish(); }
+
+  void Push(Item item) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return waiting_.size() < capacity_; });
+    waiting_.push_back(std::move(item));
+    changed_.notify_all();
+  }
+
+  // Waits until every item pushed has been used, then ends the workers. No Push after it.
+  void Finish() {
+    {
+      std::lock_guard lock(mutex_);
+      if (finished_) return;
+      finished_ = true;
+    }
+    changed_.notify_all();
+    for (auto& worker : workers_) worker.join();
+  }
+
+ private:
+  void Work() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [&] { return finished_ || !waiting_.empty(); });
+      if (waiting_.empty()) return;  // finished, and nothing left
+      Item item = std::move(waiting_.front());
+      waiting_.pop_front();
+      changed_.notify_all();  // room for the producer
+      lock.unlock();
+      use_(item);
+      lock.lock();
+    }
+  }
+
+  std::function<void(Item&)> use_;
+  size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Item> waiting_;
+  bool finished_ = false;
+  std::vector<std::thread> workers_;
+};
 
 }  // namespace outcomes::base

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -29,6 +30,15 @@ namespace outcomes::site {
 
 namespace {
 
+// ", peak 123 MB": the process's peak resident memory so far, where the system tells it.
+std::string PeakMemory() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with("VmHWM:")) return ", peak " + std::to_string(std::stol(line.substr(6)) / 1024) + " MB";
+  return "";
+}
+
 class PhaseTimer {
  public:
   PhaseTimer(const Options& options, const char* name)
@@ -38,7 +48,7 @@ class PhaseTimer {
     auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                              start_);
     options_.log(std::string(name_) + ": " + std::to_string(static_cast<long>(elapsed.count())) +
-                 " ms");
+                 " ms" + PeakMemory());
   }
 
  private:
@@ -55,7 +65,6 @@ std::string OutDir(const Options& options) {
 struct Computed {
   model::Site site;
   std::optional<compute::Results> results;
-  std::vector<view::PageView> pages;
   nlohmann::ordered_json opendata;  // the open data view without its rows (downloads/)
   tmpl::Templates templates;
 };
@@ -90,7 +99,8 @@ void LoadTemplates(const Options& options, Computed& computed, Outcome& outcome)
   computed.templates.LoadDirectory(TemplatesDir(options), "templates/", outcome.diagnostics);
 }
 
-// `for_build`: also build the views only the build writes (open data); check skips them.
+// `for_build`: the views only the build writes (open data) are made here, the pages' views
+// later, as they are written; check makes the pages' views here, for their diagnostics.
 Computed LoadAndCompute(const Options& options, Outcome& outcome, bool for_build) {
   Computed computed;
   std::error_code error;
@@ -112,15 +122,12 @@ Computed LoadAndCompute(const Options& options, Outcome& outcome, bool for_build
   // Every output is made from the results, where small numbers are already suppressed: the raw
   // observations go now, so no writer can reach them (and a national site sheds 200 MB).
   std::vector<model::Observation>().swap(computed.site.observations);
-  {
+  if (!for_build) {
+    // check only wants the views' diagnostics: each page is dropped as soon as it is made (a
+    // build makes them as it writes them).
     PhaseTimer timer(options, "views");
-    if (for_build) {
-      computed.pages = view::BuildSiteView(computed.site, *computed.results, outcome.diagnostics);
-    } else {
-      // check only wants the views' diagnostics: each page is dropped as soon as it is made.
-      view::BuildSiteView(computed.site, *computed.results, outcome.diagnostics,
-                          [](view::PageView&&) {});
-    }
+    view::BuildSiteView(computed.site, *computed.results, outcome.diagnostics,
+                        [](view::PageView&&) {});
   }
   if (for_build) {
     PhaseTimer timer(options, "open data view");
@@ -129,10 +136,10 @@ Computed LoadAndCompute(const Options& options, Outcome& outcome, bool for_build
   return computed;
 }
 
-// Renders every page (each a pure function of its view, made in parallel) and writes it as soon
-// as it and the pages before it are done, in output-path order: no more than a few pages'
-// HTML is ever held. Each view is freed once rendered. A page that fails to render is an error
-// (every page is still tried, so all such errors are reported); nothing is written after it.
+// Lays out every page (view::BuildSiteView, on this thread) while workers render each page as
+// it comes (a pure function of its view) and write it: only the pages under way are ever
+// held, views or HTML. A page that fails to render is an error (every page is still tried,
+// so all such errors are reported, in path order); nothing is written after it.
 bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
                 const std::string& out, Outcome& outcome) {
   PhaseTimer timer(options, "pages");
@@ -142,41 +149,45 @@ bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
   markdown_options.footnotes_heading = computed.site.text("md_footnotes");
   markdown_options.footnote_back_label = computed.site.text("md_footnote_back");
   const view::TemplateTexts texts(computed.site.text);
-  struct Rendered {
-    std::string html;
-    std::string error;
-  };
-  std::vector<std::string> paths;
-  for (const view::PageView& page : computed.pages) paths.push_back(page.path);
-  std::string error;
-  bool failed = false;
-  auto make = [&](size_t idx) {
-    Rendered page;
-    render::RenderPage(std::move(computed.pages[idx]), computed.templates, markdown_options,
-                       texts, page.html, &page.error);
-    return page;
-  };
-  auto use = [&](size_t idx, Rendered& page) {
-    const std::string& path = paths[idx];
-    if (!page.error.empty()) {
-      outcome.diagnostics.Error({"templates", 0, 0},
-                                "while rendering " + path + ": " + page.error);
-      failed = true;
-    } else if (!failed) {
-      if (!sink.Write(path, page.html, &error)) {
-        outcome.diagnostics.Error({out, 0, 0}, error);
-        return false;
-      }
-      ++outcome.files_written;
-    }
-    return true;
-  };
-  // A page is quick to write and slow to make: a window of pages keeps the workers busy
-  // across the odd large one.
-  constexpr size_t kWindow = 64;
-  bool ok = base::InOrder<Rendered>(computed.pages.size(), make, use, 0, kWindow);
-  computed.pages.clear();
-  return ok && !failed;
+  std::mutex mutex;  // guards what follows, and the sink
+  std::vector<std::pair<std::string, std::string>> render_errors;  // (path, message)
+  std::string write_error;
+  std::atomic<bool> failed{false};
+  bool writing = true;
+  size_t written = 0;
+  {
+    base::WorkQueue<view::PageView> queue(
+        [&](view::PageView& page) {
+          if (failed) return;
+          const std::string path = page.path;
+          std::string html;
+          std::string error;
+          const bool rendered = render::RenderPage(std::move(page), computed.templates,
+                                                   markdown_options, texts, html, &error);
+          std::lock_guard lock(mutex);
+          if (!rendered) {
+            render_errors.emplace_back(path, error);
+            writing = false;
+          } else if (writing) {
+            if (sink.Write(path, html, &write_error)) {
+              ++written;
+            } else {
+              writing = false;
+              failed = true;  // the disk or a stop signal: the rest need not be made
+            }
+          }
+        },
+        /*capacity=*/32);
+    view::BuildSiteView(computed.site, *computed.results, outcome.diagnostics,
+                        [&](view::PageView&& page) { queue.Push(std::move(page)); });
+    queue.Finish();
+  }
+  outcome.files_written += written;
+  std::sort(render_errors.begin(), render_errors.end());
+  for (const auto& [path, error] : render_errors)
+    outcome.diagnostics.Error({"templates", 0, 0}, "while rendering " + path + ": " + error);
+  if (failed) outcome.diagnostics.Error({out, 0, 0}, write_error);
+  return !outcome.diagnostics.HasErrors();
 }
 
 // Static files: the built-in theme's templates/assets/, with the site's own templates/assets/

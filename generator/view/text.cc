@@ -1,6 +1,8 @@
 #include "view/text.h"
 
+#include <map>
 #include <optional>
+#include <set>
 
 #include "base/text.h"
 
@@ -41,29 +43,49 @@ std::optional<std::string> FieldText(const nlohmann::json& page_view, const std:
 
 TemplateTexts::TemplateTexts(const i18n::Catalogue& text) {
   nlohmann::json plain = nlohmann::json::object();
+  std::set<std::string> names;
   for (const auto& [key, entry] : text.entries()) {
     if (entry.plural()) continue;
     plain[key] = entry.text;
-    std::vector<std::string> names = i18n::Placeholders(entry.text);
-    if (!names.empty())
-      with_placeholders_.push_back({key, entry.text, std::move(names), key.ends_with("_html")});
+    std::vector<std::string> used = i18n::Placeholders(entry.text);
+    if (used.empty()) continue;
+    names.insert(used.begin(), used.end());
+    with_placeholders_.push_back({key, entry.text, std::move(used), key.ends_with("_html")});
   }
+  names_.assign(names.begin(), names.end());
   shared_ = std::make_shared<const nlohmann::json>(nlohmann::json{{"t", std::move(plain)}});
 }
 
 std::shared_ptr<const nlohmann::json> TemplateTexts::For(const nlohmann::json& page_view) const {
-  std::shared_ptr<nlohmann::json> own;
+  // The page's values for the placeholders, which decide its object.
+  std::map<std::string_view, std::string> values;
+  std::string signature;
+  for (const std::string& name : names_) {
+    std::optional<std::string> value = FieldText(page_view, name);
+    if (!value) continue;
+    signature.append(name).push_back('\0');
+    signature.append(*value).push_back('\0');
+    values.emplace(name, std::move(*value));
+  }
+  if (values.empty()) return shared_;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto found = made_.find(signature); found != made_.end()) return found->second;
+  }
+  auto own = std::make_shared<nlohmann::json>(*shared_);
+  nlohmann::json& text = (*own)["t"];
   for (const WithPlaceholders& entry : with_placeholders_) {
     i18n::Args args;  // views the names in `entry`
-    for (const std::string& name : entry.names) {
-      std::optional<std::string> value = FieldText(page_view, name);
-      if (value) args.emplace_back(name, entry.html ? EscapeHtml(*value) : std::move(*value));
-    }
-    if (args.empty()) continue;
-    if (!own) own = std::make_shared<nlohmann::json>(*shared_);
-    (*own)["t"][entry.key] = i18n::Substitute(entry.text, args);
+    for (const std::string& name : entry.names)
+      if (auto value = values.find(name); value != values.end())
+        args.emplace_back(name, entry.html ? EscapeHtml(value->second) : value->second);
+    if (!args.empty()) text[entry.key] = i18n::Substitute(entry.text, args);
   }
-  if (!own) return shared_;
+  // Pages that differ (a ward's name) are not kept: a site has a handful of kinds of page, and
+  // the objects of those are what is worth sharing.
+  constexpr size_t kKept = 64;
+  std::lock_guard lock(mutex_);
+  if (made_.size() < kKept) made_.emplace(std::move(signature), own);
   return own;
 }
 

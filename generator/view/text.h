@@ -2,6 +2,8 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -19,9 +21,10 @@ namespace outcomes::view {
 nlohmann::json TemplateText(const i18n::Catalogue& text, const nlohmann::json& page_view);
 
 // TemplateText for every page of a site, made without a copy of the catalogue per page: the
-// entries are read once, and a page none of whose fields fills a placeholder (most pages of a
-// large site) shares one object. For(view) is {"t": TemplateText(text, view)}, to render the
-// page with as tmpl::RenderOptions::globals. Safe to call from several threads at once.
+// entries are read once, and pages whose fields fill the placeholders alike (most pages of a
+// large site: only the site's name and home area) share one object. For(view) is
+// {"t": TemplateText(text, view)}, to render the page with as tmpl::RenderOptions::globals.
+// Safe to call from several threads at once.
 class TemplateTexts {
  public:
   explicit TemplateTexts(const i18n::Catalogue& text);
@@ -35,7 +38,11 @@ class TemplateTexts {
     bool html = false;
   };
   std::vector<WithPlaceholders> with_placeholders_;
+  std::vector<std::string> names_;                // every placeholder name, each once
   std::shared_ptr<const nlohmann::json> shared_;  // the object of a page that fills none
+  // Objects made so far, by the placeholder values they were made with (a bounded number).
+  mutable std::mutex mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> made_;
 };
 
 // "a, b and c" in the catalogue's language (key word_and).

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <mutex>
+#include <set>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -48,6 +51,48 @@ TEST_CASE("InOrder stops when a piece is refused, and copes with no pieces") {
   CHECK(used == 10);
   CHECK(made.load() <= 13);  // the workers stopped soon after
   CHECK(InOrder<int>(0, [](size_t) { return 0; }, [](size_t, int&) { return false; }));
+}
+
+TEST_CASE("WorkQueue uses every item once, on its workers, holding no more than its capacity") {
+  for (size_t threads : {1, 2, 8}) {
+    std::atomic<size_t> waiting{0};
+    std::atomic<size_t> most_waiting{0};
+    std::mutex mutex;
+    std::vector<int> used;
+    std::set<std::thread::id> workers;
+    {
+      WorkQueue<int> queue(
+          [&](int& item) {
+            std::this_thread::sleep_for(std::chrono::microseconds(item % 5 * 40));
+            --waiting;
+            std::lock_guard lock(mutex);
+            used.push_back(item);
+            workers.insert(std::this_thread::get_id());
+          },
+          4, threads);
+      for (int item = 0; item < 300; ++item) {
+        const size_t now = ++waiting;
+        most_waiting = std::max(most_waiting.load(), now);
+        queue.Push(item);
+      }
+      queue.Finish();
+      CHECK(used.size() == 300);  // all used once Finish returns
+    }
+    std::sort(used.begin(), used.end());
+    for (int item = 0; item < 300; ++item) CHECK(used[static_cast<size_t>(item)] == item);
+    CHECK(workers.count(std::this_thread::get_id()) == 0);
+    CHECK(workers.size() <= threads);
+    // Waiting in the queue (4) plus one being used by each worker, plus the one being pushed.
+    CHECK(most_waiting <= 4 + threads + 1);
+  }
+}
+
+TEST_CASE("WorkQueue finishes cleanly with nothing pushed, and Finish may be called twice") {
+  int used = 0;
+  WorkQueue<int> queue([&](int&) { ++used; }, 8, 2);
+  queue.Finish();
+  queue.Finish();
+  CHECK(used == 0);
 }
 
 }  // namespace outcomes::base
