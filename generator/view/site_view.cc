@@ -336,6 +336,43 @@ json ContentList(const SiteMap& map, const std::string& from, const std::vector<
   return list;
 }
 
+// Long lists are split so that no page grows with the site: a list page holds kListPageItems
+// items, and an outcome's, an area's or a library section's list shows its kShortListItems
+// newest, with a link to the whole list (its own pages) when there are more.
+constexpr size_t kListPageItems = 50;
+constexpr size_t kShortListItems = 10;
+
+// Page `number` (from 1) of the list whose first page is `first` ("news/index.html"):
+// "news/page/2/index.html".
+std::string ListPagePath(const std::string& first, size_t number) {
+  if (number <= 1) return first;
+  const std::string folder = first.substr(0, first.size() - std::string("index.html").size());
+  return folder + "page/" + std::to_string(number) + "/index.html";
+}
+
+// The whole list of an outcome or an area, written when its short list leaves some out.
+std::string OutcomeListPath(const std::string& outcome_id) {
+  return PagePath("library/outcomes/" + outcome_id);
+}
+std::string AreaListPath(const SiteMap& map, uint32_t area_idx) {
+  const std::string area_path = map.AreaPath(area_idx);  // "areas/<slug>/index.html"
+  return area_path.empty() ? std::string() : "library/" + area_path;
+}
+
+// The newest items of `pages` for a page at `from`, and (when some are left out) a link to
+// the whole list at `all_path`: fields `<key>` and `<key>_more`.
+void ShortList(const SiteMap& map, const std::string& from, const std::vector<size_t>& pages,
+               const std::string& all_path, const std::string& key, json& view) {
+  std::vector<size_t> shown(pages.begin(),
+                            pages.begin() + static_cast<std::ptrdiff_t>(
+                                                std::min(pages.size(), kShortListItems)));
+  view[key] = ContentList(map, from, shown);
+  if (pages.size() > shown.size() && !all_path.empty())
+    view[key + "_more"] = {
+        {"url", RelativeUrl(from, all_path)},
+        {"text", map.site().text("list_all", {{"count", std::to_string(pages.size())}})}};
+}
+
 // A figure as a data table (charts replace it in a later version).
 struct Table {
   std::string caption;
@@ -857,7 +894,8 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   }
   view["indicators"] = indicators;
   view["home_area"] = map.results().areas[map.home()].name;
-  view["stories"] = ContentList(map, path, map.PagesForOutcome(outcome.id));
+  ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "stories",
+            view);
   view["has_stories"] = !view["stories"].empty();
   PageView page = MakePage(path, "outcome", view);
   if (!outcome.page.empty()) {
@@ -1241,7 +1279,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   if (uncertain > 0)
     view["summary"]["uncertain"] =
         map.site().text.Count("area_uncertain", static_cast<int64_t>(uncertain));
-  view["stories"] = ContentList(map, path, map.PagesForArea(area_idx));
+  ShortList(map, path, map.PagesForArea(area_idx), AreaListPath(map, area_idx), "stories", view);
   view["has_stories"] = !view["stories"].empty();
   if (view["has_stories"].get<bool>())
     contents.push_back({{"label", map.site().text("area_stories", {{"area_name", area.name}})},
@@ -1662,15 +1700,93 @@ PageView ContentPageView(SiteMap& map, size_t page_idx) {
   return result;
 }
 
-PageView ListPage(SiteMap& map, model::ContentType type) {
-  const std::string path = map.ListPath(type);
+// The pages of a list of content, kListPageItems items each, the first at `first`: page 2 on at
+// ListPagePath(first, n), titled "<title> (page n of N)", with links between them.
+std::vector<PageView> PagedList(const SiteMap& map, const std::string& first,
+                                const std::string& title, const std::string& lead,
+                                const std::string& description, std::vector<Crumb> crumbs,
+                                const std::vector<size_t>& pages) {
+  const i18n::Catalogue& text = map.site().text;
+  const size_t count = std::max<size_t>(1, (pages.size() + kListPageItems - 1) / kListPageItems);
+  std::vector<PageView> result;
+  for (size_t number = 1; number <= count; ++number) {
+    const std::string path = ListPagePath(first, number);
+    const std::string numbers_text[] = {std::to_string(number), std::to_string(count)};
+    const i18n::Args place = {{"page_number", numbers_text[0]}, {"page_count", numbers_text[1]}};
+    std::string page_title = title;
+    std::vector<Crumb> page_crumbs = crumbs;
+    if (number > 1) {
+      i18n::Args args = place;
+      args.emplace_back("title", title);
+      page_title = text("pagination_title", args);
+      page_crumbs.back().path = first;
+      page_crumbs.push_back({text("pagination_status", place), ""});
+    }
+    json view = Layout(map, path, page_title, description, page_crumbs, "library");
+    view["lead"] = lead;
+    const size_t begin = (number - 1) * kListPageItems;
+    const size_t end = std::min(pages.size(), begin + kListPageItems);
+    view["items"] = ContentList(
+        map, path,
+        std::vector<size_t>(pages.begin() + static_cast<std::ptrdiff_t>(begin),
+                            pages.begin() + static_cast<std::ptrdiff_t>(end)));
+    if (count > 1) {
+      json pagination = {{"status", text("pagination_status", place)}};
+      if (number > 1) pagination["previous"] = RelativeUrl(path, ListPagePath(first, number - 1));
+      if (number < count) pagination["next"] = RelativeUrl(path, ListPagePath(first, number + 1));
+      // The first and last pages, and two either side of this one; a gap for the rest.
+      json numbers = json::array();
+      bool gap = false;
+      for (size_t other = 1; other <= count; ++other) {
+        const bool shown = other == 1 || other == count ||
+                           (other + 2 >= number && other <= number + 2);
+        if (!shown) {
+          if (!gap) numbers.push_back({{"gap", true}});
+          gap = true;
+          continue;
+        }
+        gap = false;
+        json item = {{"number", other}, {"current", other == number}};
+        if (other != number) item["url"] = RelativeUrl(path, ListPagePath(first, other));
+        numbers.push_back(item);
+      }
+      pagination["numbers"] = numbers;
+      view["pagination"] = pagination;
+    }
+    result.push_back(MakePage(path, "list", view));
+  }
+  return result;
+}
+
+std::vector<PageView> ListPages(SiteMap& map, model::ContentType type) {
   const std::string title = ContentTypeLabel(map.site().text, type, true);
-  json view = Layout(map, path, title, title + ", newest first.", {{title, ""}}, "library");
   std::vector<size_t> pages;
   for (size_t page_idx : map.published())
     if (map.site().pages[page_idx].type == type) pages.push_back(page_idx);
-  view["items"] = ContentList(map, path, pages);
-  return MakePage(path, "list", view);
+  return PagedList(map, map.ListPath(type), title, map.site().text("list_lead"),
+                   map.site().text("list_description", {{"title", title}}), {{title, ""}}, pages);
+}
+
+// The whole list of an outcome's content, when its page shows only the newest.
+std::vector<PageView> OutcomeListPages(SiteMap& map, const model::Outcome& outcome) {
+  const std::vector<size_t> pages = map.PagesForOutcome(outcome.id);
+  if (pages.size() <= kShortListItems) return {};
+  const std::string title = map.site().text("list_outcome_title", {{"outcome", outcome.title}});
+  const std::string lead = map.site().text("list_outcome_lead");
+  return PagedList(map, OutcomeListPath(outcome.id), title, lead, title,
+                   {{map.site().text("nav_library"), "library/index.html"}, {title, ""}}, pages);
+}
+
+// The whole list of an area's content, when its page shows only the newest.
+std::vector<PageView> AreaListPages(SiteMap& map, uint32_t area_idx) {
+  const std::vector<size_t> pages = map.PagesForArea(area_idx);
+  const std::string first = AreaListPath(map, area_idx);
+  if (pages.size() <= kShortListItems || first.empty()) return {};
+  const std::string& name = map.results().areas[area_idx].name;
+  const std::string title = map.site().text("area_stories", {{"area_name", name}});
+  const std::string lead = map.site().text("list_area_lead", {{"area_name", name}});
+  return PagedList(map, first, title, lead, title,
+                   {{map.site().text("nav_library"), "library/index.html"}, {title, ""}}, pages);
 }
 
 PageView LibraryPage(SiteMap& map) {
@@ -1690,8 +1806,10 @@ PageView LibraryPage(SiteMap& map) {
   view["sections"] = sections;
   json by_outcome = json::array();
   for (const auto& outcome : map.site().outcomes) {
-    json items = ContentList(map, path, map.PagesForOutcome(outcome.id));
-    if (!items.empty()) by_outcome.push_back({{"title", outcome.title}, {"items", items}});
+    json section = {{"title", outcome.title}};
+    ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "items",
+              section);
+    if (!section["items"].empty()) by_outcome.push_back(section);
   }
   view["by_outcome"] = by_outcome;
   json by_area = json::array();
@@ -1705,8 +1823,12 @@ PageView LibraryPage(SiteMap& map) {
           pages.push_back(page_idx);
           break;
         }
-    if (!pages.empty())
-      by_area.push_back({{"title", map.results().areas[area].name}, {"items", ContentList(map, path, pages)}});
+    if (pages.empty()) continue;
+    json section = {{"title", map.results().areas[area].name}};
+    // Cut short, it links to the area's whole list (which also has its groups' pages: it is
+    // never shorter than this one, so it is written whenever this one is cut).
+    ShortList(map, path, pages, AreaListPath(map, area), "items", section);
+    by_area.push_back(section);
   }
   view["by_area"] = by_area;
   view["has_by_outcome"] = !by_outcome.empty();
@@ -1862,8 +1984,16 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   for (auto type : kListedTypes) {
     bool any = false;
     for (size_t page_idx : map.published()) any |= site.pages[page_idx].type == type;
-    if (any) emit(ListPage(map, type));
+    if (any)
+      for (auto& page : ListPages(map, type)) emit(std::move(page));
   }
+  for (const auto& outcome : site.outcomes)
+    for (auto& page : OutcomeListPages(map, outcome)) emit(std::move(page));
+  for (auto& page : AreaListPages(map, map.home())) emit(std::move(page));
+  for (uint32_t group : map.groups())
+    for (auto& page : AreaListPages(map, group)) emit(std::move(page));
+  for (uint32_t ward : map.wards())
+    for (auto& page : AreaListPages(map, ward)) emit(std::move(page));
   emit(LibraryPage(map));
   emit(MethodologyPage(map));
   emit(DownloadsPage(map));
