@@ -20,6 +20,7 @@
 #include "model/period.h"
 #include "view/labels.h"
 #include "load/internal/loaders.h"
+#include "support/site_builder.h"
 
 namespace outcomes::compute {
 namespace {
@@ -39,19 +40,8 @@ constexpr const char* kEastwood = "E05002216";
 constexpr const char* kTarget = "better-start";
 constexpr const char* kRest = "rest-of-southend";
 
-// One observation row; NaN = blank.
-struct Row {
-  std::string area;
-  std::string period;
-  double value = NAN;
-  double count = NAN;
-  double denominator = NAN;
-  double lower = NAN;
-  double upper = NAN;
-  uint16_t breakdown = 0;
-  model::Marker marker = model::Marker::kNone;
-  uint8_t flags = 0;
-};
+using testing::Row;
+using testing::SiteBuilder;
 
 // A row of counts: `count` out of `denominator`.
 Row Counts(const std::string& area, const std::string& period, double count, double denominator,
@@ -79,97 +69,12 @@ Row Given(const std::string& area, const std::string& period, double value, doub
 
 model::Period P(const std::string& text,
                 model::PeriodType type = model::PeriodType::kCalendarYear) {
-  std::string error;
-  std::optional<model::Period> period = model::ParsePeriod(text, type, &error);
-  INFO(error);
-  REQUIRE(period.has_value());
-  return *period;
+  return testing::ParsedPeriod(text, type);
 }
-
-class SiteBuilder {
- public:
-  SiteBuilder() {
-    site_.root = "/nonexistent/site";
-    site_.files = {"data/observations.csv"};
-    site_.config.title = "Test site";
-    site_.config.organisation = "Test council";
-    site_.config.home_area = kHome;
-  }
-
-  SiteBuilder& Area(const std::string& code, const std::string& name, const std::string& type,
-                    const std::string& parent = "", std::vector<std::string> tags = {}) {
-    model::Area area;
-    area.code = code;
-    area.name = name;
-    area.type = type;
-    area.parent = parent;
-    area.tags = std::move(tags);
-    site_.area_index[code] = static_cast<uint32_t>(site_.areas.size());
-    site_.areas.push_back(std::move(area));
-    return *this;
-  }
-
-  SiteBuilder& Group(const std::string& id, const std::string& name, const std::string& tag,
-                     const std::string& without_tag) {
-    model::AreaGroup group;
-    group.id = id;
-    group.name = name;
-    group.tag = tag;
-    group.without_tag = without_tag;
-    site_.config.groups.push_back(std::move(group));
-    return *this;
-  }
-
-  SiteBuilder& Comparators(std::vector<std::string> codes) {
-    site_.config.comparators = std::move(codes);
-    return *this;
-  }
-
-  SiteBuilder& Indicator(model::Indicator indicator) {
-    site_.indicator_index[indicator.id] = static_cast<uint32_t>(site_.indicators.size());
-    site_.indicators.push_back(std::move(indicator));
-    return *this;
-  }
-
-  SiteBuilder& Rows(const std::string& indicator_id, std::initializer_list<Row> rows) {
-    REQUIRE(site_.indicator_index.count(indicator_id));
-    uint32_t indicator_idx = site_.indicator_index.at(indicator_id);
-    const model::Indicator& indicator = site_.indicators[indicator_idx];
-    for (const Row& row : rows) {
-      INFO("area " << row.area << " period " << row.period);
-      REQUIRE(site_.area_index.count(row.area));
-      model::Observation observation;
-      observation.indicator = indicator_idx;
-      observation.area = site_.area_index.at(row.area);
-      observation.period = P(row.period, indicator.period_type);
-      observation.breakdown = row.breakdown;
-      observation.marker = row.marker;
-      observation.flags = row.flags;
-      observation.file = 0;
-      observation.line = static_cast<uint32_t>(site_.observations.size() + 2);
-      observation.value = row.value;
-      observation.count = row.count;
-      observation.denominator = row.denominator;
-      observation.lower_ci = row.lower;
-      observation.upper_ci = row.upper;
-      site_.observations.push_back(observation);
-    }
-    return *this;
-  }
-
-  model::Site& site() { return site_; }
-
- private:
-  model::Site site_ = [] {
-    model::Site english;
-    english.text = load::internal::ReferenceCatalogue();  // the built-in English words
-    return english;
-  }();
-};
 
 // Southend, England and the five wards; groups and comparators as the tests need them.
 SiteBuilder Southend(bool with_groups = true) {
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary")
       .Area(kEngland, "England", "country")
       .Area(kKursaal, "Kursaal", "ward", kHome, {"bss"})
@@ -396,7 +301,7 @@ const SuppressionRecord* RecordFor(const Results& results, const std::string& ar
 // A site with only Southend and one indicator with one row, for tables of single cells.
 Cell OneCell(const model::Indicator& indicator, const Row& row,
              model::SuppressionConfig suppression = {}) {
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary").Indicator(indicator);
   builder.site().config.suppression = suppression;
   Row home = row;
@@ -751,7 +656,7 @@ TEST_CASE("every figure of a suppressed cell is NaN, intervals included") {
 }
 
 TEST_CASE("the suppression report names the rule of the preset") {
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary").Indicator(Percent());
   builder.site().config.suppression.preset = model::SuppressionPreset::kUnderTen;
   builder.Rows("gld", {Counts(kHome, "2023", 9, 40)});
@@ -890,7 +795,7 @@ TEST_CASE("secondary: two primary cells alone do not protect each other") {
 }
 
 TEST_CASE("secondary: an area total and its breakdowns (Girls suppressed -> Boys hidden)") {
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary");
   model::Indicator indicator = Percent();
   indicator.breakdowns = {"Girls", "Boys"};
@@ -1339,7 +1244,7 @@ TEST_CASE("a trajectory's value is used for its period, the target for the targe
   model::Indicator indicator = Percent();
   indicator.target = MakeTarget(70, "2025", {}, {{P("2023"), 65}, {P("2024"), 67.5}});
   indicator.baseline = P("2022");
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary").Indicator(indicator);
   builder.Rows("gld", {
                           Given(kHome, "2021", 60),
@@ -1391,7 +1296,7 @@ TEST_CASE("no target: kNoTarget") {
 
 // Southend's series for `rows` (count/100 each) in consecutive years from `first`.
 Series TrendOf(const model::Indicator& indicator, std::initializer_list<Row> rows) {
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary").Indicator(indicator);
   builder.Rows(indicator.id, rows);
   Results results = Compute(builder.site());
@@ -1848,7 +1753,7 @@ TEST_CASE("status words: the qualifier, the path step, a passed date") {
   model::Indicator indicator = Percent();
   indicator.target = MakeTarget(75, "2025", {}, {{P("2023"), 72.5}});
   indicator.baseline = P("2022");
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary").Indicator(indicator);
   builder.Rows("gld", {
                           Given(kHome, "2021", 60, 55, 65),
@@ -1950,7 +1855,7 @@ TEST_CASE("fair comparisons: a count indicator is never compared between areas")
   count.short_title = "Births";
   count.phrase = "were born";
   count.ci_method = model::CiMethod::kByar;
-  SiteBuilder builder;
+  SiteBuilder builder(kHome);
   builder.Area(kHome, "Southend-on-Sea", "unitary")
       .Area(kKursaal, "Kursaal", "ward", kHome)
       .Comparators({kHome})
@@ -1977,7 +1882,7 @@ TEST_CASE("fair comparisons: a count indicator is never compared between areas")
 // figure real.
 TEST_CASE("the example-data banner is worked out from the flagged figures") {
   auto site_with = [](uint8_t ward_flags, uint8_t home_flags) {
-    SiteBuilder builder;
+    SiteBuilder builder(kHome);
     builder.Area(kHome, "Southend-on-Sea", "unitary")
         .Area(kKursaal, "Kursaal", "ward", kHome)
         .Area(kEngland, "England", "country")

@@ -28,6 +28,7 @@
 #include "model/period.h"
 #include "render/opendata/internal/csv.h"
 #include "render/opendata/opendata.h"
+#include "support/site_builder.h"
 #include "view/opendata_view.h"
 
 namespace outcomes {
@@ -46,102 +47,22 @@ constexpr const char* kKursaal = "E05002212";
 constexpr const char* kMilton = "E05002213";
 constexpr const char* kLeigh = "E05002215";
 
-struct Obs {
-  std::string area = {};
-  std::string period = {};
-  double value = NAN;
-  double count = NAN;
-  double denominator = NAN;
-  std::string note = {};
-  uint8_t flags = 0;
-  uint16_t breakdown = 0;
-};
+using testing::SiteBuilder;
+using Obs = testing::Row;
 
-class Builder {
- public:
-  Builder() {
-    site_.root = "/nonexistent/site";
-    site_.files = {"data/observations.csv"};
-    site_.config.title = "Test site";
-    site_.config.organisation = "Test council";
-    site_.config.home_area = kHome;
-    site_.config.comparators = {kHome, kEngland};
-    Area(kHome, "Southend-on-Sea", "local-authority", "");
-    Area(kEngland, "England", "country", "");
-    Area(kKursaal, "Kursaal", "ward", kHome, {"bss"});
-    Area(kMilton, "Milton", "ward", kHome, {"bss"});
-    Area(kLeigh, "Leigh", "ward", kHome);
-    model::AreaGroup target;
-    target.id = "better-start";
-    target.name = "Better Start wards";
-    target.tag = "bss";
-    model::AreaGroup rest;
-    rest.id = "rest-of-southend";
-    rest.name = "Rest of Southend";
-    rest.without_tag = "bss";
-    site_.config.groups = {target, rest};
-  }
-
-  Builder& Area(const std::string& code, const std::string& name, const std::string& type,
-                const std::string& parent, std::vector<std::string> tags = {}) {
-    model::Area area;
-    area.code = code;
-    area.name = name;
-    area.type = type;
-    area.parent = parent;
-    area.tags = std::move(tags);
-    site_.area_index[code] = static_cast<uint32_t>(site_.areas.size());
-    site_.areas.push_back(std::move(area));
-    return *this;
-  }
-
-  // Renames an area (to test awkward text in output).
-  Builder& Rename(const std::string& code, const std::string& name) {
-    site_.areas[site_.area_index.at(code)].name = name;
-    return *this;
-  }
-
-  Builder& Indicator(model::Indicator indicator) {
-    site_.indicator_index[indicator.id] = static_cast<uint32_t>(site_.indicators.size());
-    site_.indicators.push_back(std::move(indicator));
-    return *this;
-  }
-
-  Builder& Rows(const std::string& indicator_id, std::vector<Obs> rows) {
-    uint32_t indicator_idx = site_.indicator_index.at(indicator_id);
-    const model::Indicator& indicator = site_.indicators[indicator_idx];
-    for (const Obs& row : rows) {
-      std::string error;
-      auto period = model::ParsePeriod(row.period, indicator.period_type, &error);
-      REQUIRE_MESSAGE(period.has_value(), error);
-      model::Observation observation;
-      observation.indicator = indicator_idx;
-      observation.area = site_.area_index.at(row.area);
-      observation.period = *period;
-      observation.breakdown = row.breakdown;
-      observation.flags = row.flags;
-      observation.line = static_cast<uint32_t>(site_.observations.size() + 2);
-      observation.value = row.value;
-      observation.count = row.count;
-      observation.denominator = row.denominator;
-      if (!row.note.empty()) {
-        observation.note = static_cast<uint32_t>(site_.notes.size());
-        site_.notes.push_back(row.note);
-      }
-      site_.observations.push_back(observation);
-    }
-    return *this;
-  }
-
-  model::Site& site() { return site_; }
-
- private:
-  model::Site site_ = [] {
-    model::Site english;
-    english.text = load::internal::ReferenceCatalogue();  // the built-in English words
-    return english;
-  }();
-};
+// Southend, England and three wards (two tagged `bss`), both groups; no indicators yet.
+SiteBuilder Standard() {
+  SiteBuilder builder(kHome);
+  builder.Comparators({kHome, kEngland})
+      .Area(kHome, "Southend-on-Sea", "local-authority")
+      .Area(kEngland, "England", "country")
+      .Area(kKursaal, "Kursaal", "ward", kHome, {"bss"})
+      .Area(kMilton, "Milton", "ward", kHome, {"bss"})
+      .Area(kLeigh, "Leigh", "ward", kHome)
+      .Group("better-start", "Better Start wards", "bss", "")
+      .Group("rest-of-southend", "Rest of Southend", "", "bss");
+  return builder;
+}
 
 model::Indicator Percent(const std::string& id = "gld") {
   model::Indicator indicator;
@@ -178,8 +99,8 @@ model::Indicator Change(const std::string& id = "change") {
 
 // The standard small site: gld by ward over two years, Kursaal with 3 children in 2019/20
 // (suppressed, with a note that restates the count), England given as values.
-Builder SmallSite() {
-  Builder builder;
+SiteBuilder SmallSite() {
+  SiteBuilder builder = Standard();
   builder.Indicator(Percent());
   builder.Rows("gld", {
                           {.area = kKursaal, .period = "2018/19", .count = 50, .denominator = 80,
@@ -388,7 +309,7 @@ TEST_CASE("CSV quoting of commas, quotes and line breaks (RFC 4180)") {
 // Suppression
 
 TEST_CASE("a suppressed cell is a row with a marker and a reason, and never a number") {
-  Builder builder = SmallSite();
+  SiteBuilder builder = SmallSite();
   Files files = Render(builder.site());
   for (const char* path : {"downloads/gld.csv", "downloads/all.csv"}) {
     CAPTURE(path);
@@ -433,7 +354,7 @@ TEST_CASE("a suppressed cell is a row with a marker and a reason, and never a nu
 }
 
 TEST_CASE("the count 3 appears in no download, nor its share (3 / 60 = 5%)") {
-  Builder builder = SmallSite();
+  SiteBuilder builder = SmallSite();
   Files files = Render(builder.site());
   for (const auto& [path, bytes] : files) {
     if (path.size() < 4 || path.substr(path.size() - 4) != ".csv") continue;
@@ -448,7 +369,7 @@ TEST_CASE("the count 3 appears in no download, nor its share (3 / 60 = 5%)") {
 }
 
 TEST_CASE("flags have their own column and leave the note, and notes of published rows stay") {
-  Builder builder = SmallSite();
+  SiteBuilder builder = SmallSite();
   Files files = Render(builder.site());
   CsvTable table = ReadCsv(FileOf(files, "downloads/gld.csv"));
   size_t area = table.Column("area_code");
@@ -469,7 +390,7 @@ TEST_CASE("flags have their own column and leave the note, and notes of publishe
 // Whole files
 
 TEST_CASE("negative numbers stay numbers, and awkward text is quoted and neutralised") {
-  Builder builder;
+  SiteBuilder builder = Standard();
   builder.Rename(kKursaal, "=HYPERLINK(\"http://evil\",\"Kursaal\")")
       .Rename(kMilton, "Milton, \"Old\" Town")
       .Rename(kLeigh, "-Leigh\non two lines")
@@ -504,7 +425,7 @@ TEST_CASE("negative numbers stay numbers, and awkward text is quoted and neutral
 }
 
 TEST_CASE("JSON and CSV agree, for every table and for all") {
-  Builder builder = SmallSite();
+  SiteBuilder builder = SmallSite();
   builder.Indicator(Change());
   builder.Rows("change", {{.area = kHome, .period = "2023", .value = -1.5}});
   Files files = Render(builder.site());
@@ -520,7 +441,7 @@ TEST_CASE("JSON and CSV agree, for every table and for all") {
 }
 
 TEST_CASE("the files and the datapackage descriptor") {
-  Builder builder = SmallSite();
+  SiteBuilder builder = SmallSite();
   Files files = Render(builder.site());
   std::vector<std::string> paths;
   for (const auto& file : files) paths.push_back(file.first);
@@ -564,8 +485,8 @@ TEST_CASE("the files and the datapackage descriptor") {
 }
 
 TEST_CASE("the same site gives the same bytes") {
-  Builder first = SmallSite();
-  Builder second = SmallSite();
+  SiteBuilder first = SmallSite();
+  SiteBuilder second = SmallSite();
   Files a = Render(first.site());
   Files b = Render(second.site());
   REQUIRE(a.size() == b.size());
@@ -579,7 +500,7 @@ TEST_CASE("the same site gives the same bytes") {
 
 TEST_CASE("indicator ids and breakdowns that would clash with the downloads are errors") {
   // The check lives in load/validate.cc, so `outcomes check` reports it before any writer runs.
-  Builder builder;
+  SiteBuilder builder = Standard();
   builder.Indicator(Change("all"));
   model::Indicator split = Change("split");
   split.breakdowns = {"All", "Boys"};

@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "model/period.h"
 #include "load/internal/loaders.h"
+#include "support/site_builder.h"
 
 namespace outcomes::svg_test {
 
@@ -29,13 +30,9 @@ inline constexpr const char* kVictoria = "E05002220";
 inline constexpr const char* kHostile = "E05002299";
 inline constexpr const char* kHostileName = "\"><script>alert(1)</script>";
 
-struct Obs {
-  std::string area = {};
-  std::string period = {};
-  double value = NAN;
-  double count = NAN;
-  double denominator = NAN;
-};
+using Obs = testing::Row;
+using testing::AddArea;
+using testing::AddRows;
 
 struct SmallSite {
   model::Site site = [] {
@@ -55,39 +52,6 @@ struct SmallSite {
     return {Area(kKursaal), Area(kLeigh), Area(kMilton), Area(kVictoria), Area(kHostile)};
   }
 };
-
-inline void AddArea(model::Site& site, const std::string& code, const std::string& name,
-                    const std::string& type, const std::string& parent,
-                    std::vector<std::string> tags = {}) {
-  model::Area area;
-  area.code = code;
-  area.name = name;
-  area.type = type;
-  area.parent = parent;
-  area.tags = std::move(tags);
-  site.area_index[code] = static_cast<uint32_t>(site.areas.size());
-  site.areas.push_back(std::move(area));
-}
-
-inline void AddRows(model::Site& site, const std::string& indicator_id,
-                    const std::vector<Obs>& rows) {
-  uint32_t indicator_idx = site.indicator_index.at(indicator_id);
-  const model::Indicator& indicator = site.indicators[indicator_idx];
-  for (const Obs& row : rows) {
-    std::string error;
-    auto period = model::ParsePeriod(row.period, indicator.period_type, &error);
-    REQUIRE_MESSAGE(period.has_value(), error);
-    model::Observation observation;
-    observation.indicator = indicator_idx;
-    observation.area = site.area_index.at(row.area);
-    observation.period = *period;
-    observation.line = static_cast<uint32_t>(site.observations.size() + 2);
-    observation.value = row.value;
-    observation.count = row.count;
-    observation.denominator = row.denominator;
-    site.observations.push_back(observation);
-  }
-}
 
 inline model::Period Academic(const std::string& text) {
   return *model::ParsePeriod(text, model::PeriodType::kAcademicYear, nullptr);
