@@ -55,7 +55,7 @@ class SiteMap {
  public:
   SiteMap(const model::Site& site, const compute::Results& results, base::Diagnostics& diagnostics)
       : site_(site), results_(results), diagnostics_(diagnostics),
-        geometry_(BuildMapGeometry(site)) {
+        geometry_(geo::BuildMapGeometry(site)) {
     // Areas with pages: the home area, its wards and the groups.
     const std::vector<std::string> slugs = AreaSlugs(site, results);
     for (uint32_t area_idx = 0; area_idx < results.areas.size(); ++area_idx) {

@@ -1,4 +1,4 @@
-// Tests for the ward maps: the geometry and specs (view/map_view.h) and the SVG writer
+// Tests for the ward maps: the geometry (geo/geo.h), the specs (view/map_view.h) and the SVG writer
 // (render/svg/map.h). Geometry is checked on small boundaries built in code and on the example
 // site's 17 wards (loaded from the repository root and computed).
 #include "render/svg/map.h"
@@ -15,6 +15,7 @@
 
 #include "base/diagnostics.h"
 #include "compute/compute.h"
+#include "geo/geo.h"
 #include "load/load.h"
 #include "model/model.h"
 #include "view/map_view.h"
@@ -156,18 +157,18 @@ TEST_CASE("the projection matches the Ordnance Survey's worked example") {
   // the Airy ellipsoid is E 651409.903, N 313177.270.
   double latitude = 52 + 39 / 60.0 + 27.2531 / 3600;
   double longitude = 1 + 43 / 60.0 + 4.5177 / 3600;
-  view::GridPoint point = view::ProjectToGrid(longitude, latitude);
+  geo::GridPoint point = geo::ProjectToGrid(longitude, latitude);
   CHECK(std::abs(point.east - 651409.903) < 0.001);  // to the millimetre
   CHECK(std::abs(point.north - 313177.270) < 0.001);
   // The true origin: 49°N 2°W is (400 km, -100 km).
-  view::GridPoint origin = view::ProjectToGrid(-2, 49);
+  geo::GridPoint origin = geo::ProjectToGrid(-2, 49);
   CHECK(origin.east == doctest::Approx(400000).epsilon(1e-12));
   CHECK(origin.north == doctest::Approx(-100000).epsilon(1e-12));
 }
 
 TEST_CASE("Southend's wards are drawn east of Leigh and with north up") {
   Example example = LoadExample();
-  view::MapGeometry geometry = view::BuildMapGeometry(example.site);
+  geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
   REQUIRE(geometry.areas.size() == 17);
   const view::MapArea* leigh = geometry.Find(example.Ward("Leigh"));
   const view::MapArea* shoeburyness = geometry.Find(example.Ward("Shoeburyness"));
@@ -205,7 +206,7 @@ TEST_CASE("simplified rings stay closed with at least 4 points") {
   Example example = LoadExample();
   for (double tolerance : {0.0, 50.0, 500.0, 5000.0}) {
     CAPTURE(tolerance);
-    view::MapGeometry geometry = view::BuildMapGeometry(example.site, tolerance);
+    geo::MapGeometry geometry = geo::BuildMapGeometry(example.site, tolerance);
     REQUIRE(geometry.areas.size() == 17);  // no ward disappears, however coarse
     size_t points = 0;
     for (const auto& area : geometry.areas) {
@@ -238,9 +239,9 @@ TEST_CASE("neighbours share exactly the same simplified border") {
   ShapeSite shapes;
   shapes.Add("W", {west});
   shapes.Add("E", {east});
-  view::MapGeometry geometry = view::BuildMapGeometry(shapes.site, 50);
+  geo::MapGeometry geometry = geo::BuildMapGeometry(shapes.site, 50);
   REQUIRE(geometry.areas.size() == 2);
-  view::GridPoint edge_grid = view::ProjectToGrid(0.01, 51.505);
+  geo::GridPoint edge_grid = geo::ProjectToGrid(0.01, 51.505);
   auto on_edge = [&](const view::MapArea& area) {
     std::set<std::pair<double, double>> points;
     for (const auto& ring : area.rings)
@@ -264,7 +265,7 @@ TEST_CASE("tiny and degenerate rings are dropped, an area's main ring never") {
   shapes.AddPolygon({{0.05, 51.5}, {0.06, 51.5}, {0.07, 51.5}, {0.05, 51.5}});
   // An area smaller than the tolerance keeps its ring, with 4 points.
   shapes.Add("B", {{{0.1, 51.5}, {0.1001, 51.5}, {0.1001, 51.5001}, {0.1, 51.5001}, {0.1, 51.5}}});
-  view::MapGeometry geometry = view::BuildMapGeometry(shapes.site, 100);
+  geo::MapGeometry geometry = geo::BuildMapGeometry(shapes.site, 100);
   REQUIRE(geometry.areas.size() == 2);
   CHECK(geometry.areas[0].rings.size() == 1);
   REQUIRE(geometry.areas[1].rings.size() == 1);
@@ -276,7 +277,7 @@ TEST_CASE("tiny and degenerate rings are dropped, an area's main ring never") {
 TEST_CASE("the example's 17-ward map is small and every ward is a named link") {
   Example example = LoadExample();
   compute::Results results = compute::Compute(example.site);
-  view::MapGeometry geometry = view::BuildMapGeometry(example.site);
+  geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
   for (const auto& indicator : example.site.indicators) {
     CAPTURE(indicator.id);
     json spec = view::ChoroplethSpec(geometry, example.site, results,
@@ -332,7 +333,7 @@ TEST_CASE("a suppressed ward gets the no-data class and no figure") {
       observation.lower_ci = observation.upper_ci = NAN;
     }
   compute::Results results = compute::Compute(example.site);
-  json spec = view::ChoroplethSpec(view::BuildMapGeometry(example.site), example.site, results, gld,
+  json spec = view::ChoroplethSpec(geo::BuildMapGeometry(example.site), example.site, results, gld,
                                    example.wards, example.urls, "map-gld");
   const json& area = AreaIn(spec, "Kursaal");
   CHECK(area["class"] == "nodata");
@@ -390,7 +391,7 @@ TEST_CASE("hostile names and URLs are escaped") {
       "</title><b>";
   example.urls[kursaal] = "\" onmouseover=\"alert(1)";
   compute::Results results = compute::Compute(example.site);
-  view::MapGeometry geometry = view::BuildMapGeometry(example.site);
+  geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
   std::string map = render::RenderMapSvg(
       view::ChoroplethSpec(geometry, example.site, results, IndicatorIndex(example.site, "gld"),
                            example.wards, example.urls, "map-gld"));
@@ -424,7 +425,7 @@ TEST_CASE("a ward without a URL is drawn but not linked; the map is then an imag
 TEST_CASE("the locator highlights one ward and says where it is") {
   Example example = LoadExample();
   uint32_t kursaal = example.Ward("Kursaal");
-  json spec = view::LocatorSpec(view::BuildMapGeometry(example.site), example.site, kursaal,
+  json spec = view::LocatorSpec(geo::BuildMapGeometry(example.site), example.site, kursaal,
                                 example.wards, "locator");
   REQUIRE(spec.is_object());
   CHECK(spec["title"] == "Where Kursaal is in Southend-on-Sea");
@@ -457,7 +458,7 @@ TEST_CASE("the same inputs give the same bytes") {
   Example example = LoadExample();
   compute::Results results = compute::Compute(example.site);
   auto render_all = [&]() {
-    view::MapGeometry geometry = view::BuildMapGeometry(example.site);
+    geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
     std::string out;
     for (uint32_t indicator = 0; indicator < example.site.indicators.size(); ++indicator)
       out += render::RenderMapSvg(view::ChoroplethSpec(geometry, example.site, results, indicator,
@@ -472,7 +473,7 @@ TEST_CASE("the same inputs give the same bytes") {
   CHECK(first == render_all());
   // The order the wards are given in does not matter.
   std::vector<uint32_t> reversed(example.wards.rbegin(), example.wards.rend());
-  view::MapGeometry geometry = view::BuildMapGeometry(example.site);
+  geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
   CHECK(render::RenderMapSvg(view::ChoroplethSpec(geometry, example.site, results, 0, reversed,
                                                   example.urls, "m")) ==
         render::RenderMapSvg(view::ChoroplethSpec(geometry, example.site, results, 0, example.wards,
@@ -482,7 +483,7 @@ TEST_CASE("the same inputs give the same bytes") {
 TEST_CASE("specs with nothing to draw are null and render as nothing") {
   Example example = LoadExample();
   compute::Results results = compute::Compute(example.site);
-  view::MapGeometry geometry = view::BuildMapGeometry(example.site);
+  geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
   CHECK(view::ChoroplethSpec(geometry, example.site, results, 0, {}, {}, "m").is_null());
   uint32_t home = example.site.area_index.at(example.site.config.home_area);
   CHECK(view::LocatorSpec(geometry, example.site, home, example.wards, "l").is_null());
