@@ -1,8 +1,10 @@
 // Reads data/areas.csv and data/spending.csv.
 #include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -10,6 +12,7 @@
 #include "load/csv.h"
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
+#include "load/internal/yaml_fields.h"
 
 namespace outcomes::load::internal {
 
@@ -162,19 +165,38 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
   }
 }
 
+namespace {
+
+// `text` without spaces or tabs at either end.
+std::string Trimmed(const std::string& text) {
+  const size_t start = text.find_first_not_of(" \t");
+  if (start == std::string::npos) return "";
+  return text.substr(start, text.find_last_not_of(" \t") - start + 1);
+}
+
+}  // namespace
+
 void LoadSpending(model::Site& site, base::Diagnostics& diagnostics) {
   auto text = ReadFile(site.root, kSpendingFile, diagnostics, false);
   if (!text) return;
-  static constexpr std::array<CsvColumn, 5> kColumns{{{"outcome", true},
+  enum Column : size_t { kOutcome, kArea, kPeriod, kAmount, kNote, kPartner, kCategory };
+  static constexpr std::array<CsvColumn, 7> kColumns{{{"outcome", true},
                                                       {"area", true},
                                                       {"period", true},
                                                       {"amount", true},
-                                                      {"note", false}}};
+                                                      {"note", false},
+                                                      {"partner", false},
+                                                      {"category", false}}};
   CsvHeader header;
   bool first = true;
   FileErrors errors(kSpendingFile, diagnostics);
   std::unordered_set<std::string_view> outcome_ids;
   for (const auto& outcome : site.outcomes) outcome_ids.insert(outcome.id);
+  std::vector<std::string> partner_ids;
+  for (const auto& partner : site.config.partners) partner_ids.push_back(partner.id);
+  // Each row's key (outcome, area, period, partner, category) -> the line it was first given.
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, uint32_t>
+      seen;
   ReadCsv(*text, kSpendingFile, diagnostics, [&](const CsvRecord& record) {
     if (first) {
       first = false;
@@ -182,37 +204,73 @@ void LoadSpending(model::Site& site, base::Diagnostics& diagnostics) {
       return header.ok();
     }
     if (!header.CheckFieldCount(record, kSpendingFile, errors)) return true;
+    auto field = [&](Column column) {
+      return std::string(CsvHeader::Field(record, header.Index(size_t{column})));
+    };
+    auto where = [&](Column column) {
+      return record.FieldLocation(kSpendingFile, header.Index(size_t{column}));
+    };
     model::Spending spending;
     spending.location = {kSpendingFile, record.line, 1};
-    spending.outcome = std::string(CsvHeader::Field(record, header.Index(size_t{0})));
-    spending.area = std::string(CsvHeader::Field(record, header.Index(1)));
-    spending.note = std::string(CsvHeader::Field(record, header.Index(4)));
+    spending.outcome = field(kOutcome);
+    spending.area = field(kArea);
+    spending.note = field(kNote);
+    spending.partner = Trimmed(field(kPartner));
+    spending.category = Trimmed(field(kCategory));
     if (outcome_ids.count(spending.outcome) == 0) {
-      errors.Error(record.FieldLocation(kSpendingFile, header.Index(size_t{0})),
-                   "unknown outcome '" + spending.outcome + "'");
+      errors.Error(where(kOutcome), "unknown outcome '" + spending.outcome + "'");
       return true;
     }
     if (!site.FindArea(spending.area)) {
-      errors.Error(record.FieldLocation(kSpendingFile, header.Index(1)),
-                   "unknown area code '" + spending.area + "'");
+      errors.Error(where(kArea), "unknown area code '" + spending.area + "'");
+      return true;
+    }
+    if (!spending.partner.empty() &&
+        std::find(partner_ids.begin(), partner_ids.end(), spending.partner) ==
+            partner_ids.end()) {
+      const std::string closest = ClosestWord(spending.partner, partner_ids);
+      errors.Error(where(kPartner), "unknown partner '" + spending.partner + "'",
+                   partner_ids.empty()
+                       ? "list the partners in site.yaml: partners: [{id: " + spending.partner +
+                             ", name: ...}]"
+                   : closest.empty() ? "site.yaml's partners are " + base::JoinWords(partner_ids)
+                                     : "did you mean '" + closest + "'?");
       return true;
     }
     std::string error;
-    auto period = model::ParsePeriod(CsvHeader::Field(record, header.Index(2)),
-                                     model::PeriodType::kFinancialYear, &error);
+    auto period = model::ParsePeriod(field(kPeriod), model::PeriodType::kFinancialYear, &error);
     if (!period) {
-      errors.Error(record.FieldLocation(kSpendingFile, header.Index(2)), error);
+      errors.Error(where(kPeriod), error,
+                   "spending is recorded by financial year, e.g. 2019/20 (April to March)");
       return true;
     }
     spending.period = *period;
-    NumberCell amount = ParseNumberCell(CsvHeader::Field(record, header.Index(3)));
-    if (amount.kind != CellKind::kNumber || amount.had_percent || amount.value < 0) {
-      errors.Error(record.FieldLocation(kSpendingFile, header.Index(3)),
-                   "amount must be a number of pounds, got '" +
-                       std::string(CsvHeader::Field(record, header.Index(3))) + "'");
+    const std::string amount_text = field(kAmount);
+    NumberCell amount = ParseNumberCell(amount_text);
+    if (amount.kind != CellKind::kNumber || amount.had_percent) {
+      errors.Error(where(kAmount), "amount must be a number of pounds, got '" + amount_text + "'",
+                   "write the pounds spent, e.g. 1250000 or \"1,250,000\"");
+      return true;
+    }
+    if (amount.value < 0) {
+      errors.Error(where(kAmount), "amount must not be negative, got '" + amount_text + "'",
+                   "record what was spent; a refund or underspend belongs in the note");
       return true;
     }
     spending.amount = amount.value;
+    auto key = std::make_tuple(spending.outcome, spending.area, spending.period.Label(),
+                               spending.partner, spending.category);
+    if (auto [it, inserted] = seen.emplace(std::move(key), record.line); !inserted) {
+      errors.Error({kSpendingFile, record.line, 1},
+                   "duplicate spending row: outcome '" + spending.outcome + "', area '" +
+                       spending.area + "', " + spending.period.Label() +
+                       (spending.partner.empty() ? "" : ", partner '" + spending.partner + "'") +
+                       (spending.category.empty() ? ""
+                                                  : ", category '" + spending.category + "'") +
+                       " is already given at line " + std::to_string(it->second),
+                   "give each outcome, area, year, partner and category once");
+      return true;
+    }
     site.spending.push_back(std::move(spending));
     return true;
   });

@@ -1,4 +1,5 @@
 // Reads site.yaml into model::SiteConfig.
+#include <map>
 #include <tuple>
 
 #include "base/text.h"
@@ -83,6 +84,44 @@ void ReadGroups(YamlFields& parent, model::SiteConfig& out) {
                                                 "hyphens (at most 100 characters)");
     fields.Finish();
     out.groups.push_back(std::move(group));
+  }
+}
+
+// partners: [{id, name}], who spends on the outcomes (data/spending.csv's partner column).
+void ReadPartners(YamlFields& parent, model::SiteConfig& out) {
+  YAML::Node node = parent.Child("partners", false);
+  if (!node.IsDefined()) return;
+  auto& diagnostics = parent.diagnostics();
+  if (!node.IsSequence()) {
+    diagnostics.Error(LocationOf(kFile, node), "'partners' must be a list of partners",
+                      "e.g. partners: [{id: council, name: Southend-on-Sea City Council}]");
+    return;
+  }
+  std::map<std::string, base::Location> seen;
+  for (const auto& item : node) {
+    YamlFields fields(item, kFile, diagnostics, "partner");
+    if (!fields.ok()) continue;
+    model::Partner partner;
+    partner.location = LocationOf(kFile, item);
+    if (fields.String("id", partner.id, true)) {
+      if (!base::IsSlug(partner.id)) {
+        diagnostics.Error(fields.Where("id"), "partner id '" + partner.id +
+                                                  "' must use lower-case letters, digits and "
+                                                  "hyphens (at most 100 characters)",
+                          "e.g. 'council', 'nhs', 'police'");
+      } else if (auto first = seen.find(partner.id); first != seen.end()) {
+        diagnostics.Error(fields.Where("id"),
+                          "partner '" + partner.id + "' is listed twice (first at line " +
+                              std::to_string(first->second.line) + ")");
+      } else {
+        seen.emplace(partner.id, fields.Where("id"));
+      }
+    }
+    if (fields.String("name", partner.name, true))
+      CheckLength(partner.name, base::kMaxNameLength, fields.Where("name"), "partner name",
+                  diagnostics);
+    fields.Finish();
+    out.partners.push_back(std::move(partner));
   }
 }
 
@@ -219,6 +258,7 @@ void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
   ReadSuppression(fields, config.suppression);
   ReadStatus(fields, config);
   ReadGroups(fields, config);
+  ReadPartners(fields, config);
   YAML::Node gap = fields.Child("gap", false);
   if (gap.IsDefined()) {
     YamlFields gap_fields(gap, kFile, diagnostics, "gap");

@@ -51,6 +51,14 @@ struct AreaGroup {
   Location location;
 };
 
+// A body whose spending data/spending.csv records (the council, the NHS, the police, a
+// district council, the voluntary sector).
+struct Partner {
+  std::string id;    // as spending.csv's partner column names it
+  std::string name;  // as readers see it
+  Location location;
+};
+
 struct PackConfig {
   std::string id;
   std::string title;
@@ -102,6 +110,7 @@ struct SiteConfig {
   double close_tolerance = 2.0;  // default tolerance for "close to target"
   int trend_points = 5;          // points used by the recent-trend test
   std::vector<AreaGroup> groups;
+  std::vector<Partner> partners;  // site.yaml partners:, in the order given
   std::string gap_target;  // group id, optional
   std::string gap_rest;    // group id, optional
   std::vector<PackConfig> packs;
@@ -229,10 +238,13 @@ struct Boundary {
   Location location;
 };
 
+// One row of data/spending.csv: pounds, cash terms, spent on an outcome in a financial year.
 struct Spending {
   std::string outcome;
   std::string area;
   Period period;
+  std::string partner;   // a Partner id, or "" when the file does not say who spent it
+  std::string category;  // the service category, free text; "" when not given
   double amount = 0;
   std::string note;
   Location location;
