@@ -105,7 +105,8 @@ void ValidateConfig(const model::Site& site, base::Diagnostics& diagnostics) {
 // Names the outputs use for themselves: an indicator or breakdown may not take them.
 void ValidateReservedNames(const model::Site& site, base::Diagnostics& diagnostics) {
   for (const auto& indicator : site.indicators) {
-    if (indicator.id == "all" || indicator.id == "datapackage" || indicator.id == "index")
+    if (indicator.id == "all" || indicator.id == "datapackage" || indicator.id == "index" ||
+        indicator.id == "spending")
       diagnostics.Error(indicator.location,
                         "indicator id '" + indicator.id + "' is reserved for the site's downloads",
                         "choose another id for the indicator");

@@ -422,11 +422,17 @@ json ModelWithoutIndicators(const model::Site& site, const compute::Results& res
   for (const auto& boundary : site.boundaries)
     boundaries.push_back({{"area", boundary.area_code}, {"polygons", boundary.polygons.size()}});
   out["boundaries"] = boundaries;
+  json partners = json::array();
+  for (const auto& partner : site.config.partners)
+    partners.push_back({{"id", partner.id}, {"name", partner.name}});
+  out["partners"] = partners;
   json spending = json::array();
   for (const auto& row : site.spending)
     spending.push_back({{"outcome", row.outcome},
                         {"area", row.area},
                         {"period", row.period.Label()},
+                        {"partner", row.partner},
+                        {"category", row.category},
                         {"amount", row.amount},
                         {"note", row.note}});
   out["spending"] = spending;

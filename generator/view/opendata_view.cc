@@ -513,6 +513,62 @@ Json Package(const model::Site& site) {
   return package;
 }
 
+// data/spending.csv as a table of its own (it is not an indicator, so not in all.csv): one row
+// per row of the file, in its order, with the outcome's, area's and partner's names beside
+// their ids.
+Json SpendingTable(const model::Site& site) {
+  Json table;
+  table["name"] = kSpendingTable;
+  table["title"] = site.config.title + ": spending";
+  table["description"] =
+      "What is spent on each outcome, by financial year, in pounds (cash terms, not adjusted "
+      "for inflation): by area where known, and by partner and service category where the "
+      "site records them." +
+      std::string(site.config.example_data
+                      ? " Rows whose note says example are made-up figures: do not use them."
+                      : "");
+  Json fields = Json::array();
+  fields.push_back(Field("outcome_id", "string", "Outcome id", "The outcome's id.", true));
+  fields.push_back(Field("outcome", "string", "Outcome", "The outcome's title.", true));
+  fields.push_back(Field("area_code", "string", "Area code",
+                         "The area the money was spent on: the council, a group of wards or a "
+                         "ward (ONS code, or the group's id).",
+                         true));
+  fields.push_back(Field("area_name", "string", "Area name", "The area's name.", true));
+  fields.push_back(Field("period", "string", "Financial year",
+                         "April to March, e.g. 2019/20.", true));
+  fields.push_back(Field("partner_id", "string", "Partner id",
+                         "Who spent it (empty when not recorded)."));
+  fields.push_back(Field("partner", "string", "Partner", "The partner's name."));
+  fields.push_back(Field("category", "string", "Service category",
+                         "The kind of service (empty when not recorded)."));
+  Json amount = Field("amount_gbp", "number", "Amount (£)", "Pounds spent, cash terms.", true);
+  amount["constraints"]["minimum"] = 0;
+  fields.push_back(amount);
+  fields.push_back(Field("note", "string", "Note", "The publisher's note on the row."));
+  // No primary key: a row is one outcome, area, year, partner and category (load refuses a
+  // second), but partner and category may be empty, which a key may not.
+  table["schema"] = {{"fields", fields}, {"missingValues", {""}}};
+  table["meta"] = Json::object();
+  Json rows = Json::array();
+  for (const model::Spending& spending : site.spending) {
+    std::string outcome_title;
+    for (const auto& outcome : site.outcomes)
+      if (outcome.id == spending.outcome) outcome_title = outcome.title;
+    const model::Area* area = site.FindArea(spending.area);
+    std::string partner_name;
+    for (const auto& partner : site.config.partners)
+      if (partner.id == spending.partner) partner_name = partner.name;
+    rows.push_back(Json::array({Text(spending.outcome), Text(outcome_title), Text(spending.area),
+                                Text(area ? area->name : spending.area),
+                                Text(spending.period.Label()), Text(spending.partner),
+                                Text(partner_name), Text(spending.category),
+                                Number(spending.amount), Text(spending.note)}));
+  }
+  table["rows"] = std::move(rows);
+  return table;
+}
+
 }  // namespace
 
 nlohmann::ordered_json OpenDataHeader(const model::Site& site, const compute::Results& results) {
@@ -545,6 +601,10 @@ nlohmann::ordered_json OpenDataHeader(const model::Site& site, const compute::Re
   all["schema"] = Schema(site, results, nullptr);
   all["meta"] = {{"indicators", metas}};
   out["all"] = std::move(all);
+  // Tables of their own, after all (small: they come with their rows).
+  Json others = Json::array();
+  if (!site.spending.empty()) others.push_back(SpendingTable(site));
+  out["others"] = std::move(others);
   return out;
 }
 

@@ -26,6 +26,8 @@ namespace outcomes::view {
 
 // The breakdown label of an indicator's total rows (breakdown 0).
 inline constexpr const char* kAllBreakdown = "All";
+// The name (file stem) of the spending table.
+inline constexpr const char* kSpendingTable = "spending";
 
 // Builds the open data view:
 //
@@ -39,7 +41,9 @@ inline constexpr const char* kAllBreakdown = "All";
 //                               "unit"?}], "missingValues": [""], "primaryKey": [...]},
 //        "meta": {extra properties of the table's JSON file, e.g. "indicator": {...}},
 //        "rows": [[one scalar per schema field: string, number or null], ...]}],
-//     "all": {like a table without "rows": its rows are those of every table, in order}
+//     "all": {like a table without "rows": its rows are those of every table, in order},
+//     "others": [tables that are not indicators, with their rows, not part of "all": the
+//                spending table ("spending", data/spending.csv) when the site has spending]
 //   }
 //
 // Row order is indicator, area, breakdown, period (the order of compute::Results), so the same

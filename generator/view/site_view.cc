@@ -14,6 +14,7 @@
 #include "view/chart_view.h"
 #include "view/labels.h"
 #include "view/map_view.h"
+#include "view/opendata_view.h"
 #include "view/pack_view.h"
 #include "view/paths.h"
 #include "view/text.h"
@@ -1892,6 +1893,10 @@ PageView DownloadsPage(SiteMap& map) {
   view["all_csv"] = RelativeUrl(path, "downloads/all.csv");
   view["all_json"] = RelativeUrl(path, "downloads/all.json");
   view["datapackage"] = RelativeUrl(path, "downloads/datapackage.json");
+  if (!map.site().spending.empty())
+    view["spending"] = {
+        {"csv", RelativeUrl(path, std::string("downloads/") + kSpendingTable + ".csv")},
+        {"json", RelativeUrl(path, std::string("downloads/") + kSpendingTable + ".json")}};
   json scrutiny = json::array();
   json wards = json::array();
   for (const auto& pack : ListPacks(map.site(), map.results())) {

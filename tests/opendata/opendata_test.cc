@@ -549,13 +549,63 @@ int RunChecker(const fs::path& descriptor, std::string* output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+TEST_CASE("spending is its own table, with names beside ids, and is not part of all.csv") {
+  SiteBuilder builder = SmallSite();
+  model::Site& site = builder.site();
+  model::Outcome outcome;
+  outcome.id = "best-start";
+  outcome.title = "Children get the best start";
+  site.outcomes.push_back(outcome);
+  site.config.partners = {{"council", "Test council", {}}, {"nhs", "NHS, \"South\"", {}}};
+  auto spend = [&](const std::string& area, const std::string& partner,
+                   const std::string& category, double amount) {
+    model::Spending row;
+    row.outcome = "best-start";
+    row.area = area;
+    row.period = testing::ParsedPeriod("2019/20", model::PeriodType::kFinancialYear);
+    row.partner = partner;
+    row.category = category;
+    row.amount = amount;
+    site.spending.push_back(row);
+  };
+  spend(kHome, "council", "Family hubs", 1250000);
+  spend(kKursaal, "nhs", "=HYPERLINK(\"x\")", 180000.5);
+  spend(kHome, "", "", 40000);
+  const Files files = Render(site);
+  const CsvTable table = ReadCsv(FileOf(files, "downloads/spending.csv"));
+  REQUIRE(table.rows.size() == 3);
+  CHECK(table.rows[0][table.Column("outcome")] == "Children get the best start");
+  CHECK(table.rows[0][table.Column("area_name")] == "Southend-on-Sea");
+  CHECK(table.rows[0][table.Column("partner")] == "Test council");
+  CHECK(table.rows[0][table.Column("amount_gbp")] == "1250000");
+  CHECK(table.rows[1][table.Column("area_name")] == "Kursaal");
+  CHECK(table.rows[1][table.Column("partner")] == "NHS, \"South\"");
+  CHECK(table.rows[1][table.Column("amount_gbp")] == "180000.5");
+  // Text a spreadsheet would run is neutralised, as in every other table.
+  CHECK(table.rows[1][table.Column("category")].front() != '=');
+  CHECK(table.rows[2][table.Column("partner_id")].empty());
+  CheckCsvMatchesJson(FileOf(files, "downloads/spending.csv"),
+                      FileOf(files, "downloads/spending.json"));
+  // all.csv holds the indicators' rows only.
+  CHECK(FileOf(files, "downloads/all.csv").find("Family hubs") == std::string::npos);
+  const Json package = Json::parse(FileOf(files, "downloads/datapackage.json"));
+  CHECK(package["resources"].back()["name"] == "spending");
+  CHECK(package["resources"].back()["path"] == "spending.csv");
+}
+
 TEST_CASE("the example site's downloads pass check_datapackage.py and broken ones do not") {
   base::Diagnostics diagnostics;
   model::Site site = load::LoadSite(OUTCOMES_SOURCE_DIR, diagnostics);
   REQUIRE_MESSAGE(!diagnostics.HasErrors(), "the example site must load");
   Files files = Render(site);
   REQUIRE(!diagnostics.HasErrors());
-  CHECK(files.size() == 2 * site.indicators.size() + 3);
+  // A CSV and a JSON file per indicator, all.csv and all.json, datapackage.json, and the
+  // spending table's CSV and JSON (the example has data/spending.csv).
+  REQUIRE(!site.spending.empty());
+  CHECK(files.size() == 2 * site.indicators.size() + 5);
+  CHECK(FileOf(files, "downloads/spending.csv")
+            .starts_with("outcome_id,outcome,area_code,area_name,period,partner_id,partner,"
+                         "category,amount_gbp,note\r\n"));
 
   fs::path root = Fresh("example");
   WriteFiles(root, files);

@@ -219,6 +219,18 @@ bool WriteOpenData(const Json& header, const OpenDataRows& rows, const OpenDataS
   all_json.text() += JsonTail(!all_first);
   if (!all_csv.Flush(true) || !all_json.Flush(true)) return false;
   resources.push_back(Resource(all, all_csv.bytes()));
+  if (header.contains("others"))
+    for (const Json& table : header["others"]) {
+      TableFiles files = MakeTable(table, package, FieldNames(table),
+                                   [&table](const std::function<void(const Json&)>& row) {
+                                     for (const Json& cells : table["rows"]) row(cells);
+                                   });
+      const std::string name = table["name"].get<std::string>();
+      resources.push_back(Resource(table, files.csv.size()));
+      if (!sink(folder + name + ".csv", files.csv, false) ||
+          !sink(folder + name + ".json", files.json, false))
+        return false;
+    }
 
   Json descriptor = package;
   descriptor["resources"] = std::move(resources);
