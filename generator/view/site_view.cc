@@ -871,6 +871,90 @@ PageView OutcomesIndexPage(SiteMap& map) {
   return MakePage(path, "outcomes", view);
 }
 
+// "£1,250,000" (whole pounds; pence when there are any).
+std::string Money(const i18n::Catalogue& text, double amount) {
+  const bool whole = std::fabs(amount - std::round(amount)) < 0.005;
+  return text("spend_money", {{"amount", base::FormatNumber(amount, whole ? 0 : 2, true)}});
+}
+
+// The resource envelope of an outcome (issue 12): what data/spending.csv records as spent on it
+// for the home area — by year, and by partner and by service category for the latest year — or
+// null when nothing is recorded. Rows for wards and groups are left out of these totals: they
+// may be parts of the council-wide figures.
+json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
+  const model::Site& site = map.site();
+  const i18n::Catalogue& text = site.text;
+  const std::string& home_code = map.results().areas[map.home()].code;
+  std::map<model::Period, double> by_year;
+  bool example = false;
+  for (const model::Spending& row : site.spending) {
+    if (row.outcome != outcome.id || row.area != home_code) continue;
+    by_year[row.period] += row.amount;
+    example |= row.note.rfind("example", 0) == 0;
+  }
+  if (by_year.empty()) return nullptr;
+  json view;
+  view["intro"] = text("spend_intro", {{"home_area", map.results().areas[map.home()].name}});
+  json years = json::array();
+  for (const auto& [period, amount] : by_year)
+    years.push_back({{"period", period.Label()}, {"amount", Money(text, amount)}});
+  view["years"] = years;
+  const auto& [first_period, first_amount] = *by_year.begin();
+  const auto& [last_period, last_amount] = *by_year.rbegin();
+  if (by_year.size() > 1) {
+    i18n::Args args = {{"from", Money(text, first_amount)},
+                       {"from_when", first_period.Label()},
+                       {"to", Money(text, last_amount)},
+                       {"to_when", last_period.Label()}};
+    if (first_amount > 0 && std::lround(100 * (last_amount - first_amount) / first_amount) != 0) {
+      const long percent = std::lround(100 * (last_amount - first_amount) / first_amount);
+      args.emplace_back("percent", std::to_string(std::labs(percent)));
+      view["change"] = text(percent > 0 ? "spend_change_up" : "spend_change_down", args);
+    } else if (first_amount > 0) {
+      view["change"] = text("spend_change_same", args);
+    }
+  }
+  // The latest year by partner and by category: a row per one named, and one for the rest.
+  auto breakdown = [&](const std::function<std::string(const model::Spending&)>& label_of,
+                       const char* caption_key) -> json {
+    std::map<std::string, double> amounts;
+    bool any_named = false;
+    for (const model::Spending& row : site.spending) {
+      if (row.outcome != outcome.id || row.area != home_code || row.period != last_period)
+        continue;
+      const std::string label = label_of(row);
+      any_named |= !label.empty();
+      amounts[label] += row.amount;
+    }
+    if (!any_named) return nullptr;
+    std::vector<std::pair<std::string, double>> sorted(amounts.begin(), amounts.end());
+    // Largest first; "not recorded" last.
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      if (a.first.empty() != b.first.empty()) return b.first.empty();
+      return a.second > b.second;
+    });
+    json rows = json::array();
+    for (const auto& [label, amount] : sorted)
+      rows.push_back({{"label", label.empty() ? text("spend_not_recorded") : label},
+                      {"amount", Money(text, amount)},
+                      {"share", last_amount > 0
+                                    ? base::FormatNumber(100 * amount / last_amount, 0) + "%"
+                                    : std::string()}});
+    return {{"caption", text(caption_key, {{"period", last_period.Label()}})}, {"rows", rows}};
+  };
+  view["by_partner"] = breakdown(
+      [&](const model::Spending& row) {
+        for (const auto& partner : site.config.partners)
+          if (partner.id == row.partner) return partner.name;
+        return std::string();
+      },
+      "spend_by_partner");
+  view["by_category"] =
+      breakdown([](const model::Spending& row) { return row.category; }, "spend_by_category");
+  if (example) view["example"] = text("spend_example");
+  return view;
+}
+
 PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   const std::string path = map.OutcomePath(outcome.id);
   json view = Layout(map, path, outcome.title, outcome.summary,
@@ -895,6 +979,7 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   }
   view["indicators"] = indicators;
   view["home_area"] = map.results().areas[map.home()].name;
+  view["spending"] = SpendingView(map, outcome);
   ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "stories",
             view);
   view["has_stories"] = !view["stories"].empty();

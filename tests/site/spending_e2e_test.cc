@@ -1,0 +1,59 @@
+// An outcome's resource envelope (issue 12): what data/spending.csv records for the home area,
+// by year, with the change since the first year, and the latest year by partner and category.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "e2e_util.h"
+
+namespace outcomes::e2e {
+namespace {
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_CASE("an outcome page shows what is spent on it, by year, partner and category") {
+  const fs::path site = CopyExample("spending");
+  // Down from £1,000,000 to £900,000; the latest year partly by partner; a ward's row is not
+  // part of the council-wide totals.
+  WriteAll(site / "data" / "spending.csv",
+           "outcome,area,period,amount,note,partner,category\n"
+           "diet-nutrition,E06000033,2017/18,\"1,000,000\",,,\n"
+           "diet-nutrition,E06000033,2018/19,600000,,council,Healthy eating\n"
+           "diet-nutrition,E06000033,2018/19,200000.50,,nhs,Health visiting\n"
+           "diet-nutrition,E06000033,2018/19,99999.50,,,\n"
+           "diet-nutrition,E05002216,2018/19,5000,,council,Healthy eating\n");
+  const fs::path out = FreshFolder("spending-out");
+  const Run run = RunOutcomes("build --site " + site.string() + " --out " + out.string());
+  REQUIRE_MESSAGE(run.exit_code == 0, run.output);
+  const std::string page = ReadAll(out / "outcomes/diet-nutrition/index.html");
+  CHECK(Has(page, "<h2 id=\"outcome-spending\">What is spent on it</h2>"));
+  CHECK(Has(page, "From £1,000,000 in 2017/18 to £900,000 in 2018/19: down 10%."));
+  CHECK(Has(page, "<tr><th scope=\"row\">2018/19</th><td class=\"num\">£900,000</td></tr>"));
+  // By partner: largest first, what no partner is given for last.
+  const size_t council = page.find(">Southend-on-Sea City Council</th><td class=\"num\">£600,000");
+  const size_t nhs = page.find(">NHS health visiting and maternity services</th><td class=\"num\">£200,000.50");
+  const size_t unknown = page.find(">Not recorded</th><td class=\"num\">£99,999.50</td><td class=\"num\">11%");
+  CHECK(council != std::string::npos);
+  CHECK(nhs != std::string::npos);
+  CHECK(unknown != std::string::npos);
+  CHECK(council < nhs);
+  CHECK(nhs < unknown);
+  CHECK(Has(page, "<caption>What it was spent on, 2018/19</caption>"));
+  // No example note: none of these rows says example.
+  CHECK_FALSE(Has(page, "made-up examples"));
+  // An outcome with no spending recorded has no such section.
+  WriteAll(site / "data" / "spending.csv",
+           "outcome,area,period,amount,note\nbest-start,E06000033,2018/19,100,\n");
+  REQUIRE(RunOutcomes("build --site " + site.string() + " --out " + out.string()).exit_code == 0);
+  CHECK_FALSE(Has(ReadAll(out / "outcomes/diet-nutrition/index.html"), "outcome-spending"));
+  const std::string best = ReadAll(out / "outcomes/best-start/index.html");
+  CHECK(Has(best, "outcome-spending"));
+  CHECK_FALSE(Has(best, "Who spent it"));  // no partner given: no partner table
+  fs::remove_all(site);
+  fs::remove_all(out);
+}
+
+}  // namespace
+}  // namespace outcomes::e2e
