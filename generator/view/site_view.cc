@@ -819,6 +819,12 @@ MarkdownPart BodyPart(SiteMap& map, const model::ContentPage& page, const std::s
 
 // --- Page builders ----------------------------------------------------------------------------
 
+// "£1,250,000" (whole pounds; pence when there are any).
+std::string Money(const i18n::Catalogue& text, double amount) {
+  const bool whole = std::fabs(amount - std::round(amount)) < 0.005;
+  return text("spend_money", {{"amount", base::FormatNumber(amount, whole ? 0 : 2, true)}});
+}
+
 PageView HomePage(SiteMap& map) {
   const std::string path = "index.html";
   const auto& config = map.site().config;
@@ -846,6 +852,22 @@ PageView HomePage(SiteMap& map) {
   view["wards"] = wards;
   view["areas_url"] = RelativeUrl(path, "areas/index.html");
   view["dashboard_url"] = RelativeUrl(path, "dashboard/index.html");
+  // What is spent across the outcomes for the home area in the latest year recorded.
+  {
+    const std::string& home_code = map.results().areas[map.home()].code;
+    std::optional<model::Period> last;
+    for (const model::Spending& row : map.site().spending)
+      if (row.area == home_code && (!last || *last < row.period)) last = row.period;
+    if (last) {
+      double total = 0;
+      for (const model::Spending& row : map.site().spending)
+        if (row.area == home_code && row.period == *last) total += row.amount;
+      view["spending"] = map.site().text(
+          "home_spend", {{"period", last->Label()},
+                         {"amount", Money(map.site().text, total)},
+                         {"home_area", map.results().areas[map.home()].name}});
+    }
+  }
   std::vector<size_t> latest;  // the newest stories and reports (not plain pages)
   for (size_t page_idx : map.published())
     if (map.site().pages[page_idx].type != model::ContentType::kPage && latest.size() < 3)
@@ -871,10 +893,27 @@ PageView OutcomesIndexPage(SiteMap& map) {
   return MakePage(path, "outcomes", view);
 }
 
-// "£1,250,000" (whole pounds; pence when there are any).
-std::string Money(const i18n::Catalogue& text, double amount) {
-  const bool whole = std::fabs(amount - std::round(amount)) < 0.005;
-  return text("spend_money", {{"amount", base::FormatNumber(amount, whole ? 0 : 2, true)}});
+// What data/spending.csv records for one area (a ward or a group; the home area's totals are
+// on the outcome pages): a row per outcome and year, or null when nothing is recorded.
+json AreaSpendingView(const SiteMap& map, uint32_t area_idx) {
+  const model::Site& site = map.site();
+  if (area_idx == map.home()) return nullptr;
+  const std::string& code = map.results().areas[area_idx].code;
+  std::map<std::pair<std::string, model::Period>, double> amounts;  // (outcome, year)
+  for (const model::Spending& row : site.spending)
+    if (row.area == code) amounts[{row.outcome, row.period}] += row.amount;
+  if (amounts.empty()) return nullptr;
+  json rows = json::array();
+  for (const auto& outcome : site.outcomes)
+    for (const auto& [key, amount] : amounts)
+      if (key.first == outcome.id)
+        rows.push_back({{"outcome", outcome.title},
+                        {"url", RelativeUrl(map.AreaPath(area_idx), map.OutcomePath(outcome.id))},
+                        {"period", key.second.Label()},
+                        {"amount", Money(site.text, amount)}});
+  return {{"intro", site.text("area_spend_intro",
+                              {{"area_name", map.results().areas[area_idx].name}})},
+          {"rows", rows}};
 }
 
 // The resource envelope of an outcome (issue 12): what data/spending.csv records as spent on it
@@ -1365,6 +1404,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   if (uncertain > 0)
     view["summary"]["uncertain"] =
         map.site().text.Count("area_uncertain", static_cast<int64_t>(uncertain));
+  view["spending"] = AreaSpendingView(map, area_idx);
   ShortList(map, path, map.PagesForArea(area_idx), AreaListPath(map, area_idx), "stories", view);
   view["has_stories"] = !view["stories"].empty();
   if (view["has_stories"].get<bool>())

@@ -43,6 +43,15 @@ TEST_CASE("an outcome page shows what is spent on it, by year, partner and categ
   CHECK(Has(page, "<caption>What it was spent on, 2018/19</caption>"));
   // No example note: none of these rows says example.
   CHECK_FALSE(Has(page, "made-up examples"));
+  // The home page: the latest year's total for the home area across the outcomes.
+  CHECK(Has(ReadAll(out / "index.html"),
+            "In 2018/19, £900,000 was spent on these outcomes for Southend-on-Sea as a whole"));
+  // The ward's page: what is recorded for the ward itself, linking to the outcome.
+  const std::string ward = ReadAll(out / "areas/kursaal/index.html");
+  CHECK(Has(ward, "<h2 id=\"area-spending\">What is spent here</h2>"));
+  CHECK(Has(ward, "<a href=\"../../outcomes/diet-nutrition/index.html\">"));
+  CHECK(Has(ward, "<td>2018/19</td><td class=\"num\">£5,000</td>"));
+  CHECK_FALSE(Has(ReadAll(out / "areas/milton/index.html"), "area-spending"));
   // An outcome with no spending recorded has no such section.
   WriteAll(site / "data" / "spending.csv",
            "outcome,area,period,amount,note\nbest-start,E06000033,2018/19,100,\n");
