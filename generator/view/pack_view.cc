@@ -1293,6 +1293,69 @@ json DataSheet(const Context& context,
       std::move(columns), std::move(rows));
 }
 
+// What data/spending.csv records for the pack's outcomes, every area and year, as the file
+// gives it (the resource envelope on the website adds up the home area's rows). Null when
+// nothing is recorded. Partner and category columns only when some row names one.
+json SpendingSheet(const Context& context, const std::vector<size_t>& outcomes) {
+  const model::Site& site = context.site;
+  std::vector<const model::Spending*> spending;
+  bool partners = false;
+  bool categories = false;
+  bool example = false;
+  for (size_t outcome_idx : outcomes)
+    for (const model::Spending& row : site.spending)
+      if (row.outcome == site.outcomes[outcome_idx].id) {
+        spending.push_back(&row);
+        partners |= !row.partner.empty();
+        categories |= !row.category.empty();
+        example |= row.note.rfind("example", 0) == 0;
+      }
+  if (spending.empty()) return nullptr;
+  json columns = json::array({Column("Outcome", true), Column("Area code"), Column("Area"),
+                              Column("Financial year")});
+  if (partners) columns.push_back(Column("Partner", true));
+  if (categories) columns.push_back(Column("Service category", true));
+  columns.push_back(FigureColumn("Spent (£)", "#,##0"));
+  columns.push_back(Column("Note", true));
+  json rows = json::array();
+  for (const model::Spending* row : spending) {
+    std::string outcome_title;
+    for (const auto& outcome : site.outcomes)
+      if (outcome.id == row->outcome) outcome_title = outcome.title;
+    const model::Area* area = site.FindArea(row->area);
+    json cells = json::array(
+        {outcome_title, row->area, area ? area->name : row->area, row->period.Label()});
+    if (partners) {
+      std::string name;
+      for (const auto& partner : site.config.partners)
+        if (partner.id == row->partner) name = partner.name;
+      cells.push_back(name.empty() ? json(nullptr) : json(name));
+    }
+    if (categories)
+      cells.push_back(row->category.empty() ? json(nullptr) : json(row->category));
+    cells.push_back(Number(row->amount, std::fabs(row->amount - std::round(row->amount)) < 0.005
+                                            ? "#,##0"
+                                            : "#,##0.00"));
+    cells.push_back(row->note.empty() ? json(nullptr) : json(row->note));
+    rows.push_back(std::move(cells));
+  }
+  std::vector<std::string> per = {"outcome", "area", "financial year"};
+  if (partners) per.push_back("partner");
+  if (categories) per.push_back("service category");
+  json lines = json::array(
+      {Line("This worksheet contains one table: what is recorded as spent on each outcome of "
+            "this pack, one row per " + base::JoinWords(per) +
+            ", as the council's spending file gives it."),
+       Line("Amounts are pounds in cash terms (not adjusted for inflation). Rows for wards and "
+            "groups of wards may be part of the figures for " + context.HomeName() +
+            ": do not add them together. An empty cell means the file does not say.")});
+  if (example)
+    lines.push_back(Line("Rows whose note says example are made-up figures, to show how the "
+                         "pack works: do not use them."));
+  return TableSheet("Spending", "Spending on these outcomes, by area and financial year",
+                    std::move(lines), std::move(columns), std::move(rows));
+}
+
 json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   const auto& site = context.site;
   std::vector<size_t> outcomes;
@@ -1363,6 +1426,9 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
     body.push_back(OutcomeSheet(context, outcomes[number - 1], number, headline));
   body.push_back(MatrixSheet(context, indicators, areas));
   body.push_back(DataSheet(context, indicators, data_areas));
+  json spending = SpendingSheet(context, outcomes);
+  const bool has_spending = !spending.is_null();
+  if (has_spending) body.push_back(std::move(spending));
   body.push_back(std::move(chart_data));
   body.push_back(std::move(charts));
   if (!elsewhere.empty()) {
@@ -1389,7 +1455,9 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
       "A status summary by outcome; the exceptions (figures short of target in " +
       context.HomeName() +
       ", its ward groups and wards, worst first); a worksheet for each outcome; a matrix of "
-      "every area and indicator; every figure in long format with filters; charts of " +
+      "every area and indicator; every figure in long format with filters; " +
+      (has_spending ? std::string("what is spent on the outcomes; ") : std::string()) +
+      "charts of " +
       context.HomeName() + (context.HasEngland() ? " against " + context.EnglandName() : "") +
       " over time" +
       (elsewhere.empty() ? std::string(".")

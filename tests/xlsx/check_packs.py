@@ -474,6 +474,28 @@ def check_properties(pack, wb, model):
             problem(pack, "properties", f"created {properties.created}, data date {expected}")
 
 
+def check_spending_sheet(pack, ws, model):
+    """Every row of the Spending sheet is a row of model.json's spending, amount and all."""
+    outcome_ids = {o["title"]: o["id"] for o in model.model["outcomes"]}
+    given = {(r["outcome"], r["area"], r["period"], r.get("partner", ""), r.get("category", "")):
+             r["amount"] for r in model.model["spending"]}
+    partner_ids = {p["name"]: p["id"] for p in model.model.get("partners", [])}
+    rows = rows_as_dicts(ws)
+    if not rows:
+        problem(pack, "Spending", "no rows")
+    for row in rows:
+        key = (outcome_ids.get(row["Outcome"].value), row["Area code"].value,
+               row["Financial year"].value,
+               partner_ids.get(row["Partner"].value, "") if "Partner" in row else "",
+               (row["Service category"].value or "") if "Service category" in row else "")
+        amount = row["Spent (£)"].value
+        if key not in given:
+            problem(pack, f"Spending!{row['Outcome'].coordinate}", f"no such spending row {key}")
+        elif not isinstance(amount, (int, float)) or abs(amount - given[key]) > 1e-6:
+            problem(pack, f"Spending!{row['Spent (£)'].coordinate}",
+                    f"{amount!r}, model.json has {given[key]}")
+
+
 def check_pack(path, model):
     pack = os.path.basename(path)
     wb = openpyxl.load_workbook(path)
@@ -488,7 +510,8 @@ def check_pack(path, model):
         outcomes = [name for name in names if name.startswith("Outcome_")]
         expected = (["Cover", "Contents", "Notes", "Summary", "Exceptions"] +
                     [f"Outcome_{n}" for n in range(1, len(outcomes) + 1)] +
-                    ["Matrix", "Data", "Chart_data", "Charts"])
+                    ["Matrix", "Data"] + (["Spending"] if "Spending" in names else []) +
+                    ["Chart_data", "Charts"])
         if "Exception_charts" in names:  # exceptions outside the authority itself
             expected += ["Exception_chart_data", "Exception_charts"]
         if names != expected or not outcomes:
@@ -508,6 +531,8 @@ def check_pack(path, model):
             for name, cell in row.items():
                 if name not in ("Area", "Area type") and cell.value not in STATUSES:
                     problem(pack, f"Matrix!{cell.coordinate}", f"not a status: {cell.value!r}")
+    if "Spending" in names:
+        check_spending_sheet(pack, wb["Spending"], model)
     check_summary_order(pack, wb, ward)
     check_cover_wording(pack, wb, model)
     if ward and "Summary" in names:

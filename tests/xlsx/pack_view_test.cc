@@ -127,8 +127,9 @@ TEST_CASE("a scrutiny pack follows the guidance: cover, contents, notes, one tab
   for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
   CHECK(names == std::vector<std::string>{"Cover", "Contents", "Notes", "Summary", "Exceptions",
                                           "Outcome_1", "Outcome_2", "Outcome_3", "Outcome_4",
-                                          "Matrix", "Data", "Chart_data", "Charts",
-                                          "Exception_chart_data", "Exception_charts"});
+                                          "Matrix", "Data", "Spending", "Chart_data",
+                                          "Charts", "Exception_chart_data",
+                                          "Exception_charts"});
   // The contents table links to every sheet after itself, in order.
   const json* contents = FindSheet(view, "Contents");
   REQUIRE(contents);
