@@ -1,5 +1,6 @@
 // Reads the YAML front matter of every content/**/*.md page. Markdown bodies are kept as text;
 // rendering them is the website's job.
+#include <algorithm>
 #include <optional>
 
 #include "base/parallel.h"
@@ -105,6 +106,44 @@ void ReadBody(const std::string& file, const model::Site& site, model::ContentPa
   std::string().swap(page.body);
 }
 
+// quotes: [{text, who, consent}]: only a quote whose consent is recorded (consent: true) is
+// kept; any other is left out of the site with a warning, so that it reaches no output.
+void ReadQuotes(YamlFields& fields, const std::string& file, model::ContentPage& page,
+                base::Diagnostics& diagnostics) {
+  YAML::Node node = fields.Child("quotes", false);
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!node.IsSequence()) {
+    diagnostics.Error(LocationOf(file, node), "'quotes' must be a list of quotes",
+                      "e.g. quotes: [{text: \"...\", who: a parent in Kursaal, consent: true}]");
+    return;
+  }
+  for (const auto& item : node) {
+    YamlFields quote_fields(item, file, diagnostics, "quote");
+    if (!quote_fields.ok()) continue;
+    model::Quote quote;
+    quote.location = LocationOf(file, item);
+    bool consent = false;
+    const bool has_text = quote_fields.String("text", quote.text, true);
+    const bool has_who = quote_fields.String("who", quote.who, true);
+    const bool said = quote_fields.Bool("consent", consent);
+    quote_fields.Finish();
+    if (!has_text || !has_who) continue;
+    if (quote.text.size() > 1000)
+      diagnostics.Error(quote_fields.Where("text"),
+                        "a quote may be at most 1000 characters long, this one has " +
+                            std::to_string(quote.text.size()),
+                        "quote the words that matter; the page's text can say the rest");
+    if (!said || !consent) {
+      diagnostics.Warning(quote.location,
+                          "quote by '" + quote.who + "' is not published: " +
+                              (said ? "consent is false" : "no consent is recorded"),
+                          "add consent: true once the person has agreed to be quoted");
+      continue;
+    }
+    page.quotes.push_back(std::move(quote));
+  }
+}
+
 // One content file, or nullopt when it cannot be read at all (the reason is in `diagnostics`).
 std::optional<model::ContentPage> ReadPage(const std::string& file, const std::string& text,
                                            const model::Site& site,
@@ -159,6 +198,21 @@ std::optional<model::ContentPage> ReadPage(const std::string& file, const std::s
   fields.StringList("areas", page.areas, false, &page.area_locations);
   fields.String("author", page.author, false);
   fields.Bool("draft", page.draft);
+  fields.StringList("evidence_for", page.evidence_for, false, &page.evidence_for_locations);
+  if (fields.String("evidence", page.evidence_kind, false)) {
+    static const std::vector<std::string> kKinds = {"case-study",   "family-story",
+                                                    "survey",       "consultation",
+                                                    "evaluation",   "distance-travelled"};
+    if (std::find(kKinds.begin(), kKinds.end(), page.evidence_kind) == kKinds.end()) {
+      const std::string closest = ClosestWord(page.evidence_kind, kKinds);
+      diagnostics.Error(fields.Where("evidence"),
+                        "unknown kind of evidence '" + page.evidence_kind + "'",
+                        closest.empty() ? "use case-study, family-story, survey, consultation, "
+                                          "evaluation or distance-travelled"
+                                        : "did you mean '" + closest + "'?");
+    }
+  }
+  ReadQuotes(fields, file, page, diagnostics);
   fields.Finish();
   ReadBody(file, site, page, diagnostics);
   return page;

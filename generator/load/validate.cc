@@ -284,6 +284,18 @@ void ValidateContent(const model::Site& site, base::Diagnostics& diagnostics) {
                           closest.empty() ? "outcomes are defined in data/outcomes.yaml"
                                           : "did you mean '" + closest + "'?");
       }
+    for (size_t idx = 0; idx < page.evidence_for.size(); ++idx) {
+      const std::string& id = page.evidence_for[idx];
+      if (outcome_ids.count(id) || site.FindIndicator(id)) continue;
+      std::vector<std::string> ids = outcome_list;
+      for (const auto& indicator : site.indicators) ids.push_back(indicator.id);
+      const std::string closest = ClosestWord(id, ids);
+      diagnostics.Error(page.evidence_for_locations[idx],
+                        "evidence_for names '" + id + "': no indicator or outcome has that id",
+                        closest.empty() ? "use ids from data/indicators/*.yaml or "
+                                          "data/outcomes.yaml"
+                                        : "did you mean '" + closest + "'?");
+    }
     for (size_t idx = 0; idx < page.areas.size(); ++idx)
       if (!site.FindArea(page.areas[idx]) && !group_ids.count(page.areas[idx]))
         diagnostics.Error(page.area_locations[idx], "unknown area '" + page.areas[idx] + "'",

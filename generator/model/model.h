@@ -267,6 +267,14 @@ struct FigureSpec {
   Location location;
 };
 
+// A short attributed quote a content page carries (front matter `quotes:`). Only quotes whose
+// consent is recorded are kept: load drops the rest with a warning, so no output can hold them.
+struct Quote {
+  std::string text;
+  std::string who;  // who said it, as they agreed to be named ("a mother in Kursaal")
+  Location location;
+};
+
 struct ContentPage {
   std::string path;  // relative to content/, e.g. case-studies/bradford.md
   std::string title;
@@ -279,6 +287,13 @@ struct ContentPage {
   std::vector<Location> area_locations;
   std::string author;
   bool draft = false;
+  // What the page is evidence for (front matter `evidence_for`: indicator or outcome ids) and of
+  // what kind (`evidence`: case-study, family-story, survey, consultation, evaluation,
+  // distance-travelled; "" when not said).
+  std::vector<std::string> evidence_for;
+  std::vector<Location> evidence_for_locations;
+  std::string evidence_kind;
+  std::vector<Quote> quotes;  // consented quotes only
   // Markdown after the front matter. Emptied once the body is prepared (below): a build needs
   // only the prepared HTML.
   std::string body;

@@ -408,6 +408,9 @@ json ModelWithoutIndicators(const model::Site& site, const compute::Results& res
   json pages = json::array();
   for (const auto& page : site.pages) {
     if (page.draft) continue;
+    json quotes = json::array();  // load kept only the quotes whose consent is recorded
+    for (const auto& quote : page.quotes)
+      quotes.push_back({{"text", quote.text}, {"who", quote.who}});
     pages.push_back({{"path", page.path},
                      {"title", page.title},
                      {"summary", page.summary},
@@ -415,7 +418,10 @@ json ModelWithoutIndicators(const model::Site& site, const compute::Results& res
                      {"type", model::ContentTypeName(page.type)},
                      {"outcomes", page.outcomes},
                      {"areas", page.areas},
-                     {"author", page.author}});
+                     {"author", page.author},
+                     {"evidence_for", page.evidence_for},
+                     {"evidence", page.evidence_kind},
+                     {"quotes", quotes}});
   }
   out["pages"] = pages;
   json boundaries = json::array();

@@ -819,6 +819,35 @@ MarkdownPart BodyPart(SiteMap& map, const model::ContentPage& page, const std::s
 
 // --- Page builders ----------------------------------------------------------------------------
 
+// The words for a page's kind of evidence ("" for none).
+std::string EvidenceKindLabel(const i18n::Catalogue& text, const std::string& kind) {
+  if (kind.empty()) return "";
+  std::string key = "evidence_kind_" + kind;
+  for (char& ch : key)
+    if (ch == '-') ch = '_';
+  return text(key);
+}
+
+// The content pages that say they are evidence for any of `ids` (front matter evidence_for),
+// newest first, each with its kind and its first quote, for a page at `from`.
+json EvidenceList(const SiteMap& map, const std::string& from,
+                  const std::vector<std::string>& ids) {
+  json list = json::array();
+  for (size_t page_idx : map.published()) {
+    const model::ContentPage& page = map.site().pages[page_idx];
+    bool matches = false;
+    for (const std::string& id : page.evidence_for)
+      matches |= std::find(ids.begin(), ids.end(), id) != ids.end();
+    if (!matches) continue;
+    json item = ContentSummary(map, from, page_idx);
+    item["kind"] = EvidenceKindLabel(map.site().text, page.evidence_kind);
+    if (!page.quotes.empty())
+      item["quote"] = {{"text", page.quotes.front().text}, {"who", page.quotes.front().who}};
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
 // "£1,250,000" (whole pounds; pence when there are any).
 std::string Money(const i18n::Catalogue& text, double amount) {
   const bool whole = std::fabs(amount - std::round(amount)) < 0.005;
@@ -1019,6 +1048,12 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   view["indicators"] = indicators;
   view["home_area"] = map.results().areas[map.home()].name;
   view["spending"] = SpendingView(map, outcome);
+  {
+    std::vector<std::string> ids{outcome.id};
+    ids.insert(ids.end(), outcome.indicator_ids.begin(), outcome.indicator_ids.end());
+    view["evidence"] = EvidenceList(map, path, ids);
+    view["has_evidence"] = !view["evidence"].empty();
+  }
   ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "stories",
             view);
   view["has_stories"] = !view["stories"].empty();
@@ -1162,6 +1197,8 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     full["notes"].push_back(map.site().text("note_every_ward_in_csv"));
   }
   view["full_table"] = full;
+  view["evidence"] = EvidenceList(map, path, {indicator.id});
+  view["has_evidence"] = !view["evidence"].empty();
   PageView page = MakePage(path, "indicator", view);
   MarkdownPart definition;
   definition.key = "definition_html";
@@ -1821,6 +1858,12 @@ PageView ContentPageView(SiteMap& map, size_t page_idx) {
   }
   view["areas"] = areas;
   view["has_links"] = !outcomes.empty() || !areas.empty();
+  view["evidence_kind"] = EvidenceKindLabel(map.site().text, page.evidence_kind);
+  json quotes = json::array();
+  for (const model::Quote& quote : page.quotes)
+    quotes.push_back({{"text", quote.text}, {"who", quote.who}});
+  view["quotes"] = quotes;
+  view["has_quotes"] = !quotes.empty();
   PageView result = MakePage(path, "content", view);
   result.markdown.push_back(BodyPart(map, page, path, "body_html", ""));
   return result;
