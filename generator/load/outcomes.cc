@@ -30,6 +30,35 @@ void MarkdownField(YamlFields& fields, const char* key, std::string& out, bool r
   }
 }
 
+// statements: each plain text, or {text, indicators: [ids], evidence: [content pages]} to say
+// what measures it and what speaks to it.
+void ReadStatements(YamlFields& fields, model::StatementGroup& group) {
+  YAML::Node node = fields.Child("statements", true);
+  if (!node.IsDefined()) return;
+  auto& diagnostics = fields.diagnostics();
+  if (!node.IsSequence()) {
+    diagnostics.Error(LocationOf(kOutcomesFile, node), "'statements' must be a list",
+                      "each statement is a line of text, or {text, indicators, evidence}");
+    return;
+  }
+  for (const auto& item : node) {
+    model::StatementLinks links;
+    std::string text;
+    if (item.IsScalar()) {
+      text = item.Scalar();
+    } else {
+      YamlFields statement(item, kOutcomesFile, diagnostics, "statement");
+      if (!statement.ok()) continue;
+      statement.String("text", text, true);
+      statement.StringList("indicators", links.indicators, false, &links.indicator_locations);
+      statement.StringList("evidence", links.evidence, false, &links.evidence_locations);
+      statement.Finish();
+    }
+    group.statements.push_back(std::move(text));
+    group.links.push_back(std::move(links));
+  }
+}
+
 void ReadStatementGroups(YamlFields& fields, model::Outcome& outcome) {
   YAML::Node node = fields.Child("groups", false);
   if (!node.IsDefined()) return;
@@ -43,7 +72,7 @@ void ReadStatementGroups(YamlFields& fields, model::Outcome& outcome) {
     if (!group_fields.ok()) continue;
     model::StatementGroup group;
     group_fields.String("title", group.title, true);
-    group_fields.StringList("statements", group.statements, true);
+    ReadStatements(group_fields, group);
     group_fields.Finish();
     outcome.groups.push_back(std::move(group));
   }

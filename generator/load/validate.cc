@@ -266,6 +266,34 @@ void ValidateLinks(const std::unordered_map<std::string, const model::ContentPag
   }
 }
 
+// What outcomes.yaml links success statements to: known indicators and content pages.
+void ValidateStatementLinks(const model::Site& site, base::Diagnostics& diagnostics) {
+  std::vector<std::string> indicator_ids;
+  for (const auto& indicator : site.indicators) indicator_ids.push_back(indicator.id);
+  for (const auto& outcome : site.outcomes)
+    for (const auto& group : outcome.groups)
+      for (const auto& links : group.links) {
+        for (size_t idx = 0; idx < links.indicators.size(); ++idx) {
+          if (site.FindIndicator(links.indicators[idx])) continue;
+          const std::string closest = ClosestWord(links.indicators[idx], indicator_ids);
+          diagnostics.Error(links.indicator_locations[idx],
+                            "unknown indicator '" + links.indicators[idx] + "'",
+                            closest.empty() ? "indicators are defined in data/indicators/*.yaml"
+                                            : "did you mean '" + closest + "'?");
+        }
+        for (size_t idx = 0; idx < links.evidence.size(); ++idx) {
+          bool found = false;
+          for (const auto& page : site.pages)
+            found |= page.path == links.evidence[idx] && !page.draft;
+          if (!found)
+            diagnostics.Error(links.evidence_locations[idx],
+                              "no published content page '" + links.evidence[idx] + "'",
+                              "give the page's path under content/, e.g. "
+                              "case-studies/bradford.md");
+        }
+      }
+}
+
 void ValidateContent(const model::Site& site, base::Diagnostics& diagnostics) {
   std::set<std::string> outcome_ids;
   for (const auto& outcome : site.outcomes) outcome_ids.insert(outcome.id);
@@ -355,6 +383,7 @@ void Validate(model::Site& site, base::Diagnostics& diagnostics) {
   ValidateReservedNames(site, diagnostics);
   ValidateObservations(site, diagnostics);
   ValidateContent(site, diagnostics);
+  ValidateStatementLinks(site, diagnostics);
 }
 
 }  // namespace outcomes::load::internal

@@ -123,9 +123,19 @@ struct SiteConfig {
   Location gap_rest_location;
 };
 
+// What a success statement is measured by and what speaks to it (outcomes.yaml may give a
+// statement as {text, indicators, evidence} instead of plain text).
+struct StatementLinks {
+  std::vector<std::string> indicators;  // indicator ids
+  std::vector<Location> indicator_locations;
+  std::vector<std::string> evidence;  // content pages, as paths under content/ ("case-studies/x.md")
+  std::vector<Location> evidence_locations;
+};
+
 struct StatementGroup {
   std::string title;
   std::vector<std::string> statements;
+  std::vector<StatementLinks> links;  // parallel to `statements`
 };
 
 struct Outcome {

@@ -945,6 +945,61 @@ json AreaSpendingView(const SiteMap& map, uint32_t area_idx) {
           {"rows", rows}};
 }
 
+// The balanced impact assessment of an outcome (issue 12): for each success statement, the
+// indicators outcomes.yaml says measure it (with the home area's status), the content pages it
+// says speak to it, and in short which of the two there are; then the outcome as a whole, and
+// what was spent on it in the latest year. Null when the outcome has no success statements.
+json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::string& path,
+                 const json& evidence, const json& spending) {
+  if (outcome.groups.empty()) return nullptr;
+  const model::Site& site = map.site();
+  const i18n::Catalogue& text = site.text;
+  auto verdict = [&](bool figures, bool voices) {
+    return text(figures && voices ? "balance_both"
+                : figures         ? "balance_figures_only"
+                : voices          ? "balance_voices_only"
+                                  : "balance_neither");
+  };
+  json rows = json::array();
+  for (const model::StatementGroup& group : outcome.groups)
+    for (size_t idx = 0; idx < group.statements.size(); ++idx) {
+      const model::StatementLinks links =
+          idx < group.links.size() ? group.links[idx] : model::StatementLinks{};
+      json measures = json::array();
+      for (const std::string& id : links.indicators)
+        if (auto it = site.indicator_index.find(id); it != site.indicator_index.end())
+          measures.push_back(IndicatorSummary(map, path, it->second, map.home()));
+      json voices = json::array();
+      for (const std::string& page_path : links.evidence)
+        for (size_t page_idx : map.published())
+          if (site.pages[page_idx].path == page_path) {
+            json item = ContentSummary(map, path, page_idx);
+            item["kind"] = EvidenceKindLabel(text, site.pages[page_idx].evidence_kind);
+            voices.push_back(std::move(item));
+          }
+      rows.push_back({{"group", group.title},
+                      {"statement", group.statements[idx]},
+                      {"measures", measures},
+                      {"voices", voices},
+                      {"verdict", verdict(!measures.empty(), !voices.empty())}});
+    }
+  const bool figures = !outcome.indicator_ids.empty();
+  const bool voices = !evidence.empty();
+  json view = {{"rows", rows},
+               {"summary", text(figures && voices ? "balance_outcome_both"
+                                : figures         ? "balance_outcome_figures_only"
+                                : voices          ? "balance_outcome_voices_only"
+                                                  : "balance_outcome_neither")}};
+  if (spending.is_object() && !spending["years"].empty()) {
+    const json& last = spending["years"].back();
+    view["spend"] = text("balance_spend",
+                         {{"home_area", map.results().areas[map.home()].name},
+                          {"period", last["period"].get<std::string>()},
+                          {"amount", last["amount"].get<std::string>()}});
+  }
+  return view;
+}
+
 // The resource envelope of an outcome (issue 12): what data/spending.csv records as spent on it
 // for the home area — by year, and by partner and by service category for the latest year — or
 // null when nothing is recorded. Rows for wards and groups are left out of these totals: they
@@ -1054,6 +1109,7 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
     view["evidence"] = EvidenceList(map, path, ids);
     view["has_evidence"] = !view["evidence"].empty();
   }
+  view["balance"] = BalanceView(map, outcome, path, view["evidence"], view["spending"]);
   ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "stories",
             view);
   view["has_stories"] = !view["stories"].empty();

@@ -60,6 +60,19 @@ TEST_CASE("an outcome page shows what is spent on it, by year, partner and categ
   const std::string best = ReadAll(out / "outcomes/best-start/index.html");
   CHECK(Has(best, "outcome-spending"));
   CHECK_FALSE(Has(best, "Who spent it"));  // no partner given: no partner table
+  // Figures and voices side by side: each success statement with what outcomes.yaml links to it.
+  CHECK(Has(best, "<h2 id=\"outcome-balance\">Figures and voices side by side</h2>"));
+  CHECK(Has(best, "This outcome has both figures and the voices of families and practitioners. "
+                  "Spent on it for Southend-on-Sea in 2018/19: £100."));
+  const size_t parents = best.find("<th scope=\"row\">Parents support one another where they live");
+  REQUIRE(parents != std::string::npos);
+  const std::string row = best.substr(parents, best.find("</tr>", parents) - parents);
+  CHECK(Has(row, "case-studies/bradford/index.html"));
+  CHECK(Has(row, "<td>Voices, no figures yet</td>"));
+  const size_t ready = best.find("<th scope=\"row\">Children are confident, cope with setbacks");
+  REQUIRE(ready != std::string::npos);
+  CHECK(Has(best.substr(ready, best.find("</tr>", ready) - ready),
+            "<td>Figures, no voices yet</td>"));
   fs::remove_all(site);
   fs::remove_all(out);
 }
