@@ -4,7 +4,8 @@
 #
 #   bench/serve/run.sh [--runs N]
 #
-# Copies the example site at the repository root (site.yaml, data/, content/, templates/) to
+# Copies the example site at the repository root (site.yaml, data/, content/, i18n/; the
+# theme is built in) to
 # bench/out/serve/site, starts `outcomes serve --port 0` on it, and runs bench/serve/measure.py:
 # N times (default 10) it appends a sentence to content/pages/about.md, waits for the reload
 # event and fetches /pages/about/ until the sentence is there. Prints each run and the median,
@@ -34,7 +35,7 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work/site"
-cp -R site.yaml data content templates "$work/site/"
+cp -R site.yaml data content i18n "$work/site/"
 
 "$bin" serve --site "$work/site" --port 0 >"$work/serve.stdout" 2>"$work/serve.stderr" &
 server=$!
