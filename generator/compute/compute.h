@@ -216,6 +216,31 @@ bool ComparesAreas(const model::Indicator& indicator);
 bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
                         double& value, TargetReference& kind);
 
+// Spend per head on an outcome in one financial year (outcomes.yaml spend_per_head), for the
+// site's gap groups: the target group against the rest.
+struct SpendPerHeadYear {
+  model::Period period;
+  double target_spend = 0;
+  double rest_spend = 0;
+  double target_people = 0;  // the population indicator's published denominators
+  double rest_people = 0;
+  // No spending is recorded for the rest group itself: it is the home area's total less the
+  // target group's.
+  bool rest_derived = false;
+
+  double TargetPerHead() const { return target_spend / target_people; }
+  double RestPerHead() const { return rest_spend / rest_people; }
+};
+
+// Every financial year with spending recorded on `outcome` for the gap's target group and for
+// the rest group (or, for the rest, the home area's total, when it is at least the target
+// group's), and a published figure of the population indicator with a denominator above zero
+// for both groups in the same year. Oldest first; empty when the outcome has no
+// spend_per_head, the site no gap, or no year has all four. Only published figures are read,
+// so nothing suppressed is used.
+std::vector<SpendPerHeadYear> SpendPerHeadFor(const model::Site& site, const Results& results,
+                                              const model::Outcome& outcome);
+
 std::string_view HiddenName(Hidden hidden);
 std::string_view ComparisonName(Comparison comparison);
 std::string_view NotComparedReasonText(NotComparedReason reason);

@@ -221,8 +221,11 @@ void LoadSpending(model::Site& site, base::Diagnostics& diagnostics) {
       errors.Error(where(kOutcome), "unknown outcome '" + spending.outcome + "'");
       return true;
     }
-    if (!site.FindArea(spending.area)) {
-      errors.Error(where(kArea), "unknown area code '" + spending.area + "'");
+    if (!site.FindArea(spending.area) &&
+        std::none_of(site.config.groups.begin(), site.config.groups.end(),
+                     [&](const model::AreaGroup& group) { return group.id == spending.area; })) {
+      errors.Error(where(kArea), "unknown area code '" + spending.area + "'",
+                   "areas are listed in data/areas.csv, groups of wards in site.yaml's groups:");
       return true;
     }
     if (!spending.partner.empty() &&

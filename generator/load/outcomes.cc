@@ -59,6 +59,21 @@ void ReadStatements(YamlFields& fields, model::StatementGroup& group) {
   }
 }
 
+// spend_per_head: {population: indicator id, per: words for one person counted}.
+void ReadSpendPerHead(YamlFields& fields, model::Outcome& outcome) {
+  YAML::Node node = fields.Child("spend_per_head", false);
+  if (!node.IsDefined()) return;
+  YamlFields spend(node, kOutcomesFile, fields.diagnostics(), "spend_per_head");
+  if (!spend.ok()) return;
+  model::SpendPerHead config;
+  config.location = LocationOf(kOutcomesFile, node);
+  spend.String("population", config.population, true);
+  config.population_location = spend.Where("population");
+  spend.String("per", config.per, true);
+  spend.Finish();
+  outcome.spend_per_head = std::move(config);
+}
+
 void ReadStatementGroups(YamlFields& fields, model::Outcome& outcome) {
   YAML::Node node = fields.Child("groups", false);
   if (!node.IsDefined()) return;
@@ -309,6 +324,7 @@ void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
     fields.String("page", outcome.page, false);
     outcome.page_location = fields.Where("page");
     ReadStatementGroups(fields, outcome);
+    ReadSpendPerHead(fields, outcome);
     fields.StringList("indicators", outcome.indicator_ids, true, &outcome.indicator_locations);
     fields.Finish();
     if (!outcome.id.empty() && !outcome_ids.insert(outcome.id).second)

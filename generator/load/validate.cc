@@ -294,6 +294,38 @@ void ValidateStatementLinks(const model::Site& site, base::Diagnostics& diagnost
       }
 }
 
+// An outcome's spend_per_head counts people by an indicator's denominator (so the indicator is a
+// percentage or a rate) and compares site.yaml's gap groups (so the site has them).
+void ValidateSpendPerHead(const model::Site& site, base::Diagnostics& diagnostics) {
+  std::vector<std::string> indicator_ids;
+  for (const auto& indicator : site.indicators) indicator_ids.push_back(indicator.id);
+  for (const auto& outcome : site.outcomes) {
+    if (!outcome.spend_per_head) continue;
+    const model::SpendPerHead& config = *outcome.spend_per_head;
+    if (site.config.gap_target.empty() || site.config.gap_rest.empty())
+      diagnostics.Error(config.location,
+                        "spend_per_head compares the target group with the rest, and site.yaml "
+                        "has no gap",
+                        "name the two groups in site.yaml: gap: {target: GROUP, rest: GROUP}");
+    if (config.population.empty()) continue;
+    const model::Indicator* indicator = site.FindIndicator(config.population);
+    if (!indicator) {
+      const std::string closest = ClosestWord(config.population, indicator_ids);
+      diagnostics.Error(config.population_location,
+                        "unknown indicator '" + config.population + "'",
+                        closest.empty() ? "indicators are defined in data/indicators/*.yaml"
+                                        : "did you mean '" + closest + "'?");
+    } else if (indicator->unit != model::Unit::kPercent &&
+               indicator->unit != model::Unit::kRate) {
+      diagnostics.Error(config.population_location,
+                        "indicator '" + config.population +
+                            "' has no denominator to count people by",
+                        "name a percentage or rate indicator whose denominator counts the "
+                        "people the spending is for");
+    }
+  }
+}
+
 void ValidateContent(const model::Site& site, base::Diagnostics& diagnostics) {
   std::set<std::string> outcome_ids;
   for (const auto& outcome : site.outcomes) outcome_ids.insert(outcome.id);
@@ -384,6 +416,7 @@ void Validate(model::Site& site, base::Diagnostics& diagnostics) {
   ValidateObservations(site, diagnostics);
   ValidateContent(site, diagnostics);
   ValidateStatementLinks(site, diagnostics);
+  ValidateSpendPerHead(site, diagnostics);
 }
 
 }  // namespace outcomes::load::internal

@@ -138,6 +138,17 @@ struct StatementGroup {
   std::vector<StatementLinks> links;  // parallel to `statements`
 };
 
+// Spend per head on an outcome (outcomes.yaml `spend_per_head`): the people the spending is
+// for are counted by the denominator of `population` (an indicator id), e.g. the children aged
+// under 5 behind a rate per 10,000 children of that age; `per` names one of them ("child aged
+// under 5").
+struct SpendPerHead {
+  std::string population;
+  std::string per;
+  Location location;             // the spend_per_head mapping
+  Location population_location;  // its population value
+};
+
 struct Outcome {
   std::string id;
   std::string title;
@@ -148,6 +159,7 @@ struct Outcome {
   std::vector<StatementGroup> groups;
   std::vector<std::string> indicator_ids;
   std::vector<Location> indicator_locations;  // where each id was written
+  std::optional<SpendPerHead> spend_per_head;
   Location location;
 };
 
@@ -341,6 +353,14 @@ struct Site {
   const Area* FindArea(const std::string& code) const {
     auto it = area_index.find(code);
     return it == area_index.end() ? nullptr : &areas[it->second];
+  }
+  // The name of the area with `code`, or of the group of wards with that id (site.yaml's
+  // groups:); `code` itself when neither.
+  std::string AreaOrGroupName(const std::string& code) const {
+    if (const Area* area = FindArea(code)) return area->name;
+    for (const AreaGroup& group : config.groups)
+      if (group.id == code) return group.name;
+    return code;
   }
   Location LocationOf(const Observation& observation) const {
     return {files[observation.file], observation.line, 0};

@@ -1026,4 +1026,51 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
   return spec;
 }
 
+// --- Money ------------------------------------------------------------------------------------
+
+json MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
+                   const std::string& title, const std::string& desc,
+                   const std::string& axis_title, const std::string& id_prefix) {
+  if (bars.empty()) return json();
+  Range range;
+  range.Add(0);
+  json bar_list = json::array();
+  for (const MoneyBar& bar : bars) {
+    range.Add(bar.amount);
+    bar_list.push_back(
+        {{"name", bar.name}, {"value", bar.amount}, {"label", bar.label}, {"style", "other"}});
+  }
+  model::Indicator pounds;
+  pounds.unit = model::Unit::kCurrency;
+  pounds.decimals = 0;
+  json axis = ValueAxis(t, pounds, range.lo, range.hi);
+  // Ticks in short: millions or thousands, with the decimals the step needs.
+  for (json& tick : axis["ticks"]) {
+    const double value = tick["value"].get<double>();
+    const bool millions = range.hi >= 1e6;
+    const double shown = value / (millions ? 1e6 : range.hi >= 1e3 ? 1e3 : 1);
+    const std::string number = base::FormatNumber(shown, std::min(StepDecimals(shown), 2));
+    tick["label"] = value == 0              ? t("spend_money", {{"amount", "0"}})
+                    : millions              ? t("chart_money_millions", {{"amount", number}})
+                    : range.hi >= 1e3       ? t("chart_money_thousands", {{"amount", number}})
+                                            : t("spend_money", {{"amount", number}});
+  }
+  axis["title"] = axis_title;
+  json spec;
+  spec["type"] = "comparison";
+  spec["id"] = IdPrefix(id_prefix);
+  spec["title"] = title;
+  spec["desc"] = desc;
+  spec["bars"] = bar_list;
+  spec["missing"] = json::array();
+  spec["benchmarks"] = json::array();
+  spec["legend"] = json::array();
+  spec["notes"] = json::array();
+  spec["x"] = axis;
+  spec["styles"] = {
+      {"other", {{"fill", "#dee0e2"}, {"stroke", kOtherDotColour}, {"class", "chart-bar"}}},
+      {"whisker", {{"color", kText}}}};
+  return spec;
+}
+
 }  // namespace outcomes::view

@@ -110,4 +110,17 @@ nlohmann::json PositionChartSpec(const model::Site& site, const compute::Results
 nlohmann::json SparklineSpec(const model::Site& site, const compute::Results& results,
                              uint32_t indicator, uint32_t area, const std::string& id_prefix);
 
+// Horizontal bars of sums of money in pounds, in the order given (e.g. spending by financial
+// year), as a "comparison" spec with no benchmark lines, whiskers or missing rows: each bar is
+// labelled in full ("£1,320,000"), the axis in short ("£0", "£500k", "£1.5m") from zero.
+// `title` and `desc` are the chart's; `axis_title` names the axis. Null when `bars` is empty.
+struct MoneyBar {
+  std::string name;
+  double amount = 0;
+  std::string label;  // the amount as the page prints it
+};
+nlohmann::json MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
+                             const std::string& title, const std::string& desc,
+                             const std::string& axis_title, const std::string& id_prefix);
+
 }  // namespace outcomes::view

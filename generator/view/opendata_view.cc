@@ -555,12 +555,11 @@ Json SpendingTable(const model::Site& site) {
     std::string outcome_title;
     for (const auto& outcome : site.outcomes)
       if (outcome.id == spending.outcome) outcome_title = outcome.title;
-    const model::Area* area = site.FindArea(spending.area);
     std::string partner_name;
     for (const auto& partner : site.config.partners)
       if (partner.id == spending.partner) partner_name = partner.name;
     rows.push_back(Json::array({Text(spending.outcome), Text(outcome_title), Text(spending.area),
-                                Text(area ? area->name : spending.area),
+                                Text(site.AreaOrGroupName(spending.area)),
                                 Text(spending.period.Label()), Text(spending.partner),
                                 Text(partner_name), Text(spending.category),
                                 Number(spending.amount), Text(spending.note)}));

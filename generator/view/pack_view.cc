@@ -1322,9 +1322,8 @@ json SpendingSheet(const Context& context, const std::vector<size_t>& outcomes) 
     std::string outcome_title;
     for (const auto& outcome : site.outcomes)
       if (outcome.id == row->outcome) outcome_title = outcome.title;
-    const model::Area* area = site.FindArea(row->area);
     json cells = json::array(
-        {outcome_title, row->area, area ? area->name : row->area, row->period.Label()});
+        {outcome_title, row->area, site.AreaOrGroupName(row->area), row->period.Label()});
     if (partners) {
       std::string name;
       for (const auto& partner : site.config.partners)

@@ -1000,6 +1000,94 @@ json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::s
   return view;
 }
 
+// Did resources follow need? Spend per head on an outcome in the site's target group against
+// the rest, year by year (compute::SpendPerHeadFor), with the gap between the two groups in
+// each of the outcome's indicators beside it. Null when no year can be worked out.
+json SpendPerHeadView(const SiteMap& map, const model::Outcome& outcome) {
+  const model::Site& site = map.site();
+  const i18n::Catalogue& text = site.text;
+  const compute::Results& results = map.results();
+  const std::vector<compute::SpendPerHeadYear> years =
+      compute::SpendPerHeadFor(site, results, outcome);
+  if (years.empty()) return nullptr;
+  const std::string& per = outcome.spend_per_head->per;
+  const std::string target =
+      results.areas[static_cast<size_t>(results.FindArea(site.config.gap_target))].name;
+  const std::string rest =
+      results.areas[static_cast<size_t>(results.FindArea(site.config.gap_rest))].name;
+  auto per_head = [&](double amount) { return Money(text, std::round(amount)); };
+  auto people = [](double count) { return base::FormatNumber(count, 0, true); };
+  const model::Indicator* population = site.FindIndicator(outcome.spend_per_head->population);
+  Table table;
+  table.caption = text("per_head_caption", {{"per", per}});
+  table.headers = {text("spend_col_year"), text("per_head_col_area"), text("spend_col_amount"),
+                   text("per_head_col_people", {{"population", population->population}}),
+                   text("per_head_col", {{"per", per}})};
+  bool any_derived = false;
+  for (const compute::SpendPerHeadYear& year : years) {
+    any_derived |= year.rest_derived;
+    auto row = [&](const std::string& area, double spend, double count, double each) {
+      table.rows.push_back({TextCell(year.period.Label()), TextCell(area),
+                            {{"text", Money(text, spend)}, {"numeric", true}},
+                            {{"text", people(count)}, {"numeric", true}},
+                            {{"text", per_head(each)}, {"numeric", true}}});
+    };
+    row(target, year.target_spend, year.target_people, year.TargetPerHead());
+    row(rest, year.rest_spend, year.rest_people, year.RestPerHead());
+  }
+  const compute::SpendPerHeadYear& last = years.back();
+  const double ratio = last.TargetPerHead() / last.RestPerHead();
+  i18n::Args args = {{"period", last.period.Label()},
+                     {"per", per},
+                     {"target", target},
+                     {"rest", rest},
+                     {"target_amount", per_head(last.TargetPerHead())},
+                     {"rest_amount", per_head(last.RestPerHead())},
+                     {"ratio", base::FormatNumber(ratio, 1)}};
+  std::string sentence = text("per_head_latest", args);
+  // Within a twentieth either way is "about the same".
+  sentence += " " + text(ratio >= 1.05   ? "per_head_more"
+                         : ratio <= 0.95 ? "per_head_less"
+                                         : "per_head_same",
+                         args);
+  json view = {{"heading", text("per_head_heading")}, {"sentence", sentence}};
+  table.notes.push_back(text("per_head_method", {{"per", per},
+                                                {"population", population->population},
+                                                {"indicator", population->short_title}}));
+  if (any_derived)
+    table.notes.push_back(text("per_head_rest_derived",
+                               {{"rest", rest},
+                                {"home_area", results.areas[map.home()].name},
+                                {"target", target}}));
+  view["table"] = TableView(table);
+  // The gap in outcomes beside it: each of the outcome's indicators, the latest period both
+  // groups have a published figure.
+  json gaps = json::array();
+  for (const std::string& id : outcome.indicator_ids) {
+    const auto it = site.indicator_index.find(id);
+    if (it == site.indicator_index.end()) continue;
+    const model::Indicator& indicator = site.indicators[it->second];
+    for (const compute::Gap& gap : results.gaps) {
+      if (gap.indicator != it->second || gap.points.empty()) continue;
+      const compute::GapPoint& point = gap.points.back();
+      gaps.push_back(
+          {{"url", RelativeUrl(map.OutcomePath(outcome.id), map.IndicatorPath(indicator.id))},
+           {"title", indicator.short_title},
+           {"text", text(point.significant ? "per_head_gap_real" : "per_head_gap_chance",
+                         {{"period", point.period.Label()},
+                          {"target", target},
+                          {"rest", rest},
+                          {"target_value", FormatValue(text, indicator, point.target_value)},
+                          {"rest_value", FormatValue(text, indicator, point.rest_value)}})}});
+    }
+  }
+  if (!gaps.empty()) {
+    view["gaps"] = gaps;
+    view["gaps_lead"] = text("per_head_gaps_lead", {{"target", target}, {"rest", rest}});
+  }
+  return view;
+}
+
 // The resource envelope of an outcome (issue 12): what data/spending.csv records as spent on it
 // for the home area — by year, and by partner and by service category for the latest year — or
 // null when nothing is recorded. Rows for wards and groups are left out of these totals: they
@@ -1019,8 +1107,16 @@ json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
   json view;
   view["intro"] = text("spend_intro", {{"home_area", map.results().areas[map.home()].name}});
   json years = json::array();
-  for (const auto& [period, amount] : by_year)
+  std::vector<MoneyBar> bars;
+  Table table;
+  table.caption = text("spend_by_year");
+  table.headers = {text("spend_col_year"), text("spend_col_amount")};
+  for (const auto& [period, amount] : by_year) {
     years.push_back({{"period", period.Label()}, {"amount", Money(text, amount)}});
+    bars.push_back({period.Label(), amount, Money(text, amount)});
+    table.rows.push_back({TextCell(period.Label()),
+                          {{"text", Money(text, amount)}, {"numeric", true}}});
+  }
   view["years"] = years;
   const auto& [first_period, first_amount] = *by_year.begin();
   const auto& [last_period, last_amount] = *by_year.rbegin();
@@ -1074,6 +1170,14 @@ json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
       "spend_by_partner");
   view["by_category"] =
       breakdown([](const model::Spending& row) { return row.category; }, "spend_by_category");
+  const std::string home_name = map.results().areas[map.home()].name;
+  const std::string title = text("spend_chart_title", {{"outcome", outcome.title}});
+  std::string desc = text("spend_chart_desc", {{"home_area", home_name}});
+  if (view.contains("change")) desc += " " + view["change"].get<std::string>();
+  view["figure"] = ChartFigure(MoneyBarsSpec(text, bars, title, desc, text("spend_chart_axis"),
+                                             "spend-" + outcome.id),
+                               TableView(table));
+  view["per_head"] = SpendPerHeadView(map, outcome);
   if (example) view["example"] = text("spend_example");
   return view;
 }
