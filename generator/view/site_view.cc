@@ -156,6 +156,20 @@ class SiteMap {
     }
     return pages;
   }
+  // The published pages whose front matter says they are evidence for any of `ids`, newest
+  // first.
+  std::vector<size_t> EvidenceFor(const std::vector<std::string>& ids) const {
+    std::vector<size_t> pages;
+    for (size_t page_idx : published_) {
+      const auto& page = site_.pages[page_idx];
+      for (const std::string& id : page.evidence_for)
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+          pages.push_back(page_idx);
+          break;
+        }
+    }
+    return pages;
+  }
   std::vector<size_t> PagesForArea(uint32_t area_idx) const {
     std::vector<size_t> ranks;  // positions in published_, so the list keeps its order
     auto add = [&](const std::string& code) {
@@ -828,24 +842,40 @@ std::string EvidenceKindLabel(const i18n::Catalogue& text, const std::string& ki
   return text(key);
 }
 
-// The content pages that say they are evidence for any of `ids` (front matter evidence_for),
-// newest first, each with its kind and its first quote, for a page at `from`.
-json EvidenceList(const SiteMap& map, const std::string& from,
-                  const std::vector<std::string>& ids) {
+// An outcome's evidence is what speaks to it or to any of its indicators.
+std::vector<std::string> OutcomeEvidenceIds(const model::Outcome& outcome) {
+  std::vector<std::string> ids{outcome.id};
+  ids.insert(ids.end(), outcome.indicator_ids.begin(), outcome.indicator_ids.end());
+  return ids;
+}
+
+// Where the whole list of the evidence for an outcome or an indicator is written, when its page
+// shows only the newest.
+std::string EvidenceListPath(const char* kind, const std::string& id) {
+  return PagePath(std::string("library/evidence/") + kind + "/" + id);
+}
+
+// The newest of `pages` (evidence, from SiteMap::EvidenceFor), each with its kind and its first
+// quote, for a page at `from`: fields "evidence", "has_evidence" and, when some are left out,
+// "evidence_more" (a link to the whole list at `all_path`).
+void EvidenceList(const SiteMap& map, const std::string& from, const std::vector<size_t>& pages,
+                  const std::string& all_path, json& view) {
   json list = json::array();
-  for (size_t page_idx : map.published()) {
+  for (size_t page_idx : pages) {
+    if (list.size() == kShortListItems) break;
     const model::ContentPage& page = map.site().pages[page_idx];
-    bool matches = false;
-    for (const std::string& id : page.evidence_for)
-      matches |= std::find(ids.begin(), ids.end(), id) != ids.end();
-    if (!matches) continue;
     json item = ContentSummary(map, from, page_idx);
     item["kind"] = EvidenceKindLabel(map.site().text, page.evidence_kind);
     if (!page.quotes.empty())
       item["quote"] = {{"text", page.quotes.front().text}, {"who", page.quotes.front().who}};
     list.push_back(std::move(item));
   }
-  return list;
+  view["has_evidence"] = !list.empty();
+  view["evidence"] = std::move(list);
+  if (pages.size() > kShortListItems)
+    view["evidence_more"] = {
+        {"url", RelativeUrl(from, all_path)},
+        {"text", map.site().text("list_all", {{"count", std::to_string(pages.size())}})}};
 }
 
 // "£1,250,000" (whole pounds; pence when there are any).
@@ -990,7 +1020,7 @@ json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::s
                                 : figures         ? "balance_outcome_figures_only"
                                 : voices          ? "balance_outcome_voices_only"
                                                   : "balance_outcome_neither")}};
-  if (spending.is_object() && !spending["years"].empty()) {
+  if (spending.is_object() && spending.contains("years") && !spending["years"].empty()) {
     const json& last = spending["years"].back();
     view["spend"] = text("balance_spend",
                          {{"home_area", map.results().areas[map.home()].name},
@@ -1099,12 +1129,18 @@ json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
   std::map<model::Period, double> by_year;
   bool example = false;
   for (const model::Spending& row : site.spending) {
-    if (row.outcome != outcome.id || row.area != home_code) continue;
-    by_year[row.period] += row.amount;
+    if (row.outcome != outcome.id) continue;
     example |= row.note.rfind("example", 0) == 0;
+    if (row.area == home_code) by_year[row.period] += row.amount;
   }
-  if (by_year.empty()) return nullptr;
   json view;
+  view["per_head"] = SpendPerHeadView(map, outcome);
+  if (by_year.empty()) {
+    // Spending recorded for the groups only: spend per head alone.
+    if (view["per_head"].is_null()) return nullptr;
+    if (example) view["example"] = text("spend_example");
+    return view;
+  }
   view["intro"] = text("spend_intro", {{"home_area", map.results().areas[map.home()].name}});
   json years = json::array();
   std::vector<MoneyBar> bars;
@@ -1177,7 +1213,6 @@ json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
   view["figure"] = ChartFigure(MoneyBarsSpec(text, bars, title, desc, text("spend_chart_axis"),
                                              "spend-" + outcome.id),
                                TableView(table));
-  view["per_head"] = SpendPerHeadView(map, outcome);
   if (example) view["example"] = text("spend_example");
   return view;
 }
@@ -1207,12 +1242,8 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   view["indicators"] = indicators;
   view["home_area"] = map.results().areas[map.home()].name;
   view["spending"] = SpendingView(map, outcome);
-  {
-    std::vector<std::string> ids{outcome.id};
-    ids.insert(ids.end(), outcome.indicator_ids.begin(), outcome.indicator_ids.end());
-    view["evidence"] = EvidenceList(map, path, ids);
-    view["has_evidence"] = !view["evidence"].empty();
-  }
+  EvidenceList(map, path, map.EvidenceFor(OutcomeEvidenceIds(outcome)),
+               EvidenceListPath("outcomes", outcome.id), view);
   view["balance"] = BalanceView(map, outcome, path, view["evidence"], view["spending"]);
   ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "stories",
             view);
@@ -1357,7 +1388,8 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     full["notes"].push_back(map.site().text("note_every_ward_in_csv"));
   }
   view["full_table"] = full;
-  view["evidence"] = EvidenceList(map, path, {indicator.id});
+  EvidenceList(map, path, map.EvidenceFor({indicator.id}),
+               EvidenceListPath("indicators", indicator.id), view);
   view["has_evidence"] = !view["evidence"].empty();
   PageView page = MakePage(path, "indicator", view);
   MarkdownPart definition;
@@ -2106,6 +2138,18 @@ std::vector<PageView> OutcomeListPages(SiteMap& map, const model::Outcome& outco
                    {{map.site().text("nav_library"), "library/index.html"}, {title, ""}}, pages);
 }
 
+// The whole list of the evidence for an outcome (`kind` "outcomes") or an indicator
+// ("indicators") called `title`, when its page shows only the newest.
+std::vector<PageView> EvidenceListPages(SiteMap& map, const char* kind, const std::string& id,
+                                        const std::vector<size_t>& pages,
+                                        const std::string& title) {
+  if (pages.size() <= kShortListItems) return {};
+  const std::string heading = map.site().text("list_evidence_title", {{"title", title}});
+  return PagedList(map, EvidenceListPath(kind, id), heading,
+                   map.site().text("list_evidence_lead"), heading,
+                   {{map.site().text("nav_library"), "library/index.html"}, {heading, ""}}, pages);
+}
+
 // The whole list of an area's content, when its page shows only the newest.
 std::vector<PageView> AreaListPages(SiteMap& map, uint32_t area_idx) {
   const std::vector<size_t> pages = map.PagesForArea(area_idx);
@@ -2320,8 +2364,17 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
     if (any)
       for (auto& page : ListPages(map, type)) emit(std::move(page));
   }
-  for (const auto& outcome : site.outcomes)
+  for (const auto& outcome : site.outcomes) {
     for (auto& page : OutcomeListPages(map, outcome)) emit(std::move(page));
+    for (auto& page : EvidenceListPages(map, "outcomes", outcome.id,
+                                        map.EvidenceFor(OutcomeEvidenceIds(outcome)),
+                                        outcome.title))
+      emit(std::move(page));
+  }
+  for (const auto& indicator : site.indicators)
+    for (auto& page : EvidenceListPages(map, "indicators", indicator.id,
+                                        map.EvidenceFor({indicator.id}), indicator.title))
+      emit(std::move(page));
   for (auto& page : AreaListPages(map, map.home())) emit(std::move(page));
   for (uint32_t group : map.groups())
     for (auto& page : AreaListPages(map, group)) emit(std::move(page));

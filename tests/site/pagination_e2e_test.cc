@@ -105,5 +105,44 @@ TEST_CASE("long lists are split into pages, and outcome and area pages link to t
   fs::remove_all(out);
 }
 
+TEST_CASE("evidence lists show the newest 10 and link to the whole list") {
+  const fs::path site = CopyExample("evidence-pages");
+  // 12 surveys that speak to one indicator; the indicator's outcome lists them too.
+  for (int number = 1; number <= 12; ++number)
+    WriteAll(site / "content" / "news" / ("survey-" + std::to_string(number) + ".md"),
+             "---\ntitle: \"Update " + std::to_string(number) + "\"\nsummary: Survey " +
+                 std::to_string(number) + ".\ndate: 2024-01-" + (number < 10 ? "0" : "") +
+                 std::to_string(number) +
+                 "\ntype: news\nevidence_for: [gld]\nevidence: survey\n---\n\nText.\n");
+  const fs::path out = FreshFolder("evidence-pages-out");
+  const Run run = RunOutcomes("build --site " + site.string() + " --out " + out.string());
+  REQUIRE_MESSAGE(run.exit_code == 0, run.output);
+  const std::regex item("<h3><a href=\"[^\"]*\">(Update [0-9]+)</a></h3>");
+  for (const char* page : {"indicators/gld/index.html", "outcomes/best-start/index.html"}) {
+    CAPTURE(page);
+    const std::string html = ReadAll(out / page);
+    const size_t section = html.find("id=\"page-evidence\"");
+    REQUIRE(section != std::string::npos);
+    const std::string rest = html.substr(section, html.find("</section>", section) - section);
+    std::vector<std::string> titles;
+    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), item);
+         it != std::sregex_iterator(); ++it)
+      titles.push_back((*it)[1]);
+    REQUIRE(titles.size() == 10);
+    CHECK(titles.front() == "Update 12");
+    CHECK(titles.back() == "Update 3");
+    // The outcome's whole list also holds the example's own evidence for it.
+    CHECK(rest.find("See all ") != std::string::npos);
+  }
+  const std::string indicator = ReadAll(out / "indicators/gld/index.html");
+  CHECK(indicator.find("<a href=\"../../library/evidence/indicators/gld/index.html\">See all 12 "
+                       "in the library</a>") != std::string::npos);
+  const std::string all = ReadAll(out / "library/evidence/indicators/gld/index.html");
+  CHECK(ListedTitles(all).size() == 12);
+  // The outcome's list holds the surveys and the example's own evidence for best-start.
+  CHECK(ListedTitles(ReadAll(out / "library/evidence/outcomes/best-start/index.html")).size() ==
+        12);
+}
+
 }  // namespace
 }  // namespace outcomes::e2e

@@ -77,5 +77,54 @@ TEST_CASE("an outcome page shows what is spent on it, by year, partner and categ
   fs::remove_all(out);
 }
 
+TEST_CASE("spend per head sets the target wards against the rest, beside the gap in outcomes") {
+  const fs::path site = CopyExample("spend-per-head");
+  // The example's best-start outcome counts children aged under 5 by cin-under-5's
+  // denominators: in 2019/20 the six Better Start wards have 5,033 and the other eleven 6,347
+  // (data/observations/example-wards.csv). No rest row: the rest is the council's total less the
+  // target wards'. 2020/21 has spending but no population figure, so no row.
+  WriteAll(site / "data" / "spending.csv",
+           "outcome,area,period,amount,note\n"
+           "best-start,E06000033,2019/20,\"1,000,000\",\n"
+           "best-start,target-wards,2019/20,600000,\n"
+           "best-start,E06000033,2020/21,900000,\n"
+           "best-start,target-wards,2020/21,500000,\n");
+  const fs::path out = FreshFolder("spend-per-head-out");
+  const Run run = RunOutcomes("build --site " + site.string() + " --out " + out.string());
+  REQUIRE_MESSAGE(run.exit_code == 0, run.output);
+  std::string page = ReadAll(out / "outcomes/best-start/index.html");
+  CHECK(Has(page, "<h3 id=\"outcome-per-head\">Did resources follow need?</h3>"));
+  // 600,000 / 5,033 = 119.21; 400,000 / 6,347 = 63.02; 1.89 times.
+  CHECK(Has(page, "In 2019/20, £119 was spent per child aged under 5 living in Better Start "
+                  "wards, and £63 per child aged under 5 in Rest of Southend. That is 1.9 times "
+                  "as much per head in Better Start wards."));
+  CHECK(Has(page, "<td class=\"num\">£600,000</td><td class=\"num\">5,033</td><td "
+                  "class=\"num\">£119</td>"));
+  CHECK(Has(page, "<td class=\"num\">£400,000</td><td class=\"num\">6,347</td><td "
+                  "class=\"num\">£63</td>"));
+  CHECK(Has(page, "No spending is recorded for Rest of Southend itself"));
+  CHECK_FALSE(Has(page, "<th scope=\"row\">2020/21</th><td>Better Start wards</td>"));
+  // The gap in outcomes beside it, with whether chance could explain it.
+  CHECK(Has(page, "Beside it, the gap in outcomes between Better Start wards and Rest of Southend"));
+  CHECK(Has(page, "2018/19: 68.0% in Better Start wards against 78.6% in Rest of Southend, a gap "
+                  "larger than chance would explain."));
+  // Spending recorded for the rest itself is used as it is: 760,000 / 6,347 = 119.74, so about
+  // the same per head.
+  WriteAll(site / "data" / "spending.csv",
+           "outcome,area,period,amount,note\n"
+           "best-start,target-wards,2019/20,600000,\n"
+           "best-start,rest-of-borough,2019/20,760000,\n");
+  REQUIRE(RunOutcomes("build --site " + site.string() + " --out " + out.string()).exit_code == 0);
+  page = ReadAll(out / "outcomes/best-start/index.html");
+  CHECK(Has(page, "and £120 per child aged under 5 in Rest of Southend. That is about the same "
+                  "per head in both."));
+  CHECK_FALSE(Has(page, "No spending is recorded for Rest of Southend itself"));
+  // Without spending for the target wards there is nothing to set side by side.
+  WriteAll(site / "data" / "spending.csv",
+           "outcome,area,period,amount,note\nbest-start,E06000033,2019/20,1000000,\n");
+  REQUIRE(RunOutcomes("build --site " + site.string() + " --out " + out.string()).exit_code == 0);
+  CHECK_FALSE(Has(ReadAll(out / "outcomes/best-start/index.html"), "outcome-per-head"));
+}
+
 }  // namespace
 }  // namespace outcomes::e2e
