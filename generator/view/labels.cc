@@ -323,4 +323,25 @@ std::string LongDate(const i18n::Catalogue& text, const std::string& iso_date) {
                             {"year", iso_date.substr(0, 4)}});
 }
 
+std::string EvidenceKindLabel(const i18n::Catalogue& t, const std::string& kind) {
+  if (kind.empty()) return "";
+  std::string key = "evidence_kind_" + kind;
+  for (char& ch : key)
+    if (ch == '-') ch = '_';
+  return t(key);
+}
+
+std::string BalanceVerdict(const i18n::Catalogue& t, bool figures, bool voices,
+                           bool whole_outcome) {
+  if (whole_outcome)
+    return t(figures && voices ? "balance_outcome_both"
+             : figures         ? "balance_outcome_figures_only"
+             : voices          ? "balance_outcome_voices_only"
+                               : "balance_outcome_neither");
+  return t(figures && voices ? "balance_both"
+           : figures         ? "balance_figures_only"
+           : voices          ? "balance_voices_only"
+                             : "balance_neither");
+}
+
 }  // namespace outcomes::view

@@ -68,4 +68,14 @@ std::string ExampleDataNotice(const model::Site& site, const compute::Results& r
 // "1 February 2014" for "2014-02-01" (month names from the catalogue).
 std::string LongDate(const i18n::Catalogue& text, const std::string& iso_date);
 
+// The kind of a piece of evidence (front matter `evidence`) as readers see it: "Case study",
+// "Family story"; "" for none.
+std::string EvidenceKindLabel(const i18n::Catalogue& t, const std::string& kind);
+
+// The balanced impact assessment's verdict in short, by whether there are figures (indicators)
+// and voices (evidence pages): for one success statement ("Figures, no voices yet"), or with
+// `whole_outcome` a sentence for the outcome as a whole.
+std::string BalanceVerdict(const i18n::Catalogue& t, bool figures, bool voices,
+                           bool whole_outcome);
+
 }  // namespace outcomes::view

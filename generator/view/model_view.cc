@@ -393,15 +393,28 @@ json ModelWithoutIndicators(const model::Site& site, const compute::Results& res
   json outcomes = json::array();
   for (const auto& outcome : site.outcomes) {
     json groups = json::array();
-    for (const auto& group : outcome.groups)
-      groups.push_back({{"title", group.title}, {"statements", group.statements}});
-    outcomes.push_back({{"id", outcome.id},
-                        {"title", outcome.title},
-                        {"owner", outcome.owner},
-                        {"summary", outcome.summary},
-                        {"page", outcome.page},
-                        {"groups", groups},
-                        {"indicators", outcome.indicator_ids}});
+    for (const auto& group : outcome.groups) {
+      // What measures each statement and what speaks to it, in the statements' order.
+      json links = json::array();
+      for (size_t idx = 0; idx < group.statements.size(); ++idx) {
+        const model::StatementLinks statement =
+            idx < group.links.size() ? group.links[idx] : model::StatementLinks{};
+        links.push_back({{"indicators", statement.indicators}, {"evidence", statement.evidence}});
+      }
+      groups.push_back(
+          {{"title", group.title}, {"statements", group.statements}, {"links", links}});
+    }
+    json item = {{"id", outcome.id},
+                 {"title", outcome.title},
+                 {"owner", outcome.owner},
+                 {"summary", outcome.summary},
+                 {"page", outcome.page},
+                 {"groups", groups},
+                 {"indicators", outcome.indicator_ids}};
+    if (outcome.spend_per_head)
+      item["spend_per_head"] = {{"population", outcome.spend_per_head->population},
+                                {"per", outcome.spend_per_head->per}};
+    outcomes.push_back(std::move(item));
   }
   out["outcomes"] = outcomes;
   out["indicators"] = nullptr;

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -1355,6 +1356,164 @@ json SpendingSheet(const Context& context, const std::vector<size_t>& outcomes) 
                     std::move(lines), std::move(columns), std::move(rows));
 }
 
+// What is recorded as spent on each of the pack's outcomes for the authority itself, year by
+// year (rows for its wards and groups are left out: they may be parts of it), as a table, and
+// a line chart per outcome on a sheet of its own. Nulls when nothing is recorded.
+std::pair<json, json> SpendingByYearSheets(const Context& context,
+                                           const std::vector<size_t>& outcomes) {
+  const model::Site& site = context.site;
+  const std::string& home_code = context.results.areas[context.home].code;
+  json rows = json::array();
+  json charts = json::array();
+  constexpr const char* kSheet = "Spending_by_year";
+  for (size_t outcome_idx : outcomes) {
+    const model::Outcome& outcome = site.outcomes[outcome_idx];
+    std::map<model::Period, double> by_year;
+    for (const model::Spending& row : site.spending)
+      if (row.outcome == outcome.id && row.area == home_code) by_year[row.period] += row.amount;
+    if (by_year.empty()) continue;
+    const size_t first_row = rows.size();
+    for (const auto& [period, amount] : by_year)
+      rows.push_back(json::array({outcome.title, period.Label(), Number(amount, "#,##0")}));
+    const size_t last_row = rows.size() - 1;
+    auto range = [&](size_t column) {
+      return json{{"sheet", kSheet},
+                  {"column", column},
+                  {"first_row", first_row},
+                  {"last_row", last_row}};
+    };
+    json series = range(2);
+    series["name"] = context.HomeName();
+    series["role"] = "primary";
+    const auto& [last_period, last_amount] = *by_year.rbegin();
+    charts.push_back(
+        {{"title", "Spending on " + outcome.title + " (£)"},
+         {"description", "Line chart of what was spent on " + outcome.title + " for " +
+                             context.HomeName() + ", " + by_year.begin()->first.Label() +
+                             " to " + last_period.Label() +
+                             ", in pounds at the time (not adjusted for inflation). In " +
+                             last_period.Label() + " it was £" +
+                             base::FormatNumber(last_amount, 0, true) +
+                             ". The figures are in the " + kSheet + " worksheet."},
+         {"y_axis", "£, not adjusted for inflation"},
+         {"number_format", "#,##0"},
+         {"categories", range(1)},
+         {"series", json::array({std::move(series)})}});
+  }
+  if (rows.empty()) return {nullptr, nullptr};
+  json table = TableSheet(
+      kSheet, "Spending on each outcome for " + context.HomeName() + ", by financial year",
+      json::array(
+          {Line("This worksheet contains one table: what is recorded as spent on each outcome of "
+                "this pack for " + context.HomeName() + " as a whole, one row per outcome and "
+                "financial year (the sum of the Spending worksheet's rows for it). The "
+                "Spending_charts worksheet charts it."),
+           Line("Amounts are pounds in cash terms (not adjusted for inflation).")}),
+      json::array({Column("Outcome", true), Column("Financial year"),
+                   FigureColumn("Spent (£)", "#,##0")}),
+      std::move(rows));
+  const size_t count = charts.size();
+  json chart_sheet = {
+      {"name", "Spending_charts"},
+      {"title", "Charts: spending on each outcome for " + context.HomeName() + " over time"},
+      {"lines", json::array({Line("This worksheet contains " + std::to_string(count) +
+                                  (count == 1 ? " chart" : " charts") +
+                                  ", one per outcome with spending recorded. Each has a text "
+                                  "description (alt text); the figures are in the " +
+                                  std::string(kSheet) + " worksheet.")})},
+      {"charts", std::move(charts)}};
+  return {std::move(table), std::move(chart_sheet)};
+}
+
+// The balanced impact assessment of the pack's outcomes, as the outcome pages show it: a row
+// per success statement with the indicators that measure it (and their status for the
+// authority), the evidence pages that speak to it, and which of the two there are; above the
+// table, each outcome as a whole and its latest year's spending. Null when no outcome has
+// success statements.
+json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
+  const model::Site& site = context.site;
+  const i18n::Catalogue& t = site.text;
+  const std::string& home_code = context.results.areas[context.home].code;
+  json lines = json::array(
+      {Line("This worksheet contains one table: a row for each success statement of this "
+            "pack's outcomes."),
+       Line("Measured by: the indicators that measure it, with their latest status for " +
+            context.HomeName() + "."),
+       Line("What families and practitioners tell us: the pages that speak to it."),
+       Line("In short: which of the two there are. An empty cell means none is linked yet."),
+       Line("Each outcome as a whole:", "heading")});
+  json rows = json::array();
+  for (size_t outcome_idx : outcomes) {
+    const model::Outcome& outcome = site.outcomes[outcome_idx];
+    if (outcome.groups.empty()) continue;
+    // Voices for the outcome: published pages that speak to it or to its indicators.
+    bool voices = false;
+    for (const model::ContentPage& page : site.pages) {
+      if (page.draft) continue;
+      for (const std::string& id : page.evidence_for)
+        voices |= id == outcome.id || std::find(outcome.indicator_ids.begin(),
+                                                outcome.indicator_ids.end(),
+                                                id) != outcome.indicator_ids.end();
+    }
+    std::string line =
+        outcome.title + ": " + BalanceVerdict(t, !outcome.indicator_ids.empty(), voices, true);
+    std::optional<model::Period> last;
+    for (const model::Spending& row : site.spending)
+      if (row.outcome == outcome.id && row.area == home_code && (!last || *last < row.period))
+        last = row.period;
+    if (last) {
+      double total = 0;
+      for (const model::Spending& row : site.spending)
+        if (row.outcome == outcome.id && row.area == home_code && row.period == *last)
+          total += row.amount;
+      line += " " + t("balance_spend",
+                      {{"home_area", context.HomeName()},
+                       {"period", last->Label()},
+                       {"amount", t("spend_money",
+                                    {{"amount", base::FormatNumber(total, 0, true)}})}});
+    }
+    lines.push_back(Line(line));
+    for (const model::StatementGroup& group : outcome.groups)
+      for (size_t idx = 0; idx < group.statements.size(); ++idx) {
+        const model::StatementLinks links =
+            idx < group.links.size() ? group.links[idx] : model::StatementLinks{};
+        std::vector<std::string> measures;
+        for (const std::string& id : links.indicators)
+          if (auto it = site.indicator_index.find(id); it != site.indicator_index.end())
+            measures.push_back(site.indicators[it->second].short_title + ": " +
+                               StatusText(t, site.indicators[it->second],
+                                          context.Latest(it->second, context.home)));
+        std::vector<std::string> pages;
+        for (const std::string& path : links.evidence)
+          for (const model::ContentPage& page : site.pages)
+            if (page.path == path && !page.draft) {
+              const std::string kind = EvidenceKindLabel(t, page.evidence_kind);
+              pages.push_back(page.title + (kind.empty() ? "" : " (" + kind + ")"));
+            }
+        auto joined = [](const std::vector<std::string>& items) -> json {
+          if (items.empty()) return nullptr;
+          std::string text;
+          for (const std::string& item : items) text += (text.empty() ? "" : "; ") + item;
+          return text;
+        };
+        rows.push_back(json::array({outcome.title, group.title, group.statements[idx],
+                                    joined(measures), joined(pages),
+                                    BalanceVerdict(t, !measures.empty(), !pages.empty(),
+                                                   false)}));
+      }
+  }
+  if (rows.empty()) return nullptr;
+  return TableSheet("Figures_and_voices",
+                    "Figures and voices side by side: the balanced impact assessment",
+                    std::move(lines),
+                    json::array({Column("Outcome", true), Column("Group", true),
+                                 ProseColumn("Success statement", 40),
+                                 ProseColumn("Measured by (latest status)", 40),
+                                 ProseColumn("What families and practitioners tell us", 40),
+                                 Column("In short", true)}),
+                    std::move(rows));
+}
+
 json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   const auto& site = context.site;
   std::vector<size_t> outcomes;
@@ -1428,6 +1587,14 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   json spending = SpendingSheet(context, outcomes);
   const bool has_spending = !spending.is_null();
   if (has_spending) body.push_back(std::move(spending));
+  auto [spending_by_year, spending_charts] = SpendingByYearSheets(context, outcomes);
+  if (!spending_by_year.is_null()) {
+    body.push_back(std::move(spending_by_year));
+    body.push_back(std::move(spending_charts));
+  }
+  json balance = BalanceSheet(context, outcomes);
+  const bool has_balance = !balance.is_null();
+  if (has_balance) body.push_back(std::move(balance));
   body.push_back(std::move(chart_data));
   body.push_back(std::move(charts));
   if (!elsewhere.empty()) {
@@ -1456,6 +1623,8 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
       ", its ward groups and wards, worst first); a worksheet for each outcome; a matrix of "
       "every area and indicator; every figure in long format with filters; " +
       (has_spending ? std::string("what is spent on the outcomes; ") : std::string()) +
+      (has_balance ? std::string("the figures and voices behind each success statement; ")
+                   : std::string()) +
       "charts of " +
       context.HomeName() + (context.HasEngland() ? " against " + context.EnglandName() : "") +
       " over time" +

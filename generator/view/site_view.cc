@@ -834,13 +834,6 @@ MarkdownPart BodyPart(SiteMap& map, const model::ContentPage& page, const std::s
 // --- Page builders ----------------------------------------------------------------------------
 
 // The words for a page's kind of evidence ("" for none).
-std::string EvidenceKindLabel(const i18n::Catalogue& text, const std::string& kind) {
-  if (kind.empty()) return "";
-  std::string key = "evidence_kind_" + kind;
-  for (char& ch : key)
-    if (ch == '-') ch = '_';
-  return text(key);
-}
 
 // An outcome's evidence is what speaks to it or to any of its indicators.
 std::vector<std::string> OutcomeEvidenceIds(const model::Outcome& outcome) {
@@ -984,12 +977,6 @@ json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::s
   if (outcome.groups.empty()) return nullptr;
   const model::Site& site = map.site();
   const i18n::Catalogue& text = site.text;
-  auto verdict = [&](bool figures, bool voices) {
-    return text(figures && voices ? "balance_both"
-                : figures         ? "balance_figures_only"
-                : voices          ? "balance_voices_only"
-                                  : "balance_neither");
-  };
   json rows = json::array();
   for (const model::StatementGroup& group : outcome.groups)
     for (size_t idx = 0; idx < group.statements.size(); ++idx) {
@@ -1011,15 +998,11 @@ json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::s
                       {"statement", group.statements[idx]},
                       {"measures", measures},
                       {"voices", voices},
-                      {"verdict", verdict(!measures.empty(), !voices.empty())}});
+                      {"verdict", BalanceVerdict(text, !measures.empty(), !voices.empty(), false)}});
     }
   const bool figures = !outcome.indicator_ids.empty();
   const bool voices = !evidence.empty();
-  json view = {{"rows", rows},
-               {"summary", text(figures && voices ? "balance_outcome_both"
-                                : figures         ? "balance_outcome_figures_only"
-                                : voices          ? "balance_outcome_voices_only"
-                                                  : "balance_outcome_neither")}};
+  json view = {{"rows", rows}, {"summary", BalanceVerdict(text, figures, voices, true)}};
   if (spending.is_object() && spending.contains("years") && !spending["years"].empty()) {
     const json& last = spending["years"].back();
     view["spend"] = text("balance_spend",

@@ -68,11 +68,11 @@ TEST_CASE("an outcome page shows what is spent on it, by year, partner and categ
   REQUIRE(parents != std::string::npos);
   const std::string row = best.substr(parents, best.find("</tr>", parents) - parents);
   CHECK(Has(row, "case-studies/bradford/index.html"));
-  CHECK(Has(row, "<td>Voices, no figures yet</td>"));
+  CHECK(Has(row, "<td data-label=\"In short\">Voices, no figures yet</td>"));
   const size_t ready = best.find("<th scope=\"row\">Children are confident, cope with setbacks");
   REQUIRE(ready != std::string::npos);
   CHECK(Has(best.substr(ready, best.find("</tr>", ready) - ready),
-            "<td>Figures, no voices yet</td>"));
+            "<td data-label=\"In short\">Figures, no voices yet</td>"));
   fs::remove_all(site);
   fs::remove_all(out);
 }

@@ -496,6 +496,94 @@ def check_spending_sheet(pack, ws, model):
                     f"{amount!r}, model.json has {given[key]}")
 
 
+def check_spending_by_year(pack, wb, model):
+    """Spending_by_year: each row is the sum of model.json's spending for the authority, the
+    outcome and the year, and every such sum is there; Spending_charts has a line chart per
+    outcome."""
+    home = model.model["site"]["home_area"]
+    titles = {o["title"]: o["id"] for o in model.model["outcomes"]}
+    totals = {}
+    for row in model.model["spending"]:
+        if row["area"] == home:
+            key = (row["outcome"], row["period"])
+            totals[key] = totals.get(key, 0) + row["amount"]
+    seen = set()
+    outcomes = set()
+    for row in rows_as_dicts(wb["Spending_by_year"]):
+        key = (titles.get(row["Outcome"].value), row["Financial year"].value)
+        amount = row["Spent (£)"].value
+        seen.add(key)
+        outcomes.add(key[0])
+        if key not in totals:
+            problem(pack, f"Spending_by_year!{row['Outcome'].coordinate}", f"no spending {key}")
+        elif not isinstance(amount, (int, float)) or abs(amount - totals[key]) > 1e-6:
+            problem(pack, f"Spending_by_year!{row['Spent (£)'].coordinate}",
+                    f"{amount!r}, model.json sums to {totals[key]}")
+    pack_outcomes = {key[0] for key in seen}
+    for key in totals:
+        if key[0] in pack_outcomes and key not in seen:
+            problem(pack, "Spending_by_year", f"missing {key}")
+    charts = wb["Spending_charts"]._charts if "Spending_charts" in wb.sheetnames else []
+    if len(charts) != len(outcomes):
+        problem(pack, "Spending_charts", f"{len(charts)} charts for {len(outcomes)} outcomes")
+    for chart in charts:
+        if type(chart).__name__ != "LineChart":
+            problem(pack, "Spending_charts", f"a {type(chart).__name__}, not a line chart")
+
+
+VERDICTS = {(True, True): "Figures and voices", (True, False): "Figures, no voices yet",
+            (False, True): "Voices, no figures yet", (False, False): "Neither yet"}
+
+
+def check_balance_sheet(pack, ws, model):
+    """Figures_and_voices: a row per success statement of model.json's outcomes, in order, with
+    the indicators and pages model.json links to it, each indicator with its latest status for
+    the authority, and the verdict that follows from what is linked."""
+    home = model.model["site"]["home_area"]
+    titles = {page["path"]: page["title"] for page in model.model["pages"]}
+    expected = []
+    by_title = {o["title"]: o for o in model.model["outcomes"]}
+    rows = rows_as_dicts(ws)
+    pack_outcomes = []
+    for row in rows:
+        if row["Outcome"].value not in pack_outcomes:
+            pack_outcomes.append(row["Outcome"].value)
+    for title in pack_outcomes:
+        outcome = by_title.get(title)
+        if outcome is None:
+            problem(pack, "Figures_and_voices", f"no outcome {title!r}")
+            continue
+        for group in outcome["groups"]:
+            for statement, links in zip(group["statements"], group["links"]):
+                expected.append((title, group["title"], statement, links))
+    if len(rows) != len(expected):
+        problem(pack, "Figures_and_voices", f"{len(rows)} rows for {len(expected)} statements")
+    for row, (title, group, statement, links) in zip(rows, expected):
+        where = f"Figures_and_voices!{row['Success statement'].coordinate}"
+        if (row["Group"].value, row["Success statement"].value) != (group, statement):
+            problem(pack, where, f"{row['Success statement'].value!r}, expected {statement!r}")
+            continue
+        measures = []
+        for ind_id in links["indicators"]:
+            ind = model.indicators[ind_id]
+            latest = None
+            for series in ind["series"]:
+                if series["area"] == home and series["breakdown"] == "":
+                    published = [c for c in series["cells"] if c.get("published")]
+                    latest = published[-1] if published else None
+            measures.append(f"{ind['short_title']}: {status_label(latest)}")
+        measured = row["Measured by (latest status)"].value
+        if (measured or "") != "; ".join(measures):
+            problem(pack, where, f"measured by {measured!r}, expected {'; '.join(measures)!r}")
+        voices = row["What families and practitioners tell us"].value or ""
+        for path in links["evidence"]:
+            if titles.get(path, path) not in voices:
+                problem(pack, where, f"{path} is not among {voices!r}")
+        verdict = VERDICTS[(bool(links["indicators"]), bool(links["evidence"]))]
+        if row["In short"].value != verdict:
+            problem(pack, where, f"{row['In short'].value!r}, expected {verdict!r}")
+
+
 def check_pack(path, model):
     pack = os.path.basename(path)
     wb = openpyxl.load_workbook(path)
@@ -511,6 +599,9 @@ def check_pack(path, model):
         expected = (["Cover", "Contents", "Notes", "Summary", "Exceptions"] +
                     [f"Outcome_{n}" for n in range(1, len(outcomes) + 1)] +
                     ["Matrix", "Data"] + (["Spending"] if "Spending" in names else []) +
+                    (["Spending_by_year", "Spending_charts"]
+                     if "Spending_by_year" in names else []) +
+                    (["Figures_and_voices"] if "Figures_and_voices" in names else []) +
                     ["Chart_data", "Charts"])
         if "Exception_charts" in names:  # exceptions outside the authority itself
             expected += ["Exception_chart_data", "Exception_charts"]
@@ -518,7 +609,8 @@ def check_pack(path, model):
             problem(pack, "workbook", f"sheets {names}, expected {expected}")
     for ws in wb.worksheets:
         check_sheet_structure(pack, ws)
-        if ws.title not in ("Cover", "Charts", "Exception_charts", "Exceptions") and \
+        if ws.title not in ("Cover", "Charts", "Exception_charts", "Exceptions",
+                            "Spending_charts") and \
                 not ws.tables:
             problem(pack, ws.title, "no table")
     check_contents_and_notes(pack, wb)
@@ -533,6 +625,10 @@ def check_pack(path, model):
                     problem(pack, f"Matrix!{cell.coordinate}", f"not a status: {cell.value!r}")
     if "Spending" in names:
         check_spending_sheet(pack, wb["Spending"], model)
+    if "Spending_by_year" in names:
+        check_spending_by_year(pack, wb, model)
+    if "Figures_and_voices" in names:
+        check_balance_sheet(pack, wb["Figures_and_voices"], model)
     check_summary_order(pack, wb, ward)
     check_cover_wording(pack, wb, model)
     if ward and "Summary" in names:

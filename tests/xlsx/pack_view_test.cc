@@ -127,7 +127,8 @@ TEST_CASE("a scrutiny pack follows the guidance: cover, contents, notes, one tab
   for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
   CHECK(names == std::vector<std::string>{"Cover", "Contents", "Notes", "Summary", "Exceptions",
                                           "Outcome_1", "Outcome_2", "Outcome_3", "Outcome_4",
-                                          "Matrix", "Data", "Spending", "Chart_data",
+                                          "Matrix", "Data", "Spending", "Spending_by_year",
+                                          "Spending_charts", "Figures_and_voices", "Chart_data",
                                           "Charts", "Exception_chart_data",
                                           "Exception_charts"});
   // The contents table links to every sheet after itself, in order.
