@@ -1445,7 +1445,6 @@ json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
   json rows = json::array();
   for (size_t outcome_idx : outcomes) {
     const model::Outcome& outcome = site.outcomes[outcome_idx];
-    if (outcome.groups.empty()) continue;
     // Voices for the outcome: published pages that speak to it or to its indicators.
     bool voices = false;
     for (const model::ContentPage& page : site.pages) {
@@ -1472,6 +1471,7 @@ json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
                        {"amount", t("spend_money",
                                     {{"amount", base::FormatNumber(total, 0, true)}})}});
     }
+    if (outcome.groups.empty()) line += " It has no success statements yet.";
     lines.push_back(Line(line));
     for (const model::StatementGroup& group : outcome.groups)
       for (size_t idx = 0; idx < group.statements.size(); ++idx) {

@@ -971,10 +971,10 @@ json AreaSpendingView(const SiteMap& map, uint32_t area_idx) {
 // The balanced impact assessment of an outcome (issue 12): for each success statement, the
 // indicators outcomes.yaml says measure it (with the home area's status), the content pages it
 // says speak to it, and in short which of the two there are; then the outcome as a whole, and
-// what was spent on it in the latest year. Null when the outcome has no success statements.
+// what was spent on it in the latest year. Without success statements, the outcome as a whole
+// and a line saying there are none.
 json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::string& path,
                  const json& evidence, const json& spending) {
-  if (outcome.groups.empty()) return nullptr;
   const model::Site& site = map.site();
   const i18n::Catalogue& text = site.text;
   json rows = json::array();
@@ -1003,6 +1003,7 @@ json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::s
   const bool figures = !outcome.indicator_ids.empty();
   const bool voices = !evidence.empty();
   json view = {{"rows", rows}, {"summary", BalanceVerdict(text, figures, voices, true)}};
+  if (rows.empty()) view["no_statements"] = text("balance_no_statements");
   if (spending.is_object() && spending.contains("years") && !spending["years"].empty()) {
     const json& last = spending["years"].back();
     view["spend"] = text("balance_spend",
