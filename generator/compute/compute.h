@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -215,6 +216,17 @@ bool ComparesAreas(const model::Indicator& indicator);
 // and `kind` untouched, when the indicator has no target or `period` is before its baseline.
 bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
                         double& value, TargetReference& kind);
+
+// What data/spending.csv records as spent on `outcome_id` for the area (or group) `area_code` in
+// the latest financial year it has any row for, over every row or, when `categories` is not
+// empty, over rows of those service categories only. Nullopt when there is none.
+struct SpendTotal {
+  model::Period period;
+  double amount = 0;
+};
+std::optional<SpendTotal> LatestSpend(const model::Site& site, const std::string& area_code,
+                                      const std::string& outcome_id,
+                                      const std::vector<std::string>& categories = {});
 
 // Spend per head on an outcome in one financial year (outcomes.yaml spend_per_head), for the
 // site's gap groups: the target group against the rest.

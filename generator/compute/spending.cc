@@ -1,4 +1,5 @@
 // Spend per head on an outcome: the target group against the rest, year by year.
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -18,6 +19,21 @@ std::optional<double> PeopleIn(const Results& results, uint32_t indicator, int32
 }
 
 }  // namespace
+
+std::optional<SpendTotal> LatestSpend(const model::Site& site, const std::string& area_code,
+                                      const std::string& outcome_id,
+                                      const std::vector<std::string>& categories) {
+  std::optional<SpendTotal> total;
+  for (const model::Spending& row : site.spending) {
+    if (row.outcome != outcome_id || row.area != area_code) continue;
+    if (!categories.empty() &&
+        std::find(categories.begin(), categories.end(), row.category) == categories.end())
+      continue;
+    if (!total || total->period < row.period) total = SpendTotal{row.period, 0};
+    if (row.period == total->period) total->amount += row.amount;
+  }
+  return total;
+}
 
 std::vector<SpendPerHeadYear> SpendPerHeadFor(const model::Site& site, const Results& results,
                                               const model::Outcome& outcome) {

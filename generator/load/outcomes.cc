@@ -30,15 +30,16 @@ void MarkdownField(YamlFields& fields, const char* key, std::string& out, bool r
   }
 }
 
-// statements: each plain text, or {text, indicators: [ids], evidence: [content pages]} to say
-// what measures it and what speaks to it.
+// statements: each plain text, or {text, indicators: [ids], evidence: [content pages],
+// spending: [service categories]} to say what measures it, what speaks to it and what is spent
+// on it.
 void ReadStatements(YamlFields& fields, model::StatementGroup& group) {
   YAML::Node node = fields.Child("statements", true);
   if (!node.IsDefined()) return;
   auto& diagnostics = fields.diagnostics();
   if (!node.IsSequence()) {
     diagnostics.Error(LocationOf(kOutcomesFile, node), "'statements' must be a list",
-                      "each statement is a line of text, or {text, indicators, evidence}");
+                      "each statement is a line of text, or {text, indicators, evidence, spending}");
     return;
   }
   for (const auto& item : node) {
@@ -52,6 +53,7 @@ void ReadStatements(YamlFields& fields, model::StatementGroup& group) {
       statement.String("text", text, true);
       statement.StringList("indicators", links.indicators, false, &links.indicator_locations);
       statement.StringList("evidence", links.evidence, false, &links.evidence_locations);
+      statement.StringList("spending", links.spending, false, &links.spending_locations);
       statement.Finish();
     }
     group.statements.push_back(std::move(text));

@@ -270,9 +270,28 @@ void ValidateLinks(const std::unordered_map<std::string, const model::ContentPag
 void ValidateStatementLinks(const model::Site& site, base::Diagnostics& diagnostics) {
   std::vector<std::string> indicator_ids;
   for (const auto& indicator : site.indicators) indicator_ids.push_back(indicator.id);
-  for (const auto& outcome : site.outcomes)
+  for (const auto& outcome : site.outcomes) {
+    std::vector<std::string> categories;  // of the outcome's spending rows
+    for (const auto& row : site.spending)
+      if (row.outcome == outcome.id && !row.category.empty() &&
+          std::find(categories.begin(), categories.end(), row.category) == categories.end())
+        categories.push_back(row.category);
     for (const auto& group : outcome.groups)
       for (const auto& links : group.links) {
+        for (size_t idx = 0; idx < links.spending.size(); ++idx) {
+          if (std::find(categories.begin(), categories.end(), links.spending[idx]) !=
+              categories.end())
+            continue;
+          const std::string closest = ClosestWord(links.spending[idx], categories);
+          // A warning: the category's spending may simply not be recorded yet.
+          diagnostics.Warning(links.spending_locations[idx],
+                              "no row of data/spending.csv for outcome '" + outcome.id +
+                                  "' has the service category '" + links.spending[idx] +
+                                  "': the statement shows no spending for it",
+                            closest.empty()
+                                ? "give the category column of data/spending.csv, as written there"
+                                : "did you mean '" + closest + "'?");
+        }
         for (size_t idx = 0; idx < links.indicators.size(); ++idx) {
           if (site.FindIndicator(links.indicators[idx])) continue;
           const std::string closest = ClosestWord(links.indicators[idx], indicator_ids);
@@ -292,6 +311,7 @@ void ValidateStatementLinks(const model::Site& site, base::Diagnostics& diagnost
                               "case-studies/bradford.md");
         }
       }
+  }
 }
 
 // An outcome's spend_per_head counts people by an indicator's denominator (so the indicator is a

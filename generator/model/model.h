@@ -130,6 +130,10 @@ struct StatementLinks {
   std::vector<Location> indicator_locations;
   std::vector<std::string> evidence;  // content pages, as paths under content/ ("case-studies/x.md")
   std::vector<Location> evidence_locations;
+  // Service categories of data/spending.csv (rows of the same outcome) whose spending is
+  // behind the statement.
+  std::vector<std::string> spending;
+  std::vector<Location> spending_locations;
 };
 
 struct StatementGroup {

@@ -399,7 +399,9 @@ json ModelWithoutIndicators(const model::Site& site, const compute::Results& res
       for (size_t idx = 0; idx < group.statements.size(); ++idx) {
         const model::StatementLinks statement =
             idx < group.links.size() ? group.links[idx] : model::StatementLinks{};
-        links.push_back({{"indicators", statement.indicators}, {"evidence", statement.evidence}});
+        links.push_back({{"indicators", statement.indicators},
+                         {"evidence", statement.evidence},
+                         {"spending", statement.spending}});
       }
       groups.push_back(
           {{"title", group.title}, {"statements", group.statements}, {"links", links}});

@@ -1440,6 +1440,8 @@ json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
        Line("Measured by: the indicators that measure it, with their latest status for " +
             context.HomeName() + "."),
        Line("What families and practitioners tell us: the pages that speak to it."),
+       Line("Spending behind it: what is recorded as spent for " + context.HomeName() +
+            " in the service categories linked to it, in the latest year they have."),
        Line("In short: which of the two there are. An empty cell means none is linked yet."),
        Line("Each outcome as a whole:", "heading")});
   json rows = json::array();
@@ -1456,21 +1458,12 @@ json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
     }
     std::string line =
         outcome.title + ": " + BalanceVerdict(t, !outcome.indicator_ids.empty(), voices, true);
-    std::optional<model::Period> last;
-    for (const model::Spending& row : site.spending)
-      if (row.outcome == outcome.id && row.area == home_code && (!last || *last < row.period))
-        last = row.period;
-    if (last) {
-      double total = 0;
-      for (const model::Spending& row : site.spending)
-        if (row.outcome == outcome.id && row.area == home_code && row.period == *last)
-          total += row.amount;
+    if (const auto total = compute::LatestSpend(site, home_code, outcome.id))
       line += " " + t("balance_spend",
                       {{"home_area", context.HomeName()},
-                       {"period", last->Label()},
+                       {"period", total->period.Label()},
                        {"amount", t("spend_money",
-                                    {{"amount", base::FormatNumber(total, 0, true)}})}});
-    }
+                                    {{"amount", base::FormatNumber(total->amount, 0, true)}})}});
     if (outcome.groups.empty()) line += " It has no success statements yet.";
     lines.push_back(Line(line));
     for (const model::StatementGroup& group : outcome.groups)
@@ -1496,8 +1489,16 @@ json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
           for (const std::string& item : items) text += (text.empty() ? "" : "; ") + item;
           return text;
         };
+        json spend;
+        if (!links.spending.empty())
+          if (const auto total = compute::LatestSpend(site, home_code, outcome.id, links.spending))
+            spend = t("balance_spend_row",
+                      {{"amount", t("spend_money",
+                                    {{"amount", base::FormatNumber(total->amount, 0, true)}})},
+                       {"period", total->period.Label()},
+                       {"categories", base::JoinWords(links.spending, t("word_and"))}});
         rows.push_back(json::array({outcome.title, group.title, group.statements[idx],
-                                    joined(measures), joined(pages),
+                                    joined(measures), joined(pages), spend,
                                     BalanceVerdict(t, !measures.empty(), !pages.empty(),
                                                    false)}));
       }
@@ -1510,6 +1511,7 @@ json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
                                  ProseColumn("Success statement", 40),
                                  ProseColumn("Measured by (latest status)", 40),
                                  ProseColumn("What families and practitioners tell us", 40),
+                                 ProseColumn("Spending behind it (latest year)", 24),
                                  Column("In short", true)}),
                     std::move(rows));
 }

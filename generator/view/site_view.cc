@@ -974,7 +974,7 @@ json AreaSpendingView(const SiteMap& map, uint32_t area_idx) {
 // what was spent on it in the latest year. Without success statements, the outcome as a whole
 // and a line saying there are none.
 json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::string& path,
-                 const json& evidence, const json& spending) {
+                 const json& evidence) {
   const model::Site& site = map.site();
   const i18n::Catalogue& text = site.text;
   json rows = json::array();
@@ -994,23 +994,30 @@ json BalanceView(const SiteMap& map, const model::Outcome& outcome, const std::s
             item["kind"] = EvidenceKindLabel(text, site.pages[page_idx].evidence_kind);
             voices.push_back(std::move(item));
           }
+      json spend;
+      if (!links.spending.empty())
+        if (const auto total = compute::LatestSpend(
+                site, map.results().areas[map.home()].code, outcome.id, links.spending))
+          spend = text("balance_spend_row",
+                       {{"amount", Money(text, total->amount)},
+                        {"period", total->period.Label()},
+                        {"categories", base::JoinWords(links.spending, text("word_and"))}});
       rows.push_back({{"group", group.title},
                       {"statement", group.statements[idx]},
                       {"measures", measures},
                       {"voices", voices},
+                      {"spend", spend},
                       {"verdict", BalanceVerdict(text, !measures.empty(), !voices.empty(), false)}});
     }
   const bool figures = !outcome.indicator_ids.empty();
   const bool voices = !evidence.empty();
   json view = {{"rows", rows}, {"summary", BalanceVerdict(text, figures, voices, true)}};
   if (rows.empty()) view["no_statements"] = text("balance_no_statements");
-  if (spending.is_object() && spending.contains("years") && !spending["years"].empty()) {
-    const json& last = spending["years"].back();
-    view["spend"] = text("balance_spend",
-                         {{"home_area", map.results().areas[map.home()].name},
-                          {"period", last["period"].get<std::string>()},
-                          {"amount", last["amount"].get<std::string>()}});
-  }
+  if (const auto total =
+          compute::LatestSpend(site, map.results().areas[map.home()].code, outcome.id))
+    view["spend"] = text("balance_spend", {{"home_area", map.results().areas[map.home()].name},
+                                           {"period", total->period.Label()},
+                                           {"amount", Money(text, total->amount)}});
   return view;
 }
 
@@ -1228,7 +1235,7 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
   view["spending"] = SpendingView(map, outcome);
   EvidenceList(map, path, map.EvidenceFor(OutcomeEvidenceIds(outcome)),
                EvidenceListPath("outcomes", outcome.id), view);
-  view["balance"] = BalanceView(map, outcome, path, view["evidence"], view["spending"]);
+  view["balance"] = BalanceView(map, outcome, path, view["evidence"]);
   ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "stories",
             view);
   view["has_stories"] = !view["stories"].empty();

@@ -579,6 +579,19 @@ def check_balance_sheet(pack, ws, model):
         for path in links["evidence"]:
             if titles.get(path, path) not in voices:
                 problem(pack, where, f"{path} is not among {voices!r}")
+        spent = row["Spending behind it (latest year)"].value
+        expected_spent = None
+        if links["spending"]:
+            rows_of = [r for r in model.model["spending"]
+                       if r["outcome"] == by_title[title]["id"] and r["area"] == home and
+                       r["category"] in links["spending"]]
+            if rows_of:
+                latest = max(r["period"] for r in rows_of)
+                total = sum(r["amount"] for r in rows_of if r["period"] == latest)
+                expected_spent = f"£{total:,.0f} in {latest}"
+        if (expected_spent is None) != (spent is None) or \
+                (spent is not None and not spent.startswith(expected_spent)):
+            problem(pack, where, f"spending {spent!r}, expected {expected_spent!r}")
         verdict = VERDICTS[(bool(links["indicators"]), bool(links["evidence"]))]
         if row["In short"].value != verdict:
             problem(pack, where, f"{row['In short'].value!r}, expected {verdict!r}")
