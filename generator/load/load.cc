@@ -20,6 +20,7 @@ model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics) {
   internal::LoadObservations(site, diagnostics);
   internal::LoadBoundaries(site, diagnostics);
   internal::LoadSpending(site, diagnostics);
+  internal::LoadPostcodes(site, diagnostics);
   internal::LoadContent(site, diagnostics);
   internal::WarnUnreadDataFiles(site, diagnostics);
   // Diagnostics stay in the order they were found: each file's own problems first, in file

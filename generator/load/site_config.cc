@@ -179,6 +179,38 @@ void ReadBoundaryProperties(YamlFields& fields, model::BoundaryProperties& prope
   own.Finish();
 }
 
+// postcodes: {file, layout, postcode_column, ward_column, terminated_column}: the lookup behind
+// the postcode finder.
+void ReadPostcodes(YamlFields& fields, model::PostcodeConfig& config) {
+  YAML::Node node = fields.Child("postcodes", false);
+  if (!node.IsDefined()) return;
+  base::Diagnostics& diagnostics = fields.diagnostics();
+  YamlFields own(node, kFile, diagnostics, "postcodes");
+  if (!own.ok()) return;
+  config.enabled = true;
+  config.location = LocationOf(kFile, node);
+  if (own.String("file", config.file, false)) config.file_location = own.Where("file");
+  std::string layout;
+  if (own.String("layout", layout, false)) {
+    if (layout == "code-point-open")
+      config.layout = model::PostcodeLayout::kCodePointOpen;
+    else if (layout != "header")
+      diagnostics.Error(own.Where("layout"), "unknown postcodes layout '" + layout + "'",
+                        "use header (ONS Postcode Directory, NSPL or any file with a header "
+                        "row) or code-point-open (OS Code-Point Open, no header row)");
+  }
+  own.String("postcode_column", config.postcode_column, false);
+  own.String("terminated_column", config.terminated_column, false);
+  const bool header = config.layout == model::PostcodeLayout::kHeader;
+  own.String("ward_column", config.ward_column, header);
+  if (!header && !config.ward_column.empty())
+    diagnostics.Error(own.Where("ward_column"),
+                      "a code-point-open file has no header row: its ward code is the tenth "
+                      "column",
+                      "leave ward_column out, or use layout: header");
+  own.Finish();
+}
+
 // contact: {team, email, phone, url}: at least one way to get in touch.
 void ReadContact(YamlFields& fields, model::SiteContact& contact) {
   YAML::Node node = fields.Child("contact", false);
@@ -250,6 +282,7 @@ void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
                 "example_data_text", diagnostics, "a banner this long hides the page: shorten it");
   ReadContact(fields, config.contact);
   ReadBoundaryProperties(fields, config.boundary_properties);
+  ReadPostcodes(fields, config.postcodes);
   fields.Bool("allow_raw_html", config.allow_raw_html);
   if (fields.String("data_date", config.data_date, false) && !IsIsoDate(config.data_date))
     diagnostics.Error(fields.Where("data_date"),

@@ -17,7 +17,7 @@ namespace {
 
 // When a kind of page is built (view::BuildSiteView is the other side of this table; a test
 // builds the example's views and compares).
-enum class When { kAlways, kOutcomes, kIndicators, kPublishedContent, kBaseUrl };
+enum class When { kAlways, kOutcomes, kIndicators, kPublishedContent, kBaseUrl, kPostcodes };
 
 struct PageTemplate {
   const char* name;     // under templates/, without ".mustache"
@@ -44,6 +44,9 @@ constexpr PageTemplate kPageTemplates[] = {
     {"feed", "feed.xml", When::kAlways},
     {"sitemap", "sitemap.xml (written when site.yaml has a base_url)", When::kBaseUrl},
     {"robots", "robots.txt", When::kAlways},
+    {"postcodes", "the postcode finder (site.yaml postcodes:)", When::kPostcodes},
+    {"postcode-district", "each postcode district's page", When::kPostcodes},
+    {"postcode-sector", "each postcode sector's page", When::kPostcodes},
 };
 
 bool Needed(const PageTemplate& page, const model::Site& site) {
@@ -56,6 +59,8 @@ bool Needed(const PageTemplate& page, const model::Site& site) {
       return !site.indicators.empty();
     case When::kBaseUrl:
       return !site.config.base_url.empty();
+    case When::kPostcodes:
+      return site.config.postcodes.enabled;
     case When::kPublishedContent:
       for (const auto& content : site.pages)
         if (!content.draft) return true;

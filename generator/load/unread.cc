@@ -15,9 +15,10 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 }
 
 // Whether a loader reads `file` (relative to the site, under data/).
-bool IsRead(const std::string& file) {
+bool IsRead(const model::Site& site, const std::string& file) {
   if (file == "data/outcomes.yaml" || file == "data/areas.csv" || file == "data/spending.csv")
     return true;
+  if (site.config.postcodes.enabled && file == site.config.postcodes.file) return true;
   const size_t slash = file.rfind('/');
   const std::string folder = file.substr(0, slash);
   const std::string_view name = std::string_view(file).substr(slash + 1);
@@ -34,7 +35,7 @@ bool IsRead(const std::string& file) {
 void WarnUnreadDataFiles(const model::Site& site, base::Diagnostics& diagnostics) {
   for (const std::string& file : ListFiles(site.root, "data", {}, true)) {
     // Markdown files (README.md, SOURCES.md) are notes for people.
-    if (EndsWith(file, ".md") || IsRead(file)) continue;
+    if (EndsWith(file, ".md") || IsRead(site, file)) continue;
     std::string hint;
     if (file.rfind("data/observations/", 0) == 0 &&
         (EndsWith(file, ".xls") || EndsWith(file, ".ods") || EndsWith(file, ".xlsm")))
@@ -42,7 +43,8 @@ void WarnUnreadDataFiles(const model::Site& site, base::Diagnostics& diagnostics
              "workbook) or .csv; ";
     hint += "data/ is read as outcomes.yaml, areas.csv, spending.csv, indicators/*.yaml, "
             "observations/*.csv and *.xlsx (each with an optional NAME.yaml mapping) and "
-            "boundaries/*.geojson; move or delete this file (.md notes are fine)";
+            "boundaries/*.geojson (and the postcode lookup site.yaml's postcodes: names); move "
+            "or delete this file (.md notes are fine)";
     diagnostics.Warning({file, 0, 0}, "nothing reads this file", hint);
   }
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -91,6 +92,22 @@ struct BoundaryProperties {
   Location name_location;
 };
 
+// site.yaml `postcodes:`, the postcode -> ward lookup behind the finder.
+enum class PostcodeLayout {
+  kHeader,         // a header row naming the columns: ONS Postcode Directory, NSPL, extracts
+  kCodePointOpen,  // OS Code-Point Open: no header; postcode first, ward code tenth
+};
+struct PostcodeConfig {
+  bool enabled = false;
+  std::string file = "data/postcodes.csv";
+  PostcodeLayout layout = PostcodeLayout::kHeader;
+  std::string postcode_column;    // header layout; "" = the first of pcds, pcd, pcd7, pcd8, postcode
+  std::string ward_column;        // header layout; required
+  std::string terminated_column;  // header layout; "" = doterm when the file has it
+  Location location;              // the postcodes: mapping
+  Location file_location;
+};
+
 struct SiteConfig {
   std::string title;
   std::string organisation;
@@ -116,6 +133,7 @@ struct SiteConfig {
   std::vector<PackConfig> packs;
   WardPacks ward_packs = WardPacks::kHome;
   BoundaryProperties boundary_properties;
+  PostcodeConfig postcodes;
   Location location;
   Location home_area_location;
   std::vector<Location> comparator_locations;
@@ -265,6 +283,21 @@ struct Boundary {
 };
 
 // One row of data/spending.csv: pounds, cash terms, spent on an outcome in a financial year.
+// One live postcode of the lookup: "SS00AA" (upper case, no spaces) and the ward code the
+// file gives it (which may not be a ward of the site).
+struct Postcode {
+  std::string code;
+  std::string ward;
+  uint32_t line = 0;  // in the lookup file
+};
+
+// "SS0 0AA" for "SS00AA": the outward code, a space, the inward code.
+inline std::string DisplayPostcode(std::string_view code) {
+  if (code.size() < 5) return std::string(code);
+  return std::string(code.substr(0, code.size() - 3)) + " " +
+         std::string(code.substr(code.size() - 3));
+}
+
 struct Spending {
   std::string outcome;
   std::string area;
@@ -342,6 +375,7 @@ struct Site {
   std::vector<Observation> observations;
   std::vector<Boundary> boundaries;
   std::vector<Spending> spending;
+  std::vector<Postcode> postcodes;  // sorted by code
   std::vector<ContentPage> pages;
   std::vector<std::string> notes{""};  // interned note texts; index 0 is "no note"
   std::vector<std::string> files;      // observation file names (relative), for locations

@@ -162,8 +162,11 @@ bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
           const std::string path = page.path;
           std::string html;
           std::string error;
-          const bool rendered = render::RenderPage(std::move(page), computed.templates,
-                                                   markdown_options, texts, html, &error);
+          const bool raw = page.template_name.empty();
+          if (raw) html = std::move(page.raw);
+          const bool rendered =
+              raw || render::RenderPage(std::move(page), computed.templates, markdown_options,
+                                        texts, html, &error);
           std::lock_guard lock(mutex);
           if (!rendered) {
             render_errors.emplace_back(path, error);

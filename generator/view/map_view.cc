@@ -396,6 +396,83 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
           {"areas", areas}};
 }
 
+json AreaFinderMapSpec(const MapGeometry& geometry, const model::Site& site,
+                       const compute::Results& results, const std::vector<uint32_t>& wards,
+                       const std::map<uint32_t, std::string>& ward_urls,
+                       const std::string& id_prefix) {
+  const i18n::Catalogue& t = site.text;
+  const std::string home = results.areas[results.home_area].name;
+  // The target group's members, when the site has one.
+  std::vector<uint32_t> targeted;
+  std::string target_name;
+  if (!site.config.gap_target.empty()) {
+    const int32_t group = results.FindArea(site.config.gap_target);
+    if (group >= 0) {
+      targeted = results.areas[static_cast<size_t>(group)].members;
+      target_name = results.areas[static_cast<size_t>(group)].name;
+    }
+  }
+  const MapClass in_target{"target", target_name, "#f6e3ec", "#8c1c51", "dots"};
+  const MapClass other{"other", targeted.empty() ? t("map_finder_wards") : t("map_finder_other"),
+                       "#e6f0f9", "#1a5fa3", "none"};
+  std::vector<uint32_t> ordered = wards;
+  std::sort(ordered.begin(), ordered.end(), [&](uint32_t a, uint32_t b) {
+    return results.areas[a].name != results.areas[b].name
+               ? results.areas[a].name < results.areas[b].name
+               : a < b;
+  });
+  std::vector<uint32_t> drawn;
+  for (uint32_t ward : ordered)
+    if (geometry.Find(ward)) drawn.push_back(ward);
+  if (drawn.empty()) return nullptr;
+  const Fit fit = FitTo(geometry, drawn, 800, 560);
+  std::map<std::string, std::vector<std::string>> members;
+  json areas = json::array();
+  for (uint32_t ward : drawn) {
+    const std::string& name = results.areas[ward].name;
+    const bool target =
+        std::find(targeted.begin(), targeted.end(), ward) != targeted.end();
+    const MapClass& map_class = target ? in_target : other;
+    members[map_class.key].push_back(name);
+    json item = {{"code", results.areas[ward].code},
+                 {"name", name},
+                 {"class", map_class.key},
+                 {"label", target ? t("map_finder_label_group", {{"ward", name}, {"group", target_name}})
+                                  : name},
+                 {"d", PathData(*geometry.Find(ward), fit)}};
+    if (auto url = ward_urls.find(ward); url != ward_urls.end()) item["url"] = url->second;
+    areas.push_back(std::move(item));
+  }
+  json classes = json::array();
+  std::string desc = t("map_finder_desc", {{"home", home}});
+  for (const MapClass* item : {&in_target, &other}) {
+    const auto& names = members[item->key];
+    if (names.empty()) continue;
+    classes.push_back({{"key", item->key},
+                       {"label", item->label},
+                       {"count_label", WardCount(t, names.size())},
+                       {"fill", item->fill},
+                       {"ink", item->ink},
+                       {"pattern", item->pattern}});
+    desc += " " + item->label + ", " + WardCount(t, names.size()) + ": " + JoinNames(t, names) + ".";
+  }
+  const bool linked = std::any_of(areas.begin(), areas.end(),
+                                  [](const json& area) { return area.contains("url"); });
+  if (linked) desc += " " + t("map_links");
+  return {{"type", "map"},
+          {"id", id_prefix},
+          {"role", linked ? "group" : "img"},
+          {"title", t("map_finder_title", {{"home", home}})},
+          {"desc", desc},
+          {"width", fit.width},
+          {"height", fit.height},
+          {"display_width", fit.display_width},
+          {"display_height", fit.display_height},
+          {"legend_title", t("map_finder_legend")},
+          {"classes", classes},
+          {"areas", areas}};
+}
+
 json ChoroplethSpec(const model::Site& site, const compute::Results& results, uint32_t indicator,
                     const std::vector<uint32_t>& wards,
                     const std::map<uint32_t, std::string>& ward_urls,

@@ -71,6 +71,17 @@ nlohmann::json ChoroplethSpec(const model::Site& site, const compute::Results& r
                               const std::map<uint32_t, std::string>& ward_urls,
                               const std::string& id_prefix);
 
+// A map for finding one's ward ("Your area"): every ward of `wards` (indices into
+// Results::areas) a link to its page (`ward_urls`, relative to the page the map is on), shaded
+// by whether it is in the site's gap target group when the site has one (a fill and a
+// pattern), as a "map" spec like ChoroplethSpec's; each link's accessible name is the ward's
+// name (and its group). Null when no ward has a boundary.
+nlohmann::json AreaFinderMapSpec(const MapGeometry& geometry, const model::Site& site,
+                                 const compute::Results& results,
+                                 const std::vector<uint32_t>& wards,
+                                 const std::map<uint32_t, std::string>& ward_urls,
+                                 const std::string& id_prefix);
+
 // The most wards a locator map draws whole; with more, it draws the ward and its neighbours.
 inline constexpr size_t kMaxLocatorWards = 50;
 

@@ -1398,6 +1398,8 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   return page;
 }
 
+json PostcodeFinder(const SiteMap& map, const std::string& path);  // below
+
 PageView AreasIndexPage(SiteMap& map) {
   const std::string path = "areas/index.html";
   json view = Layout(map, path, map.site().text("areas_title"),
@@ -1421,7 +1423,190 @@ PageView AreasIndexPage(SiteMap& map) {
   for (uint32_t group : map.groups()) groups.push_back(Link(path, map.AreaPath(group), map.results().areas[group].name));
   view["groups"] = groups;
   view["home"] = Link(path, map.AreaPath(map.home()), map.results().areas[map.home()].name);
+  view["finder"] = PostcodeFinder(map, path);
+  json ward_map = AreaFinderMapSpec(map.geometry(), map.site(), map.results(), map.wards(),
+                                    WardUrls(map, path), "area-map");
+  if (!ward_map.is_null()) view["ward_map"] = {{"svg_spec", ward_map}};
   return MakePage(path, "areas", view);
+}
+
+// --- Postcode finder ----------------------------------------------------------------------------
+//
+// With site.yaml's postcodes: a finder at postcodes/index.html. With JavaScript, a postcode box
+// (partials/postcode-finder, assets/finder.js) fetches its district's shard,
+// postcodes/data/<district>.json: {"w": [[ward name, page path from the site root, or "" for
+// a ward the site does not have], ...], "p": {inward code: index into "w"}}, and goes to the
+// ward's page. Without it, a page per postcode district lists its sectors and their wards, and
+// a page per sector lists each ward's postcodes.
+
+// "SS0" for "SS00AA"; "0" (the sector's digit) and "0AA" (the inward code).
+std::string Outward(const std::string& code) { return code.substr(0, code.size() - 3); }
+std::string Inward(const std::string& code) { return code.substr(code.size() - 3); }
+std::string SectorOf(const std::string& code) { return Outward(code) + " " + code[code.size() - 3]; }
+
+// Postcode districts in their natural order: SS0, SS1, SS2, ..., SS9, SS22, SS99.
+bool DistrictBefore(const std::string& a, const std::string& b) {
+  auto split = [](const std::string& district) {
+    size_t letters = 0;
+    while (letters < district.size() && std::isalpha(static_cast<unsigned char>(district[letters])))
+      ++letters;
+    size_t digits = letters;
+    while (digits < district.size() && std::isdigit(static_cast<unsigned char>(district[digits])))
+      ++digits;
+    return std::tuple(district.substr(0, letters), std::stoi("0" + district.substr(letters, digits - letters)),
+                      district.substr(digits));
+  };
+  return split(a) < split(b);
+}
+
+std::string Lowered(std::string text) {
+  for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return text;
+}
+
+std::string PostcodeIndexPath() { return "postcodes/index.html"; }
+std::string DistrictPath(const std::string& district) {
+  return "postcodes/" + Lowered(district) + "/index.html";
+}
+std::string SectorPath(const std::string& sector) {  // "SS0 0"
+  const std::string district = sector.substr(0, sector.find(' '));
+  return "postcodes/" + Lowered(district) + "/" + Lowered(district) + "-" +
+         sector.substr(sector.find(' ') + 1) + "/index.html";
+}
+
+// The finder box's view for a page at `path` (the messages its script shows, in the site's
+// language), or null when the site has no postcode lookup.
+json PostcodeFinder(const SiteMap& map, const std::string& path) {
+  if (map.site().postcodes.empty()) return nullptr;
+  const i18n::Catalogue& text = map.site().text;
+  return {{"root", RelativeUrl(path, "index.html").substr(0, RelativeUrl(path, "index.html").size() -
+                                                                 std::string("index.html").size())},
+          {"shards", RelativeUrl(path, "postcodes/data/x.json").substr(
+                         0, RelativeUrl(path, "postcodes/data/x.json").size() - 6)},
+          {"script", RelativeUrl(path, "assets/finder.js")},
+          {"all_url", RelativeUrl(path, PostcodeIndexPath())},
+          {"messages",
+           {{"invalid", text("finder_invalid")},
+            {"looking", text("finder_looking")},
+            {"unknown", text("finder_unknown")},
+            {"outside", text("finder_outside")},
+            {"error", text("finder_error")}}}};
+}
+
+// The ward page path (from the site root) for a ward code, or "" when the site has no page for
+// it.
+std::string WardPagePath(const SiteMap& map, const std::string& code) {
+  const int32_t area = map.results().FindArea(code);
+  if (area < 0) return "";
+  const auto& wards = map.wards();
+  if (std::find(wards.begin(), wards.end(), static_cast<uint32_t>(area)) == wards.end()) return "";
+  return map.AreaPath(static_cast<uint32_t>(area));
+}
+
+void PostcodePages(SiteMap& map, const std::function<void(PageView&&)>& emit) {
+  const model::Site& site = map.site();
+  if (site.postcodes.empty()) return;
+  const i18n::Catalogue& text = site.text;
+  // District -> its postcodes (indices into site.postcodes, in code order).
+  std::map<std::string, std::vector<size_t>, decltype(&DistrictBefore)> districts(&DistrictBefore);
+  for (size_t idx = 0; idx < site.postcodes.size(); ++idx)
+    districts[Outward(site.postcodes[idx].code)].push_back(idx);
+  // Ward code -> (name, page path); the same for every page.
+  std::map<std::string, std::pair<std::string, std::string>> wards;
+  for (const model::Postcode& postcode : site.postcodes)
+    if (!wards.count(postcode.ward)) {
+      const std::string page = WardPagePath(map, postcode.ward);
+      const int32_t area = map.results().FindArea(postcode.ward);
+      wards[postcode.ward] = {
+          page.empty() || area < 0 ? postcode.ward : map.results().areas[static_cast<size_t>(area)].name,
+          page};
+    }
+  const std::string finder_title = text("finder_title");
+  const Crumb areas_crumb{text("nav_areas"), "areas/index.html"};
+
+  // The finder: the box, and every district.
+  {
+    const std::string path = PostcodeIndexPath();
+    json view = Layout(map, path, finder_title, text("finder_description"),
+                       {areas_crumb, {finder_title, ""}}, "areas");
+    view["finder"] = PostcodeFinder(map, path);
+    json list = json::array();
+    for (const auto& [district, members] : districts)
+      list.push_back(Link(path, DistrictPath(district), district));
+    view["districts"] = list;
+    emit(MakePage(path, "postcodes", view));
+  }
+  for (const auto& [district, members] : districts) {
+    // Sector -> ward code -> postcodes.
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> sectors;
+    for (size_t idx : members)
+      sectors[SectorOf(site.postcodes[idx].code)][site.postcodes[idx].ward].push_back(
+          model::DisplayPostcode(site.postcodes[idx].code));
+    const std::string district_path = DistrictPath(district);
+    const std::string district_title = text("finder_district_title", {{"district", district}});
+    json sector_list = json::array();
+    for (const auto& [sector, by_ward] : sectors) {
+      // The sector's page: each ward with its postcodes; wards of other areas last.
+      const std::string path = SectorPath(sector);
+      const std::string title = text("finder_sector_title", {{"sector", sector}});
+      json view = Layout(map, path, title, text("finder_sector_description", {{"sector", sector}}),
+                         {areas_crumb, {finder_title, PostcodeIndexPath()},
+                          {district_title, district_path}, {title, ""}},
+                         "areas");
+      json ward_items = json::array();
+      json outside = json::array();
+      std::vector<std::string> names;
+      for (const auto& [code, postcodes] : by_ward) {
+        const auto& [name, page] = wards[code];
+        json item = {{"name", name},
+                     {"postcodes", postcodes},
+                     {"count", text.Count("finder_postcode_count",
+                                          static_cast<int64_t>(postcodes.size()))}};
+        if (page.empty()) {
+          item["code"] = code;
+          outside.push_back(std::move(item));
+        } else {
+          item["url"] = RelativeUrl(path, page);
+          ward_items.push_back(std::move(item));
+          names.push_back(name);
+        }
+      }
+      view["wards"] = ward_items;
+      view["outside"] = outside;
+      view["has_outside"] = !outside.empty();
+      view["finder"] = PostcodeFinder(map, path);
+      emit(MakePage(path, "postcode-sector", view));
+      sector_list.push_back({{"url", RelativeUrl(district_path, path)},
+                             {"label", sector},
+                             {"wards", base::JoinWords(names, text("word_and"))},
+                             {"outside", !outside.empty()}});
+    }
+    json view = Layout(map, district_path, district_title,
+                       text("finder_district_description", {{"district", district}}),
+                       {areas_crumb, {finder_title, PostcodeIndexPath()}, {district_title, ""}},
+                       "areas");
+    view["sectors"] = sector_list;
+    view["finder"] = PostcodeFinder(map, district_path);
+    emit(MakePage(district_path, "postcode-district", view));
+
+    // The shard the script reads.
+    json ward_list = json::array();
+    std::map<std::string, size_t> ward_index;
+    json lookup = json::object();
+    for (size_t idx : members) {
+      const model::Postcode& postcode = site.postcodes[idx];
+      auto [it, added] = ward_index.emplace(postcode.ward, ward_list.size());
+      if (added) {
+        const auto& [name, page] = wards[postcode.ward];
+        ward_list.push_back(json::array({name, page}));
+      }
+      lookup[Inward(postcode.code)] = it->second;
+    }
+    PageView shard;
+    shard.path = "postcodes/data/" + Lowered(district) + ".json";
+    shard.raw = json({{"w", ward_list}, {"p", lookup}}).dump();
+    emit(std::move(shard));
+  }
 }
 
 // Worst first: not met, close, met, then no target and no figure; within a status, worse than
@@ -2344,6 +2529,7 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   emit(IndicatorsIndexPage(map));
   for (uint32_t idx = 0; idx < site.indicators.size(); ++idx) emit(IndicatorPage(map, idx));
   emit(AreasIndexPage(map));
+  PostcodePages(map, emit);
   emit(AreaPage(map, map.home()));
   for (uint32_t group : map.groups()) emit(AreaPage(map, group));
   for (uint32_t ward : map.wards()) emit(AreaPage(map, ward));

@@ -34,6 +34,9 @@ struct PageView {
   std::string template_name;  // e.g. "outcome"
   nlohmann::json view;
   std::vector<MarkdownPart> markdown;
+  // A file written as it is, not through a template (template_name is then empty): e.g. a
+  // postcode finder's JSON shard.
+  std::string raw;
 };
 
 // Builds every page of the site and hands each to `on_page` as soon as it is made (so a caller

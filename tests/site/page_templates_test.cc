@@ -19,7 +19,7 @@ std::set<std::string> RenderedTemplates(const model::Site& site) {
   base::Diagnostics diagnostics;
   std::set<std::string> names;
   for (const auto& page : view::BuildSiteView(site, results, diagnostics))
-    names.insert(page.template_name);
+    if (!page.template_name.empty()) names.insert(page.template_name);  // not a raw file
   return names;
 }
 

@@ -29,6 +29,12 @@ void LoadObservationText(const std::string& text, const std::string& file, model
                          base::Diagnostics& diagnostics);
 void LoadBoundaries(model::Site& site, base::Diagnostics& diagnostics);
 void LoadSpending(model::Site& site, base::Diagnostics& diagnostics);
+// Needs areas loaded: the postcode lookup site.yaml's postcodes: names (nothing without it).
+void LoadPostcodes(model::Site& site, base::Diagnostics& diagnostics);
+// Reads one postcode lookup's text (called `file` in diagnostics) into site.postcodes, laid out
+// as site.config.postcodes says.
+void LoadPostcodeText(const std::string& text, const std::string& file, model::Site& site,
+                      base::Diagnostics& diagnostics);
 void LoadContent(model::Site& site, base::Diagnostics& diagnostics);
 // Warns at each file under data/ (recursively) that none of the loaders above reads, except
 // Markdown notes (*.md).
