@@ -6,7 +6,9 @@
 #   reflow  (browser:reflow)  check_reflow.mjs: every page at 320 px scrolls sideways only inside
 #                             a labelled region; the dashboard as cards, its hints, sticky headers;
 #   print   (browser:print)   check_print.py: the dashboard views and a ward page printed to PDF
-#                             show every indicator and the content of collapsed tables.
+#                             show every indicator and the content of collapsed tables;
+#   finder  (browser:finder)  check_finder.mjs: the postcode finder with and without JavaScript,
+#                             the Your area map's links, axe on the finder's pages.
 # Usage: tests/browser/run.sh [OUTCOMES_BINARY [CHECK]]   (defaults: build/outcomes, pages)
 # Screenshots go to build/screenshots/<page-type>-<width>.png. BROWSER_KEEP=1 keeps the built site.
 # Needs /usr/bin/chromium, node and node_modules (npm ci): scripts/install-deps.sh installs them.
@@ -17,8 +19,9 @@ start=$(date +%s.%N)
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 binary="${1:-$root/build/outcomes}"
 check="${2:-pages}"
-if [ "$check" != pages ] && [ "$check" != reflow ] && [ "$check" != print ]; then
-  echo "browser: unknown check '$check' (expected pages, reflow or print)"
+if [ "$check" != pages ] && [ "$check" != reflow ] && [ "$check" != print ] &&
+  [ "$check" != finder ]; then
+  echo "browser: unknown check '$check' (expected pages, reflow, print or finder)"
   exit 2
 fi
 
@@ -64,6 +67,9 @@ cd "$root" || exit 1
 if [ "$check" = pages ]; then
   echo "=== browser checks (tests/browser/check_pages.mjs)"
   node tests/browser/check_pages.mjs "$tmp/site"
+elif [ "$check" = finder ]; then
+  echo "=== the postcode finder (tests/browser/check_finder.mjs)"
+  node tests/browser/check_finder.mjs "$tmp/site"
 elif [ "$check" = reflow ]; then
   echo "=== reflow at 320 px (tests/browser/check_reflow.mjs)"
   node tests/browser/check_reflow.mjs "$tmp/site"
