@@ -217,6 +217,13 @@ bool ComparesAreas(const model::Indicator& indicator);
 bool TargetReferenceFor(const model::Indicator& indicator, const model::Period& period,
                         double& value, TargetReference& kind);
 
+// Whether two published figures differ by more than chance would explain: both have 95%
+// intervals and they do not overlap (the one home of this rule for two areas, or two groups).
+inline bool IntervalsApart(const Cell& a, const Cell& b) {
+  return model::Has(a.lower95) && model::Has(b.lower95) && model::Has(a.upper95) &&
+         model::Has(b.upper95) && (a.upper95 < b.lower95 || b.upper95 < a.lower95);
+}
+
 // What data/spending.csv records as spent on `outcome_id` for the area (or group) `area_code` in
 // the latest financial year it has any row for, over every row or, when `categories` is not
 // empty, over rows of those service categories only. Nullopt when there is none.

@@ -207,8 +207,7 @@ void ComputeGaps(const model::Site& site, Results& results) {
       point.target_value = cell.value;
       point.rest_value = other->value;
       point.gap = cell.value - other->value;
-      point.significant = model::Has(cell.lower95) && model::Has(other->lower95) &&
-                          (cell.upper95 < other->lower95 || other->upper95 < cell.lower95);
+      point.significant = IntervalsApart(cell, *other);
       gap.points.push_back(point);
     }
     if (gap.points.size() >= 2) {

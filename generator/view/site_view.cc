@@ -1676,6 +1676,114 @@ std::string GroupPhrase(const i18n::Catalogue& t, const std::string& group) {
   return t("group_one_of_wards_in");
 }
 
+// --- Comparing two areas ------------------------------------------------------------------------
+
+// What an area's page offers to compare it with, as static pages: a ward its council and the
+// groups it is in; a group its council. Only areas with pages.
+std::vector<uint32_t> CompareWith(const SiteMap& map, uint32_t area_idx) {
+  std::vector<uint32_t> others;
+  if (area_idx == map.home()) return others;
+  others.push_back(map.home());
+  if (!map.results().areas[area_idx].is_group)
+    for (uint32_t group : map.GroupsOf(area_idx)) others.push_back(group);
+  std::erase_if(others, [&](uint32_t other) { return map.AreaPath(other).empty(); });
+  return others;
+}
+
+// areas/<area>/compare/<other>/index.html
+std::string ComparePath(const SiteMap& map, uint32_t area_idx, uint32_t other) {
+  const std::string page = map.AreaPath(area_idx);
+  const std::string other_page = map.AreaPath(other);
+  const std::string folder = page.substr(0, page.size() - std::string("index.html").size());
+  const std::string other_folder =
+      other_page.substr(0, other_page.size() - std::string("/index.html").size());
+  return folder + "compare/" + other_folder.substr(other_folder.rfind('/') + 1) + "/index.html";
+}
+
+// Two areas side by side: for each indicator that compares areas (rates and percentages), the
+// latest period both have a published figure for, both figures with their intervals, the
+// difference and whether it is more than chance would explain. Counts are named, not compared.
+PageView ComparePage(SiteMap& map, uint32_t area_idx, uint32_t other) {
+  const auto& results = map.results();
+  const i18n::Catalogue& text = map.site().text;
+  const std::string& name = results.areas[area_idx].name;
+  const std::string& other_name = results.areas[other].name;
+  const std::string path = ComparePath(map, area_idx, other);
+  const std::string title = text("compare_title", {{"area", name}, {"other", other_name}});
+  json view = Layout(map, path, title,
+                     text("compare_description", {{"area", name}, {"other", other_name}}),
+                     {{text("nav_areas"), "areas/index.html"},
+                      {name, map.AreaPath(area_idx)},
+                      {title, ""}},
+                     "areas");
+  view["area_url"] = RelativeUrl(path, map.AreaPath(area_idx));
+  view["other_url"] = RelativeUrl(path, map.AreaPath(other));
+  view["area_name"] = name;
+  view["other_name"] = other_name;
+  json rows = json::array();
+  std::vector<std::string> counts;
+  size_t apart = 0;
+  for (uint32_t indicator_idx = 0; indicator_idx < map.site().indicators.size(); ++indicator_idx) {
+    const model::Indicator& indicator = map.site().indicators[indicator_idx];
+    if (!compute::ComparesAreas(indicator)) {
+      counts.push_back(indicator.short_title);
+      continue;
+    }
+    const compute::Series* series = results.Find(indicator_idx, area_idx, 0);
+    const compute::Series* other_series = results.Find(indicator_idx, other, 0);
+    if (!series || !other_series) continue;
+    // The latest period both publish.
+    const compute::Cell* cell = nullptr;
+    const compute::Cell* other_cell = nullptr;
+    for (auto it = series->cells.rbegin(); it != series->cells.rend() && !cell; ++it) {
+      if (!it->Published()) continue;
+      for (const compute::Cell& candidate : other_series->cells)
+        if (candidate.period == it->period && candidate.Published()) {
+          cell = &*it;
+          other_cell = &candidate;
+        }
+    }
+    if (!cell) continue;
+    const double difference = base::RoundTo(cell->value, indicator.decimals) -
+                              base::RoundTo(other_cell->value, indicator.decimals);
+    const bool has_intervals = model::Has(cell->lower95) && model::Has(other_cell->lower95);
+    const bool differs = compute::IntervalsApart(*cell, *other_cell);
+    apart += differs ? 1 : 0;
+    rows.push_back(
+        {{"title", indicator.short_title},
+         {"url", RelativeUrl(path, map.IndicatorPath(indicator.id))},
+         {"period", cell->period.Label()},
+         {"value", FormatValue(text, indicator, cell->value)},
+         {"interval", FormatInterval(text, indicator, cell->lower95, cell->upper95)},
+         {"other_value", FormatValue(text, indicator, other_cell->value)},
+         {"other_interval",
+          FormatInterval(text, indicator, other_cell->lower95, other_cell->upper95)},
+         {"difference", (difference > 0 ? "+" : "") +
+                            base::FormatNumber(difference, indicator.decimals) +
+                            (indicator.unit == model::Unit::kPercent
+                                 ? " " + text("compare_points")
+                                 : std::string())},
+         {"verdict", text(!has_intervals ? "compare_no_intervals"
+                          : differs      ? "compare_apart"
+                                         : "compare_chance")},
+         {"apart", differs}});
+  }
+  json notes = json::array({text("compare_note")});
+  if (!counts.empty())
+    notes.push_back(
+        text("compare_counts", {{"indicators", base::JoinWords(counts, text("word_and"))}}));
+  view["summary"] = text.Count("compare_summary", static_cast<int64_t>(apart),
+                               {{"total", std::to_string(rows.size())},
+                                {"area", name},
+                                {"other", other_name}});
+  view["col_difference"] =
+      text("compare_col_difference", {{"area", name}, {"other", other_name}});
+  view["rows"] = rows;
+  view["notes"] = notes;
+  view["has_rows"] = !rows.empty();
+  return MakePage(path, "compare", view);
+}
+
 PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const auto& results = map.results();
   const auto& area = results.areas[area_idx];
@@ -1710,6 +1818,11 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   }
   view["groups_of"] = groups_of;
   view["has_groups_of"] = !groups_of.empty();
+  json compare = json::array();
+  for (uint32_t other : CompareWith(map, area_idx))
+    compare.push_back(Link(path, ComparePath(map, area_idx, other), results.areas[other].name));
+  view["compare"] = compare;
+  view["has_compare"] = !compare.empty();
 
   // Each block's own trend chart sets the area beside its benchmark (the council for a ward or
   // a group, the widest comparator for the council); the indicator page has every comparator.
@@ -2533,6 +2646,10 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   emit(AreaPage(map, map.home()));
   for (uint32_t group : map.groups()) emit(AreaPage(map, group));
   for (uint32_t ward : map.wards()) emit(AreaPage(map, ward));
+  for (uint32_t group : map.groups())
+    for (uint32_t other : CompareWith(map, group)) emit(ComparePage(map, group, other));
+  for (uint32_t ward : map.wards())
+    for (uint32_t other : CompareWith(map, ward)) emit(ComparePage(map, ward, other));
   for (auto& page : DashboardPages(map)) emit(std::move(page));
   for (size_t page_idx : map.published()) emit(ContentPageView(map, page_idx));
   for (auto type : kListedTypes) {
