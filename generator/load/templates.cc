@@ -34,6 +34,7 @@ constexpr PageTemplate kPageTemplates[] = {
     {"areas", "the list of areas", When::kAlways},
     {"area", "each area's page", When::kAlways},
     {"compare", "each page comparing an area with its council or group", When::kAlways},
+    {"compare-any", "the page comparing any two areas", When::kAlways},
     {"dashboard", "the dashboard", When::kAlways},
     {"content", "each page of content/", When::kPublishedContent},
     {"list", "the list of each type of content", When::kPublishedContent},

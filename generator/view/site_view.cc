@@ -1424,6 +1424,7 @@ PageView AreasIndexPage(SiteMap& map) {
   view["groups"] = groups;
   view["home"] = Link(path, map.AreaPath(map.home()), map.results().areas[map.home()].name);
   view["finder"] = PostcodeFinder(map, path);
+  view["compare_url"] = RelativeUrl(path, "compare/index.html");
   json ward_map = AreaFinderMapSpec(map.geometry(), map.site(), map.results(), map.wards(),
                                     WardUrls(map, path), "area-map");
   if (!ward_map.is_null()) view["ward_map"] = {{"svg_spec", ward_map}};
@@ -1784,6 +1785,113 @@ PageView ComparePage(SiteMap& map, uint32_t area_idx, uint32_t other) {
   return MakePage(path, "compare", view);
 }
 
+// Any two areas side by side, with JavaScript (compare/index.html and assets/compare.js): the
+// page lists every area with a page by kind; the script fetches the two chosen areas' files,
+// compare/data/<slug>.json = {"name", "kind", "figures": {indicator id: [[period, value (as
+// published, rounded), lower, upper (or null), value text, interval text], ...]}} (rates and
+// percentages only, published figures only, oldest first), and sets them out as the static
+// comparison pages do: the latest period both have, the difference, and whether the 95%
+// intervals overlap. Without JavaScript the page lists the static comparisons.
+std::string CompareDataPath(const SiteMap& map, uint32_t area_idx) {
+  const std::string page = map.AreaPath(area_idx);
+  const std::string folder = page.substr(0, page.size() - std::string("/index.html").size());
+  return "compare/data/" + folder.substr(folder.rfind('/') + 1) + ".json";
+}
+
+void CompareAnyPages(SiteMap& map, const std::function<void(PageView&&)>& emit) {
+  const auto& results = map.results();
+  const model::Site& site = map.site();
+  const i18n::Catalogue& text = site.text;
+  const std::string path = "compare/index.html";
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> kinds = {
+      {text("compare_kind_wards"), map.wards()},
+      {text("compare_kind_groups"), map.groups()},
+      {text("compare_kind_council"), {map.home()}}};
+  json view = Layout(map, path, text("compare_any_title"), text("compare_any_description"),
+                     {{text("nav_areas"), "areas/index.html"}, {text("compare_any_title"), ""}},
+                     "areas");
+  json groups = json::array();
+  json statics = json::array();
+  for (const auto& [label, areas] : kinds) {
+    json options = json::array();
+    for (uint32_t area : areas) {
+      if (map.AreaPath(area).empty()) continue;
+      options.push_back({{"name", results.areas[area].name},
+                         {"data", RelativeUrl(path, CompareDataPath(map, area))}});
+      for (uint32_t other : CompareWith(map, area))
+        statics.push_back(
+            {{"url", RelativeUrl(path, ComparePath(map, area, other))},
+             {"label", text("compare_title",
+                            {{"area", results.areas[area].name}, {"other", results.areas[other].name}})}});
+      // The area's figures, for the script.
+      json figures = json::object();
+      for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx) {
+        const model::Indicator& indicator = site.indicators[indicator_idx];
+        if (!compute::ComparesAreas(indicator)) continue;
+        const compute::Series* series = results.Find(indicator_idx, area, 0);
+        if (!series) continue;
+        json cells = json::array();
+        for (const compute::Cell& cell : series->cells) {
+          if (!cell.Published()) continue;
+          const bool interval = model::Has(cell.lower95) && model::Has(cell.upper95);
+          cells.push_back(json::array(
+              {cell.period.Label(), base::RoundTo(cell.value, indicator.decimals),
+               interval ? json(cell.lower95) : json(nullptr),
+               interval ? json(cell.upper95) : json(nullptr),
+               FormatValue(text, indicator, cell.value),
+               FormatInterval(text, indicator, cell.lower95, cell.upper95)}));
+        }
+        if (!cells.empty()) figures[indicator.id] = cells;
+      }
+      PageView data;
+      data.path = CompareDataPath(map, area);
+      data.raw = json({{"name", results.areas[area].name}, {"kind", label}, {"figures", figures}})
+                     .dump();
+      emit(std::move(data));
+    }
+    if (!options.empty()) groups.push_back({{"label", label}, {"options", options}});
+  }
+  view["kinds"] = groups;
+  view["statics"] = statics;
+  // What the script needs to lay the table out as the static pages do.
+  json indicators = json::array();
+  for (const model::Indicator& indicator : site.indicators)
+    if (compute::ComparesAreas(indicator))
+      indicators.push_back({{"id", indicator.id},
+                            {"title", indicator.short_title},
+                            {"url", RelativeUrl(path, map.IndicatorPath(indicator.id))},
+                            {"decimals", indicator.decimals},
+                            {"points", indicator.unit == model::Unit::kPercent}});
+  view["script"] = RelativeUrl(path, "assets/compare.js");
+  // The words with their placeholders kept, for the script to fill in.
+  const i18n::Args keep = {{"area", "{area}"}, {"other", "{other}"}, {"total", "{total}"}};
+  json setup = json({{"indicators", indicators},
+                        {"words",
+                         {{"period", text("col_period")},
+                          {"indicator", text("col_indicator")},
+                          {"difference", text("compare_col_difference", keep)},
+                          {"chance", text("compare_col_chance")},
+                          {"points", text("compare_points")},
+                          {"apart", text("compare_apart")},
+                          {"could_be_chance", text("compare_chance")},
+                          {"no_intervals", text("compare_no_intervals")},
+                          {"title", text("compare_title", keep)},
+                          {"summary_one", text.Count("compare_summary", 1, "{count}", keep)},
+                          {"summary_other", text.Count("compare_summary", 2, "{count}", keep)},
+                          {"none", text("compare_none")},
+                          {"same", text("compare_any_same")},
+                          {"kinds", text("compare_any_kinds")},
+                          {"error", text("compare_any_error")}}}});
+  // Inline in a <script type="application/json">: no "<" may end the element early, whatever
+  // an indicator's title says.
+  std::string setup_json;
+  for (char ch : setup.dump())
+    setup_json += ch == '<' ? std::string("\\u003c") : ch == '>' ? std::string("\\u003e")
+                : ch == '&' ? std::string("\\u0026") : std::string(1, ch);
+  view["setup_json"] = setup_json;
+  emit(MakePage(path, "compare-any", view));
+}
+
 PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const auto& results = map.results();
   const auto& area = results.areas[area_idx];
@@ -1823,6 +1931,11 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
     compare.push_back(Link(path, ComparePath(map, area_idx, other), results.areas[other].name));
   view["compare"] = compare;
   view["has_compare"] = !compare.empty();
+  view["compare_any_url"] =
+      RelativeUrl(path, "compare/index.html") + "?a=" +
+      CompareDataPath(map, area_idx).substr(std::string("compare/data/").size(),
+                                             CompareDataPath(map, area_idx).size() -
+                                                 std::string("compare/data/").size() - 5);
 
   // Each block's own trend chart sets the area beside its benchmark (the council for a ward or
   // a group, the widest comparator for the council); the indicator page has every comparator.
@@ -2650,6 +2763,7 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
     for (uint32_t other : CompareWith(map, group)) emit(ComparePage(map, group, other));
   for (uint32_t ward : map.wards())
     for (uint32_t other : CompareWith(map, ward)) emit(ComparePage(map, ward, other));
+  CompareAnyPages(map, emit);
   for (auto& page : DashboardPages(map)) emit(std::move(page));
   for (size_t page_idx : map.published()) emit(ContentPageView(map, page_idx));
   for (auto type : kListedTypes) {

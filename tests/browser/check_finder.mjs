@@ -5,6 +5,8 @@
 //   - without JavaScript: the box stays hidden, and the path finder -> district -> sector ->
 //     ward reaches the ward's page, the postcode listed under its ward on the sector's page;
 //   - the ward map on Your area: every ward a link, reachable with the Tab key;
+//   - comparing any two wards (with JavaScript): each figure is the one the ward's own page
+//     gives for that period; areas of different kinds are not compared;
 //   - axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA): 0 violations on the finder's pages, with the
 //     site's script and with it blocked (as without JavaScript), at 1280 and 320 px.
 // Usage: node tests/browser/check_finder.mjs OUTDIR (the example site, built).
@@ -15,7 +17,8 @@ import { guard, launch, loadChromium, repoRoot } from './browser.mjs';
 import { serve } from './server.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PAGES = ['/areas/', '/postcodes/', '/postcodes/ss0/', '/postcodes/ss0/ss0-0/'];
+const PAGES = ['/areas/', '/postcodes/', '/postcodes/ss0/', '/postcodes/ss0/ss0-0/', '/compare/',
+  '/areas/kursaal/compare/southend-on-sea/'];
 
 function usage(message) {
   console.error(`check_finder: ${message}`);
@@ -112,6 +115,42 @@ try {
     reached = await page.evaluate(() => !!document.activeElement?.closest('.map-figure svg'));
   }
   record(reached, 'a map link is reachable with the Tab key');
+
+  // ---- comparing any two areas --------------------------------------------------------------
+  {
+    await page.goto(`${origin}/compare/?a=kursaal`);
+    const firstChoice = await page.locator('#compare-first option:checked').textContent();
+    record(firstChoice === 'Kursaal', '?a= chooses the first area', firstChoice);
+    await page.selectOption('#compare-second', { label: 'Milton' });
+    await page.click('form[data-compare] button');
+    await page.waitForSelector('.compare-result table');
+    const rows = await page.$$eval('.compare-result tbody tr', (trs) => trs.map((tr) => ({
+      title: tr.querySelector('th').textContent,
+      cells: [...tr.querySelectorAll('td')].map((td) => td.firstChild.textContent),
+    })));
+    record(rows.length > 5, 'two wards side by side', `${rows.length} rows`);
+    // Each figure is the one the ward's own page gives for that period.
+    const problems = [];
+    for (const [ward, column] of [['kursaal', 1], ['milton', 2]]) {
+      const tab = await plain.newPage();
+      await tab.goto(`${origin}/areas/${ward}/`);
+      const summary = await tab.$$eval('.summary-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
+      await tab.close();
+      let checked = 0;
+      for (const row of rows) {
+        const line = summary.find((text) => text.includes(row.title));
+        if (!line || !line.includes(row.cells[0])) continue;  // not the page's latest period
+        checked += 1;
+        if (!line.includes(row.cells[column])) problems.push(`${ward} ${row.title}: ${row.cells[column]} not in "${line.trim()}"`);
+      }
+      if (checked === 0) problems.push(`${ward}: no row to check against its page`);
+    }
+    record(problems.length === 0, 'the figures are those on the wards\' pages', problems.join('; '));
+    await page.selectOption('#compare-second', { label: 'Southend-on-Sea' });
+    await page.click('form[data-compare] button');
+    const kinds = await page.locator('.compare-message').textContent();
+    record(kinds.includes('same kind'), 'areas of different kinds are not compared', kinds);
+  }
 
   // ---- axe -----------------------------------------------------------------------------------
   // axe runs as a script itself: "without JavaScript" is the page with the site's scripts
