@@ -1798,6 +1798,10 @@ std::string CompareDataPath(const SiteMap& map, uint32_t area_idx) {
   return "compare/data/" + folder.substr(folder.rfind('/') + 1) + ".json";
 }
 
+// Above this many areas the page's two lists would outgrow the page budget (a national site):
+// no form then, only the way to each area's own comparisons.
+constexpr size_t kMaxCompareChoices = 500;
+
 void CompareAnyPages(SiteMap& map, const std::function<void(PageView&&)>& emit) {
   const auto& results = map.results();
   const model::Site& site = map.site();
@@ -1811,18 +1815,16 @@ void CompareAnyPages(SiteMap& map, const std::function<void(PageView&&)>& emit) 
                      {{text("nav_areas"), "areas/index.html"}, {text("compare_any_title"), ""}},
                      "areas");
   json groups = json::array();
-  json statics = json::array();
+  size_t choices = 0;
+  for (const auto& kind : kinds) choices += kind.second.size();
+  const bool form = choices <= kMaxCompareChoices;
   for (const auto& [label, areas] : kinds) {
     json options = json::array();
     for (uint32_t area : areas) {
       if (map.AreaPath(area).empty()) continue;
       options.push_back({{"name", results.areas[area].name},
                          {"data", RelativeUrl(path, CompareDataPath(map, area))}});
-      for (uint32_t other : CompareWith(map, area))
-        statics.push_back(
-            {{"url", RelativeUrl(path, ComparePath(map, area, other))},
-             {"label", text("compare_title",
-                            {{"area", results.areas[area].name}, {"other", results.areas[other].name}})}});
+      if (!form) continue;
       // The area's figures, for the script.
       json figures = json::object();
       for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx) {
@@ -1852,7 +1854,8 @@ void CompareAnyPages(SiteMap& map, const std::function<void(PageView&&)>& emit) 
     if (!options.empty()) groups.push_back({{"label", label}, {"options", options}});
   }
   view["kinds"] = groups;
-  view["statics"] = statics;
+  view["form"] = form;
+  view["areas_url"] = RelativeUrl(path, "areas/index.html");
   // What the script needs to lay the table out as the static pages do.
   json indicators = json::array();
   for (const model::Indicator& indicator : site.indicators)
