@@ -17,7 +17,15 @@ namespace {
 
 // When a kind of page is built (view::BuildSiteView is the other side of this table; a test
 // builds the example's views and compares).
-enum class When { kAlways, kOutcomes, kIndicators, kPublishedContent, kBaseUrl, kPostcodes };
+enum class When {
+  kAlways,
+  kOutcomes,
+  kIndicators,
+  kPublishedContent,
+  kBaseUrl,
+  kPostcodes,
+  kAzPages,
+};
 
 struct PageTemplate {
   const char* name;     // under templates/, without ".mustache"
@@ -35,6 +43,8 @@ constexpr PageTemplate kPageTemplates[] = {
     {"area", "each area's page", When::kAlways},
     {"compare", "each page comparing an area with its council or group", When::kAlways},
     {"compare-any", "the page comparing any two areas", When::kAlways},
+    {"search", "the search page and A to Z index", When::kAlways},
+    {"search-letter", "each letter of the A to Z (more than 300 entries)", When::kAzPages},
     {"dashboard", "the dashboard", When::kAlways},
     {"content", "each page of content/", When::kPublishedContent},
     {"list", "the list of each type of content", When::kPublishedContent},
@@ -63,6 +73,15 @@ bool Needed(const PageTemplate& page, const model::Site& site) {
       return !site.config.base_url.empty();
     case When::kPostcodes:
       return site.config.postcodes.enabled;
+    case When::kAzPages: {
+      // As view::SearchPages counts its entries: indicators, outcomes, areas with pages (the
+      // home area, its groups and wards), published content. Over 300: a page per letter.
+      size_t entries = site.indicators.size() + site.outcomes.size() + 1 + site.config.groups.size();
+      for (const auto& area : site.areas)
+        entries += area.type == "ward" && area.parent == site.config.home_area ? 1 : 0;
+      for (const auto& content : site.pages) entries += content.draft ? 0 : 1;
+      return entries > 300;
+    }
     case When::kPublishedContent:
       for (const auto& content : site.pages)
         if (!content.draft) return true;

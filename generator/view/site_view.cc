@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <functional>
 #include <set>
 #include <tuple>
@@ -320,6 +321,8 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
   view["has_breadcrumbs"] = !crumbs.empty();
   view["accessibility_url"] = RelativeUrl(path, "accessibility/index.html");
   view["methodology_url"] = RelativeUrl(path, "methodology/index.html");
+  view["search_url"] = RelativeUrl(path, "search/index.html");
+  view["search_script"] = RelativeUrl(path, "assets/search.js");
   return view;
 }
 
@@ -1429,6 +1432,161 @@ PageView AreasIndexPage(SiteMap& map) {
                                     WardUrls(map, path), "area-map");
   if (!ward_map.is_null()) view["ward_map"] = {{"svg_spec", ward_map}};
   return MakePage(path, "areas", view);
+}
+
+// --- Site search ----------------------------------------------------------------------------------
+//
+// search/index.json, written at build time: {"e": [[title, page path from the site root, kind,
+// words to match (a summary or definition, at most kSearchTextChars)], ...]}. With JavaScript a
+// box in every page's header goes to search/index.html?q=..., where assets/search.js matches
+// the query against it. Without it, search/index.html is an A to Z of indicators, outcomes,
+// areas and content (one page per letter when there are more than kAzOnOnePage entries).
+constexpr size_t kSearchTextChars = 200;
+constexpr size_t kAzOnOnePage = 300;
+
+std::string AsciiLower(std::string text) {
+  for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return text;
+}
+
+// Markdown's marks taken out, for words to match: "**in need**" -> "in need".
+std::string SearchWords(const std::string& markdown) {
+  std::string out;
+  bool in_target = false;  // inside a link's "(...)"
+  for (size_t idx = 0; idx < markdown.size(); ++idx) {
+    const char ch = markdown[idx];
+    if (in_target) {
+      in_target = ch != ')';
+      continue;
+    }
+    if (ch == ']' && idx + 1 < markdown.size() && markdown[idx + 1] == '(') {
+      in_target = true;
+      ++idx;
+      continue;
+    }
+    if (std::strchr("*_`#[]>|", ch)) continue;
+    const bool space = ch == '\n' || ch == '\t' || ch == ' ';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : ch;
+  }
+  // Cut at a word, and never inside a UTF-8 sequence.
+  if (out.size() > kSearchTextChars) {
+    size_t cut = out.rfind(' ', kSearchTextChars);
+    if (cut == std::string::npos) {
+      cut = kSearchTextChars;
+      while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    }
+    out.resize(cut);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+struct SearchEntry {
+  std::string title;
+  std::string path;  // from the site root
+  std::string kind;
+  std::string words;
+};
+
+std::vector<SearchEntry> SearchEntries(const SiteMap& map) {
+  const model::Site& site = map.site();
+  const i18n::Catalogue& text = site.text;
+  std::vector<SearchEntry> entries;
+  for (const model::Indicator& indicator : site.indicators)
+    entries.push_back({indicator.title, map.IndicatorPath(indicator.id), text("search_kind_indicator"),
+                       SearchWords(indicator.short_title + " " + indicator.definition)});
+  for (const model::Outcome& outcome : site.outcomes)
+    entries.push_back({outcome.title, map.OutcomePath(outcome.id), text("search_kind_outcome"),
+                       SearchWords(outcome.summary)});
+  std::vector<uint32_t> areas{map.home()};
+  areas.insert(areas.end(), map.groups().begin(), map.groups().end());
+  areas.insert(areas.end(), map.wards().begin(), map.wards().end());
+  for (uint32_t area : areas)
+    if (!map.AreaPath(area).empty())
+      entries.push_back({map.results().areas[area].name, map.AreaPath(area),
+                         text(map.results().areas[area].is_group ? "search_kind_group"
+                              : area == map.home()               ? "search_kind_council"
+                                                                 : "search_kind_ward"),
+                         ""});
+  for (size_t page_idx : map.published()) {
+    const model::ContentPage& page = site.pages[page_idx];
+    entries.push_back({page.title, map.ContentPath(page.path),
+                       ContentTypeLabel(text, page.type, false), SearchWords(page.summary)});
+  }
+  return entries;
+}
+
+// The letter an entry is filed under: its title's first letter, upper case; "#" for others.
+std::string AzLetter(const std::string& title) {
+  for (char ch : title)
+    if (std::isalpha(static_cast<unsigned char>(ch)))
+      return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+    else if (static_cast<unsigned char>(ch) >= 0x80 || std::isdigit(static_cast<unsigned char>(ch)))
+      break;
+  return "#";
+}
+
+void SearchPages(SiteMap& map, const std::function<void(PageView&&)>& emit) {
+  const i18n::Catalogue& text = map.site().text;
+  std::vector<SearchEntry> entries = SearchEntries(map);
+  // The index the script reads.
+  json list = json::array();
+  for (const SearchEntry& entry : entries)
+    list.push_back(json::array({entry.title, entry.path, entry.kind, entry.words}));
+  PageView index;
+  index.path = "search/index.json";
+  index.raw = json({{"e", list}}).dump();
+  emit(std::move(index));
+
+  // The A to Z, by letter, titles in order.
+  std::stable_sort(entries.begin(), entries.end(), [](const SearchEntry& a, const SearchEntry& b) {
+    return AsciiLower(a.title) < AsciiLower(b.title);
+  });
+  std::map<std::string, std::vector<const SearchEntry*>> letters;
+  for (const SearchEntry& entry : entries) letters[AzLetter(entry.title)].push_back(&entry);
+  const bool one_page = entries.size() <= kAzOnOnePage;
+  const std::string path = "search/index.html";
+  const std::string title = text("search_title");
+  auto letter_path = [](const std::string& letter) {
+    return "search/" + (letter == "#" ? std::string("other") : AsciiLower(letter)) +
+           "/index.html";
+  };
+  auto items = [&](const std::string& from, const std::vector<const SearchEntry*>& members) {
+    json out = json::array();
+    for (const SearchEntry* entry : members)
+      out.push_back({{"url", RelativeUrl(from, entry->path)},
+                     {"label", entry->title},
+                     {"kind", entry->kind}});
+    return out;
+  };
+  json letter_links = json::array();
+  json sections = json::array();
+  for (const auto& [letter, members] : letters) {
+    const std::string anchor = "az-" + (letter == "#" ? std::string("other") : AsciiLower(letter));
+    letter_links.push_back({{"label", letter},
+                            {"url", one_page ? "#" + anchor : RelativeUrl(path, letter_path(letter))}});
+    if (one_page) {
+      sections.push_back({{"letter", letter}, {"anchor", anchor}, {"items", items(path, members)}});
+      continue;
+    }
+    const std::string page_path = letter_path(letter);
+    const std::string page_title = text("search_letter_title", {{"letter", letter}});
+    json view = Layout(map, page_path, page_title, text("search_description"),
+                       {{title, path}, {page_title, ""}}, "");
+    view["items"] = items(page_path, members);
+    emit(MakePage(page_path, "search-letter", view));
+  }
+  json view = Layout(map, path, title, text("search_description"), {{title, ""}}, "");
+  view["letters"] = letter_links;
+  view["sections"] = sections;
+  view["index_url"] = RelativeUrl(path, "search/index.json");
+  view["words"] = json({{"results_one", text.Count("search_results", 1, "{count}", {{"query", "{query}"}})},
+                        {"results_other", text.Count("search_results", 2, "{count}", {{"query", "{query}"}})},
+                        {"none", text("search_none", {{"query", "{query}"}})},
+                        {"short", text("search_short")},
+                        {"error", text("search_error")}});
+  emit(MakePage(path, "search", view));
 }
 
 // --- Postcode finder ----------------------------------------------------------------------------
@@ -2759,6 +2917,7 @@ void BuildSiteView(const model::Site& site, const compute::Results& results,
   for (uint32_t idx = 0; idx < site.indicators.size(); ++idx) emit(IndicatorPage(map, idx));
   emit(AreasIndexPage(map));
   PostcodePages(map, emit);
+  SearchPages(map, emit);
   emit(AreaPage(map, map.home()));
   for (uint32_t group : map.groups()) emit(AreaPage(map, group));
   for (uint32_t ward : map.wards()) emit(AreaPage(map, ward));

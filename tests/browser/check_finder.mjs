@@ -7,6 +7,8 @@
 //   - the ward map on Your area: every ward a link, reachable with the Tab key;
 //   - comparing any two wards (with JavaScript): each figure is the one the ward's own page
 //     gives for that period; areas of different kinds are not compared;
+//   - site search: the header box finds an indicator by a word of its definition; the A to Z
+//     index without JavaScript;
 //   - axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA): 0 violations on the finder's pages, with the
 //     site's script and with it blocked (as without JavaScript), at 1280 and 320 px.
 // Usage: node tests/browser/check_finder.mjs OUTDIR (the example site, built).
@@ -18,7 +20,7 @@ import { serve } from './server.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PAGES = ['/areas/', '/postcodes/', '/postcodes/ss0/', '/postcodes/ss0/ss0-0/', '/compare/',
-  '/areas/kursaal/compare/southend-on-sea/'];
+  '/areas/kursaal/compare/southend-on-sea/', '/search/', '/search/?q=foundation'];
 
 function usage(message) {
   console.error(`check_finder: ${message}`);
@@ -150,6 +152,27 @@ try {
     await page.click('form[data-compare] button');
     const kinds = await page.locator('.compare-message').textContent();
     record(kinds.includes('same kind'), 'areas of different kinds are not compared', kinds);
+  }
+
+  // ---- site search ---------------------------------------------------------------------------
+  {
+    // From any page's header box: a word of the GLD indicator's definition ("foundation", from
+    // "Early Years Foundation Stage Profile") finds it.
+    await page.goto(`${origin}/outcomes/`);
+    record(await page.locator('form[data-search]').isVisible(), 'the header search box shows with JavaScript');
+    await page.fill('#site-search-q', 'foundation');
+    await Promise.all([page.waitForURL(/search\/index\.html\?q=foundation/), page.press('#site-search-q', 'Enter')]);
+    await page.waitForSelector('.search-results li');
+    const found = await page.$$eval('.search-results li a', (links) => links.map((a) => a.textContent));
+    record(found.includes('Children achieving a good level of development at age 5') ||
+      found.some((title) => /good level of development/i.test(title)),
+    'search finds an indicator by a word of its definition', found.join('; '));
+    const bare = await plain.newPage();
+    await bare.goto(`${origin}/outcomes/`);
+    record(!(await bare.locator('form[data-search]').isVisible()), 'the search box is hidden without JavaScript');
+    await bare.click('a:text-is("A to Z index")');
+    record((await bare.locator('#az-c + ul a:text-is("Children achieving a good level of development at the end of Reception")').count()) === 1, 'the A to Z index lists the indicator without JavaScript');
+    await bare.close();
   }
 
   // ---- axe -----------------------------------------------------------------------------------

@@ -300,10 +300,10 @@ FORBIDDEN_ELEMENTS = {"script", "iframe", "object", "embed", "form", "frame", "f
 URL_ATTRS = {"href", "src", "xlink:href", "action", "formaction", "data", "poster", "srcset", "background"}
 
 
-# The site's own scripts and forms, which hostile input cannot make: the postcode finder's and
-# the area comparison's script files, the comparison's inline JSON (data, never run; every "<"
+# The site's own scripts and forms, which hostile input cannot make: the postcode finder's, the
+# area comparison's and the site search's script files, the comparison's inline JSON (data, never run; every "<"
 # in it is escaped), and their forms. Any other <script> or <form> is a problem.
-OWN_SCRIPTS = ("assets/finder.js", "assets/compare.js")
+OWN_SCRIPTS = ("assets/finder.js", "assets/compare.js", "assets/search.js")
 
 
 def own_element(element):
@@ -322,7 +322,9 @@ def own_element(element):
         return False
     if element.tag == "form":
         return ("data-finder" in attrs and attrs.get("class") == "finder") or \
-            ("data-compare" in attrs and attrs.get("class") == "compare-form")
+            ("data-compare" in attrs and attrs.get("class") == "compare-form") or \
+            ("data-search" in attrs and attrs.get("class") == "site-search") or \
+            ("data-search-page" in attrs and attrs.get("class") == "search-page")
     return False
 
 
