@@ -162,18 +162,22 @@ bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
           const std::string path = page.path;
           std::string html;
           std::string error;
+          render::PageFiles files;  // the page's chart downloads (SVG and CSV)
           const bool rendered = render::RenderPage(std::move(page), computed.templates,
-                                                   markdown_options, texts, html, &error);
+                                                   markdown_options, texts, html, &error, &files);
+          files.emplace(files.begin(), path, std::move(html));
           std::lock_guard lock(mutex);
           if (!rendered) {
             render_errors.emplace_back(path, error);
             writing = false;
           } else if (writing) {
-            if (sink.Write(path, html, &write_error)) {
+            for (const auto& [file, bytes] : files) {
+              if (!sink.Write(file, bytes, &write_error)) {
+                writing = false;
+                failed = true;  // the disk or a stop signal: the rest need not be made
+                break;
+              }
               ++written;
-            } else {
-              writing = false;
-              failed = true;  // the disk or a stop signal: the rest need not be made
             }
           }
         },
