@@ -1052,7 +1052,8 @@ ComparisonLook LookOf(compute::Comparison comparison) {
   return {"#0b0c0c", "diamond"};
 }
 
-constexpr const char* kSpineRange = "#dedfe0";   // the lowest to the highest
+constexpr const char* kSpineRange = "#dedfe0";   // the lowest to the highest...
+constexpr const char* kSpineRangeOutline = "#6f777b";  // ...outlined, 4.6:1 on white
 constexpr const char* kSpineMiddle = "#8c9196";  // the 25th to the 75th percentile
 constexpr const char* kSpineBenchmark = "#0b0c0c";
 
@@ -1207,7 +1208,7 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
   spec["kind"] = kind;
   spec["rows"] = rows;
   spec["listed"] = listed;
-  spec["styles"] = {{"range", {{"color", kSpineRange}}},
+  spec["styles"] = {{"range", {{"color", kSpineRange}, {"outline", kSpineRangeOutline}}},
                     {"middle", {{"color", kSpineMiddle}}},
                     {"benchmark", {{"color", kSpineBenchmark}}}};
   json legend = json::array();

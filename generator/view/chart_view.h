@@ -133,8 +133,8 @@ nlohmann::json SparklineSpec(const model::Site& site, const compute::Results& re
 //   "benchmark_value", "min", "q1", "q3", "max"} (as the table prints them: FormatValue, "–" when
 //   absent), "count" (how many areas the spread is over), "comparison" {"key", "label",
 //   "shape" (the badge's ▲▼● symbol), "marker", "color", "class"}}],
-// "listed" [{"indicator", "period", "text", "reason"}], "styles" {"range", "middle",
-// "benchmark": {"color"}}, "legend" [{"label", "style" ("range"|"middle"|"benchmark"|
+// "listed" [{"indicator", "period", "text", "reason"}], "styles" {"range": {"color", "outline"},
+// "middle", "benchmark": {"color"}}, "legend" [{"label", "style" ("range"|"middle"|"benchmark"|
 // "comparison"), "marker", "color"}], "ends" {"left", "right"} (the words at the two ends:
 // "Worse", "Better"), "notes" (a sentence when some are listed only). Null when no indicator has a published figure for `area`.
 nlohmann::json SpineChartSpec(const model::Site& site, const compute::Results& results,

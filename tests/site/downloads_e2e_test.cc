@@ -159,8 +159,8 @@ TEST_CASE("every chart and map offers its SVG and CSV, and the CSV is the figure
   size_t spines = 0;
   for (const auto& [path, html] : site.files) {
     if (!path.ends_with(".html")) continue;
-    // Every inline chart or map (a figure's <svg role="img"> or a map's <div class="map">) has
-    // its links: sparklines in dashboard cells are the exception, being part of a table.
+    // Every inline chart or map has its links, but for sparklines (word-sized summaries beside
+    // their tables) and the ward page's locator (no figures).
     size_t links_on_page = 0;
     for (auto it = std::sregex_iterator(html.begin(), html.end(), links);
          it != std::sregex_iterator(); ++it) {
@@ -198,9 +198,11 @@ TEST_CASE("every chart and map offers its SVG and CSV, and the CSV is the figure
       }
       ++figures;
     }
-    // As many link lists as charts and maps on the page (not counting dashboard sparklines).
-    if (!path.starts_with("dashboard/")) {
-      static const std::regex chart("<div class=\"chart(?: map-figure)?\">");
+    // As many link lists as charts and maps on the page.
+    {
+      static const std::regex chart(
+          "<div class=\"chart map-figure\">|<div class=\"chart\"><svg[^>]* class=\"chart "
+          "chart--(?!sparkline)");
       const auto charts = std::distance(std::sregex_iterator(html.begin(), html.end(), chart),
                                         std::sregex_iterator());
       CAPTURE(path);

@@ -838,6 +838,10 @@ std::string RenderSpineSvg(const json& spec) {
   const std::string range_colour = Str(styles.value("range", json::object()), "color");
   const std::string middle_colour = Str(styles.value("middle", json::object()), "color");
   const std::string bench_colour = Str(styles.value("benchmark", json::object()), "color");
+  // The light band is outlined, so its ends show on white (WCAG 1.4.11: 3:1).
+  const std::string outline = Str(styles.value("range", json::object()), "outline");
+  const std::string range_outline =
+      outline.empty() ? std::string() : Attr("stroke", outline) + " stroke-width=\"1\"";
   constexpr double kMarkerSize = 17;
   constexpr double kBand = 14;       // the range's height
   constexpr double kBenchHeight = 26;
@@ -848,9 +852,9 @@ std::string RenderSpineSvg(const json& spec) {
     const std::string style = Str(item, "style");
     std::string swatch;
     if (style == "range")
-      swatch = Rect(0, -kBand / 2, kSwatch, kBand, Attr("fill", range_colour));
+      swatch = Rect(0, -kBand / 2, kSwatch, kBand, Attr("fill", range_colour) + range_outline);
     else if (style == "middle")
-      swatch = Rect(0, -kBand / 2, kSwatch, kBand, Attr("fill", range_colour)) +
+      swatch = Rect(0, -kBand / 2, kSwatch, kBand, Attr("fill", range_colour) + range_outline) +
                Rect(8, -kBand / 2, kSwatch - 16, kBand, Attr("fill", middle_colour));
     else if (style == "benchmark")
       swatch = Rect(kSwatch / 2 - 1.5, -kBenchHeight / 2, 3, kBenchHeight, Attr("fill", bench_colour));
@@ -894,14 +898,14 @@ std::string RenderSpineSvg(const json& spec) {
     }
     const double middle = y + 6 + kBenchHeight / 2;
     auto span = [&](const char* from, const char* to, const char* css, const std::string& colour,
-                    double height) {
+                    double height, const std::string& extra) {
       double a = x_of(from);
       double b = x_of(to);
       return Rect(std::min(a, b), middle - height / 2, std::fabs(b - a), height,
-                  Attr("class", css) + Attr("fill", colour));
+                  Attr("class", css) + Attr("fill", colour) + extra);
     };
-    out += span("min", "max", "spine-range", range_colour, kBand);
-    out += span("q1", "q3", "spine-middle", middle_colour, kBand);
+    out += span("min", "max", "spine-range", range_colour, kBand, range_outline);
+    out += span("q1", "q3", "spine-middle", middle_colour, kBand, "");
     if (row.contains("benchmark_value")) {
       double bx = x_of("benchmark_value");
       out += Rect(bx - 1.5, middle - kBenchHeight / 2, 3, kBenchHeight,

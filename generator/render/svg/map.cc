@@ -168,8 +168,8 @@ std::string RenderStandaloneMapSvg(const json& spec) {
   const json classes = spec.value("classes", json::array());
   const double width = spec.value("width", 800.0);
   const double map_height = spec.value("height", 600.0);
-  // Text as large, against the map's width, as the charts' 18 units against their 400.
-  const double font = std::round(width / 400 * 18);
+  // Text of a size that reads when the file is shown at its own width (800 px: 28 px).
+  const double font = std::round(width / 400 * 14);
   const double line = font * 1.4;
   double tile = std::round(width / 70 * 10) / 10;
   std::string defs;

@@ -63,17 +63,27 @@ std::string RenderStandaloneSvg(const nlohmann::json& spec) {
   // pixels: the chart as large as it is drawn for a wide screen.
   static const std::regex sizing(" (width|height|style)=\"[^\"]*\"");
   tag = std::regex_replace(tag, sizing, "");
-  const double width = ViewBoxPart(tag, 2);
-  const double height = ViewBoxPart(tag, 3);
-  const double scale = width <= 400 ? 1.5 : 1;
+  // A margin all round: on a page the chart sits in the column's padding; alone, text set at
+  // its edge would touch the file's.
+  const double x0 = ViewBoxPart(tag, 0);
+  const double y0 = ViewBoxPart(tag, 1);
+  const double margin = std::round(ViewBoxPart(tag, 2) / 50);
+  const double width = ViewBoxPart(tag, 2) + 2 * margin;
+  const double height = ViewBoxPart(tag, 3) + 2 * margin;
+  static const std::regex view_box("viewBox=\"[^\"]*\"");
+  tag = std::regex_replace(tag, view_box,
+                           "viewBox=\"" + Pixels(x0 - margin) + " " + Pixels(y0 - margin) + " " +
+                               Pixels(width) + " " + Pixels(height) + "\"");
+  const double scale = width <= 420 ? 1.5 : 1;
   tag += " width=\"" + Pixels(width * scale) + "\" height=\"" + Pixels(height * scale) +
          "\" font-family=\"" + kFontFamily + "\"";
   if (tag.find(" fill=") == std::string::npos) tag += " fill=\"#0b0c0c\"";
   std::string body = svg.substr(tag_end + 1);
   // A white ground after the title and description, so the file reads on a dark viewer too.
   const size_t desc_end = body.find("</desc>");
-  const std::string ground = "<rect x=\"0\" y=\"0\" width=\"" + Pixels(width) + "\" height=\"" +
-                             Pixels(height) + "\" fill=\"#fff\"/>";
+  const std::string ground = "<rect x=\"" + Pixels(x0 - margin) + "\" y=\"" + Pixels(y0 - margin) +
+                             "\" width=\"" + Pixels(width) + "\" height=\"" + Pixels(height) +
+                             "\" fill=\"#fff\"/>";
   if (desc_end != std::string::npos)
     body.insert(desc_end + 7, ground);
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + tag + ">" + body + "\n";
