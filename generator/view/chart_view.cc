@@ -1113,7 +1113,7 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
       listed.push_back({{"indicator", indicator.short_title},
                         {"period", period.Label()},
                         {"text", value_text},
-                        {"reason", NotComparedText(t, compute::NotComparedReason::kNotARate)}});
+                        {"reason", t("spine_listed_count")}});
       continue;
     }
     std::vector<double> values;
@@ -1124,7 +1124,8 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
       listed.push_back({{"indicator", indicator.short_title},
                         {"period", period.Label()},
                         {"text", value_text},
-                        {"reason", t("spine_too_few", {{"kind", kind}})}});
+                        {"reason", t("not_compared_because",
+                                     {{"reason", t("spine_too_few", {{"kind", kind}})}})}});
       continue;
     }
     std::sort(values.begin(), values.end());

@@ -133,7 +133,7 @@ nlohmann::json SparklineSpec(const model::Site& site, const compute::Results& re
 //   "benchmark_value", "min", "q1", "q3", "max"} (as the table prints them: FormatValue, "–" when
 //   absent), "count" (how many areas the spread is over), "comparison" {"key", "label",
 //   "shape" (the badge's ▲▼● symbol), "marker", "color", "class"}}],
-// "listed" [{"indicator", "period", "text", "reason"}], "styles" {"range": {"color", "outline"},
+// "listed" [{"indicator", "period", "text", "reason" (why it has no spine, as a sentence)}], "styles" {"range": {"color", "outline"},
 // "middle", "benchmark": {"color"}}, "legend" [{"label", "style" ("range"|"middle"|"benchmark"|
 // "comparison"), "marker", "color"}], "ends" {"left", "right"} (the words at the two ends:
 // "Worse", "Better"), "notes" (a sentence when some are listed only). Null when no indicator has a published figure for `area`.

@@ -1549,7 +1549,7 @@ json AreaSpineFigure(const SiteMap& map, uint32_t area_idx, uint32_t benchmark_a
   for (const auto& row : spec["listed"]) {
     std::vector<json> cells{TextCell(row["indicator"]), TextCell(row["period"]), number(row["text"])};
     for (size_t col = has_benchmark ? 0 : 1; col < 5; ++col) cells.push_back(number("–"));
-    cells.push_back(TextCell(t("not_compared_because", {{"reason", row["reason"]}})));
+    cells.push_back(TextCell(row["reason"]));
     table.rows.push_back(std::move(cells));
   }
   if (spec["rows"].empty()) spec = json();  // nothing to draw: the table alone
