@@ -162,21 +162,25 @@ bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
           const std::string path = page.path;
           std::string html;
           std::string error;
-          const bool raw = page.template_name.empty();
+          render::PageFiles files;  // the page's chart downloads (SVG and CSV)
+          const bool raw = page.template_name.empty();  // a file written as it is
           if (raw) html = std::move(page.raw);
           const bool rendered =
               raw || render::RenderPage(std::move(page), computed.templates, markdown_options,
-                                        texts, html, &error);
+                                        texts, html, &error, &files);
+          files.emplace(files.begin(), path, std::move(html));
           std::lock_guard lock(mutex);
           if (!rendered) {
             render_errors.emplace_back(path, error);
             writing = false;
           } else if (writing) {
-            if (sink.Write(path, html, &write_error)) {
+            for (const auto& [file, bytes] : files) {
+              if (!sink.Write(file, bytes, &write_error)) {
+                writing = false;
+                failed = true;  // the disk or a stop signal: the rest need not be made
+                break;
+              }
               ++written;
-            } else {
-              writing = false;
-              failed = true;  // the disk or a stop signal: the rest need not be made
             }
           }
         },

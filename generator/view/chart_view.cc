@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "base/format.h"
 #include "base/text.h"
@@ -1027,6 +1028,220 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
 }
 
 // --- Money ------------------------------------------------------------------------------------
+
+// --- Spine chart ------------------------------------------------------------------------------
+
+namespace {
+
+// The look of a benchmark comparison on a spine: the site's comparison colours (site.css
+// .compare--*) and a shape that matches the badge's symbol, so no outcome is told by colour
+// alone (the legend and the table say it in words too).
+struct ComparisonLook {
+  const char* color;
+  const char* marker;
+};
+ComparisonLook LookOf(compute::Comparison comparison) {
+  switch (comparison) {
+    case compute::Comparison::kBetter: return {"#00703c", "triangle"};       // green, 5.7:1
+    case compute::Comparison::kWorse: return {"#b1211b", "triangle-down"};   // red, 6.5:1
+    case compute::Comparison::kSimilar: return {"#505a5f", "circle"};        // grey, 7.1:1
+    case compute::Comparison::kHigher: return {"#5c3a8e", "triangle"};       // violet, 8.6:1
+    case compute::Comparison::kLower: return {"#5c3a8e", "triangle-down"};
+    case compute::Comparison::kNotCompared: break;
+  }
+  return {"#0b0c0c", "diamond"};
+}
+
+constexpr const char* kSpineRange = "#dedfe0";   // the lowest to the highest...
+constexpr const char* kSpineRangeOutline = "#6f777b";  // ...outlined, 4.6:1 on white
+constexpr const char* kSpineMiddle = "#8c9196";  // the 25th to the 75th percentile
+constexpr const char* kSpineBenchmark = "#0b0c0c";
+
+}  // namespace
+
+double Percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.size() == 1) return sorted[0];
+  const double rank = p * static_cast<double>(sorted.size() - 1);
+  const size_t below = static_cast<size_t>(std::floor(rank));
+  if (below + 1 >= sorted.size()) return sorted.back();
+  return sorted[below] + (rank - static_cast<double>(below)) * (sorted[below + 1] - sorted[below]);
+}
+
+json SpineChartSpec(const model::Site& site, const compute::Results& results, uint32_t area,
+                    const std::vector<uint32_t>& among_areas, uint32_t benchmark_area,
+                    const std::vector<uint32_t>& indicators, const std::string& id_prefix) {
+  const i18n::Catalogue& t = site.text;
+  const std::string& name = results.areas[area].name;
+  const std::string& benchmark_name = results.areas[benchmark_area].name;
+  int benchmark_comparator = -1;
+  for (size_t idx = 0; idx < results.comparator_areas.size(); ++idx)
+    if (results.comparator_areas[idx] == benchmark_area) benchmark_comparator = static_cast<int>(idx);
+
+  // What the areas are, in words ("wards of Southend-on-Sea"), as the dot charts say it.
+  bool all_wards = !among_areas.empty();
+  std::string parent;
+  for (uint32_t member : among_areas) {
+    if (member >= site.areas.size() || site.areas[member].type != "ward") {
+      all_wards = false;
+      break;
+    }
+    if (parent.empty()) parent = site.areas[member].parent;
+    if (site.areas[member].parent != parent) all_wards = false;
+  }
+  const std::string kind = t(all_wards ? "chart_kind_wards" : "chart_kind_areas");
+  std::string of_parent;
+  if (all_wards)
+    if (const model::Area* parent_area = site.FindArea(parent))
+      of_parent = t("chart_of_parent", {{"parent", parent_area->name}});
+
+  json rows = json::array();
+  json listed = json::array();
+  std::set<uint32_t> seen;
+  std::set<std::string> comparisons_used;
+  json legend_comparisons = json::array();
+  bool any_reversed = false;
+  bool any_neutral = false;
+  for (uint32_t indicator_idx : indicators) {
+    if (!seen.insert(indicator_idx).second) continue;
+    const model::Indicator& indicator = site.indicators[indicator_idx];
+    const compute::Series* own = results.Find(indicator_idx, area, 0);
+    const compute::Cell* cell = own ? own->Latest() : nullptr;
+    if (!cell) continue;  // nothing published: the page says so beside the measure
+    const model::Period period = cell->period;
+    const std::string value_text = FormatValue(t, indicator, cell->value);
+    if (!compute::ComparesAreas(indicator)) {
+      listed.push_back({{"indicator", indicator.short_title},
+                        {"period", period.Label()},
+                        {"text", value_text},
+                        {"reason", t("spine_listed_count")}});
+      continue;
+    }
+    std::vector<double> values;
+    for (uint32_t member : among_areas)
+      if (const compute::Cell* other = PublishedAt(results.Find(indicator_idx, member, 0), period))
+        values.push_back(Rounded(indicator, other->value));
+    if (values.size() < 2) {
+      listed.push_back({{"indicator", indicator.short_title},
+                        {"period", period.Label()},
+                        {"text", value_text},
+                        {"reason", t("not_compared_because",
+                                     {{"reason", t("spine_too_few", {{"kind", kind}})}})}});
+      continue;
+    }
+    std::sort(values.begin(), values.end());
+    const double value = Rounded(indicator, cell->value);
+    const double low = values.front();
+    const double high = values.back();
+    const double q1 = Rounded(indicator, Percentile(values, 0.25));
+    const double q3 = Rounded(indicator, Percentile(values, 0.75));
+    const compute::Cell* bench =
+        benchmark_area == area ? nullptr
+                               : PublishedAt(results.Find(indicator_idx, benchmark_area, 0), period);
+    std::optional<double> bench_value;
+    if (bench) bench_value = Rounded(indicator, bench->value);
+
+    // The scale: centred on the benchmark (else the middle of the range), reaching the
+    // farthest figure, better on the right.
+    const double centre = bench_value ? *bench_value : (low + high) / 2;
+    double half = 0;
+    for (double each : {low, high, value}) half = std::max(half, std::fabs(each - centre));
+    if (half < 1e-9) half = std::max(std::fabs(centre) * 0.1, 1.0);
+    half *= 1.05;  // a little room, so a marker at the end is drawn whole
+    const bool reversed = indicator.polarity == model::Polarity::kLowerIsBetter;
+    const bool neutral = indicator.polarity == model::Polarity::kNeutral;
+    any_reversed |= reversed;
+    any_neutral |= neutral;
+    const double left = reversed ? centre + half : centre - half;
+    const double right = reversed ? centre - half : centre + half;
+
+    compute::Comparison comparison = compute::Comparison::kNotCompared;
+    if (benchmark_comparator >= 0) comparison = cell->comparisons[static_cast<size_t>(benchmark_comparator)];
+    json badge = ComparisonBadge(t, comparison, benchmark_name);
+    if (comparison == compute::Comparison::kNotCompared && benchmark_comparator >= 0)
+      badge["label"] = t("not_compared_because",
+                         {{"reason", NotComparedText(t, cell->not_compared[static_cast<size_t>(
+                                                            benchmark_comparator)])}});
+    const ComparisonLook look = LookOf(comparison);
+    const std::string key = badge["key"].get<std::string>();
+    if (comparisons_used.insert(key).second)
+      legend_comparisons.push_back(
+          {{"label", ComparisonBadge(t, comparison, benchmark_name)["label"]},
+           {"style", "comparison"},
+           {"marker", look.marker},
+           {"color", look.color}});
+
+    json texts = {{"value", value_text},
+                  {"min", FormatValue(t, indicator, low)},
+                  {"q1", FormatValue(t, indicator, q1)},
+                  {"q3", FormatValue(t, indicator, q3)},
+                  {"max", FormatValue(t, indicator, high)},
+                  {"benchmark_value", bench_value ? FormatValue(t, indicator, *bench_value) : "–"}};
+    json row = {{"indicator", indicator.short_title},
+                {"period", period.Label()},
+                {"left", left},
+                {"right", right},
+                {"reversed", reversed},
+                {"neutral", neutral},
+                {"min", low},
+                {"q1", q1},
+                {"q3", q3},
+                {"max", high},
+                {"value", value},
+                {"count", values.size()},
+                {"texts", texts},
+                {"comparison",
+                 {{"key", key},
+                  {"label", badge["label"]},
+                  {"shape", badge["shape"]},
+                  {"marker", look.marker},
+                  {"color", look.color},
+                  {"class", badge["class"]}}}};
+    if (bench_value) row["benchmark_value"] = *bench_value;
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty() && listed.empty()) return json();
+
+  json spec;
+  spec["type"] = "spine";
+  spec["id"] = IdPrefix(id_prefix);
+  spec["area"] = name;
+  spec["benchmark"] = benchmark_name;
+  spec["kind"] = kind;
+  spec["rows"] = rows;
+  spec["listed"] = listed;
+  spec["styles"] = {{"range", {{"color", kSpineRange}, {"outline", kSpineRangeOutline}}},
+                    {"middle", {{"color", kSpineMiddle}}},
+                    {"benchmark", {{"color", kSpineBenchmark}}}};
+  json legend = json::array();
+  legend.push_back({{"label", t("spine_legend_range", {{"kind", kind}, {"of_parent", of_parent}})},
+                    {"style", "range"}});
+  legend.push_back({{"label", t("spine_legend_middle")}, {"style", "middle"}});
+  if (benchmark_area != area)
+    legend.push_back({{"label", t("spine_legend_benchmark", {{"benchmark", benchmark_name}})},
+                      {"style", "benchmark"}});
+  for (auto& item : legend_comparisons) legend.push_back(std::move(item));
+  spec["legend"] = legend;
+  spec["ends"] = {{"left", t("spine_left")}, {"right", t("spine_right")}};
+  spec["title"] = t("spine_title", {{"area", name}, {"kind", kind}, {"of_parent", of_parent}});
+  std::string desc = t("spine_desc", {{"area", name},
+                                      {"count", std::to_string(rows.size())},
+                                      {"kind", kind},
+                                      {"of_parent", of_parent},
+                                      {"benchmark", benchmark_name}});
+  desc += " " + t("spine_desc_orientation", {{"benchmark", benchmark_name}});
+  if (any_reversed) desc += " " + t("spine_desc_reversed");
+  if (any_neutral) desc += " " + t("spine_desc_neutral");
+  // Each row's figures are in the table beside the chart (and its CSV): the desc says how to
+  // read the chart, not every figure again (the area page is near its weight budget).
+  desc += " " + t("spine_desc_table");
+  spec["notes"] = json::array();
+  if (!listed.empty()) {
+    desc += " " + t("spine_desc_listed");
+    spec["notes"].push_back(t("spine_desc_listed"));
+  }
+  spec["desc"] = desc;
+  return spec;
+}
 
 json MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
                    const std::string& title, const std::string& desc,

@@ -7,7 +7,7 @@
 // lays it out in SVG coordinates. No model or compute type appears in a spec.
 //
 // Common keys of every spec:
-//   "type"   "trend" | "comparison" | "position" | "sparkline"
+//   "type"   "trend" | "comparison" | "position" | "sparkline" | "spine"
 //   "id"     the id prefix, made id-safe: every SVG id of the chart starts with it and "-"
 //   "title"  a short name for the chart (the SVG <title>)
 //   "desc"   what the chart shows, in sentences (the SVG <desc>)
@@ -109,6 +109,42 @@ nlohmann::json PositionChartSpec(const model::Site& site, const compute::Results
 // "marker" (the diamond a dot chart gives the area a page is about).
 nlohmann::json SparklineSpec(const model::Site& site, const compute::Results& results,
                              uint32_t indicator, uint32_t area, const std::string& id_prefix);
+
+// An area's profile at a glance, as OHID Fingertips' spine charts: one row per indicator in
+// `indicators` (indices into Site::indicators, in the page's order; a repeat is listed once)
+// with `area`'s latest published figure against the spread of `among_areas` (e.g. every ward of
+// the council) in that same period — lowest, 25th percentile, 75th percentile, highest — and
+// `benchmark_area`'s figure for that period. The percentiles are taken over the published
+// figures as rounded for publication, by linear interpolation between ranks (Excel's
+// PERCENTILE.INC): with n sorted values v, the p-th is v[k] + f (v[k+1] - v[k]) where
+// k + f = p (n - 1); they are then rounded as the indicator's figures are. Suppressed and
+// missing figures are never read. A row is drawn only for an indicator that compares areas
+// (compute::ComparesAreas) where `area` and at least two of `among_areas` have a published
+// figure; the others (counts, too few figures) are listed under "listed" with the reason and
+// no spine. Each row's marker takes the look of `area`'s comparison with `benchmark_area`
+// (compute's, as the page's tables show it): a shape as well as a colour for each outcome.
+// Orientation: better is on the right, as in Fingertips; for lower-is-better the scale is
+// reversed; where neither is better, higher is on the right. Each row's scale is centred on the
+// benchmark's value (else on the middle of the range) and reaches the farthest figure.
+// Extra keys: "area" (its name), "benchmark" (its name), "kind" ("wards"), "rows" [{
+//   "indicator", "period", "left", "right" (the values at the spine's two ends: left > right
+//   when the scale is reversed), "reversed" (bool), "neutral" (bool), "min", "q1", "q3", "max",
+//   "value", "benchmark_value" (optional) — numbers as published — and "texts" {"value",
+//   "benchmark_value", "min", "q1", "q3", "max"} (as the table prints them: FormatValue, "–" when
+//   absent), "count" (how many areas the spread is over), "comparison" {"key", "label",
+//   "shape" (the badge's ▲▼● symbol), "marker", "color", "class"}}],
+// "listed" [{"indicator", "period", "text", "reason" (why it has no spine, as a sentence)}], "styles" {"range": {"color", "outline"},
+// "middle", "benchmark": {"color"}}, "legend" [{"label", "style" ("range"|"middle"|"benchmark"|
+// "comparison"), "marker", "color"}], "ends" {"left", "right"} (the words at the two ends:
+// "Worse", "Better"), "notes" (a sentence when some are listed only). Null when no indicator has a published figure for `area`.
+nlohmann::json SpineChartSpec(const model::Site& site, const compute::Results& results,
+                              uint32_t area, const std::vector<uint32_t>& among_areas,
+                              uint32_t benchmark_area, const std::vector<uint32_t>& indicators,
+                              const std::string& id_prefix);
+
+// The p-th percentile (0 <= p <= 1) of `sorted` (ascending, not empty) by linear interpolation
+// between ranks (Excel's PERCENTILE.INC), as SpineChartSpec computes it.
+double Percentile(const std::vector<double>& sorted, double p);
 
 // Horizontal bars of sums of money in pounds, in the order given (e.g. spending by financial
 // year), as a "comparison" spec with no benchmark lines, whiskers or missing rows: each bar is

@@ -577,7 +577,19 @@ std::vector<uint32_t> HeadlineAreas(const SiteMap& map, uint32_t indicator_idx) 
 // the same figures as a table. With no chart (no published figure) only the table is shown.
 json ChartFigure(json spec, json table) {
   json figure = {{"kind", "chart"}, {"table", std::move(table)}};
-  if (!spec.is_null()) figure["svg_spec"] = std::move(spec);
+  if (!spec.is_null()) {
+    // Take it away: the chart as a standalone SVG file and its table as CSV, written beside
+    // the page under the chart's id (render/html writes them; ids are distinct on a page).
+    // A sparkline is a word-sized summary beside its table, not a chart to take away: the
+    // indicator page has the full chart, with its downloads (and the area page's weight
+    // budget has no room for a pair of links per measure more).
+    const std::string id = spec.value("id", "");
+    if (!id.empty() && figure["table"].is_object() && spec.value("type", "") != "sparkline")
+      figure["downloads"] = {{"svg", id + ".svg"},
+                             {"csv", id + ".csv"},
+                             {"map", spec.value("type", "") == "map"}};
+    figure["svg_spec"] = std::move(spec);
+  }
   return figure;
 }
 
@@ -1308,6 +1320,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
     case model::CiMethod::kGiven: view["ci_method"] = map.site().text("ci_given"); break;
     case model::CiMethod::kNone: view["ci_method"] = map.site().text("ci_none"); break;
   }
+  view["print"] = {{"script_url", RelativeUrl(path, "assets/print.js")}};
   view["headline"] = IndicatorSummary(map, path, indicator_idx, map.home());
   view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
                                      map.site().text("chart_trend_title",
@@ -1332,7 +1345,13 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
         comparison);
     json ward_map = ChoroplethSpec(map.geometry(), map.site(), results, indicator_idx,
                                    map.wards(), WardUrls(map, path), "ward-map");
-    if (!ward_map.is_null()) view["ward_map"] = {{"svg_spec", ward_map}};
+    if (!ward_map.is_null()) {
+      // The map's figures are the comparison table's: its CSV is that table, its link says so.
+      view["ward_map"] = {{"svg_spec", ward_map},
+                          {"table", view["comparison_figure"]["table"]},
+                          {"downloads",
+                           {{"svg", "ward-map.svg"}, {"csv", "ward-map.csv"}, {"map", true}}}};
+    }
   }
   // The gap between the target wards and the rest.
   for (const auto& gap : results.gaps) {
@@ -2053,6 +2072,52 @@ void CompareAnyPages(SiteMap& map, const std::function<void(PageView&&)>& emit) 
   emit(MakePage(path, "compare-any", view));
 }
 
+// The area's profile at a glance: the spine chart of every measure of the page against the
+// wards of the council, and its table (the same rows; counts and measures with too few ward
+// figures in the table only). Null when the area has no published figure at all.
+json AreaSpineFigure(const SiteMap& map, uint32_t area_idx, uint32_t benchmark_area) {
+  const auto& results = map.results();
+  const i18n::Catalogue& t = map.site().text;
+  std::vector<uint32_t> indicators;
+  for (const auto& outcome : map.site().outcomes)
+    for (const auto& id : outcome.indicator_ids)
+      if (auto it = map.site().indicator_index.find(id); it != map.site().indicator_index.end())
+        indicators.push_back(it->second);
+  json spec = SpineChartSpec(map.site(), results, area_idx, map.wards(), benchmark_area,
+                             indicators, "spine");
+  if (spec.is_null()) return json();
+  const std::string& name = results.areas[area_idx].name;
+  const bool has_benchmark = benchmark_area != area_idx;
+  const std::string& benchmark_name = results.areas[benchmark_area].name;
+  Table table;
+  table.caption = t("spine_caption", {{"area", name}});
+  table.headers = {t("col_measure"), t("col_period"), name};
+  if (has_benchmark) table.headers.push_back(benchmark_name);
+  for (const char* key : {"spine_col_lowest", "spine_col_q1", "spine_col_q3", "spine_col_highest"})
+    table.headers.push_back(t(key));
+  table.headers.push_back(has_benchmark ? t("col_compared_with", {{"area", benchmark_name}})
+                                        : t("compared"));
+  auto number = [](const std::string& text) { return json{{"text", text}, {"numeric", true}}; };
+  for (const auto& row : spec["rows"]) {
+    const json& texts = row["texts"];
+    std::vector<json> cells{TextCell(row["indicator"]), TextCell(row["period"]),
+                            number(texts["value"])};
+    if (has_benchmark) cells.push_back(number(texts["benchmark_value"]));
+    for (const char* key : {"min", "q1", "q3", "max"}) cells.push_back(number(texts[key]));
+    // In words: the chart gives it a shape and colour (the words alone keep the page light).
+    cells.push_back(TextCell(row["comparison"]["label"]));
+    table.rows.push_back(std::move(cells));
+  }
+  for (const auto& row : spec["listed"]) {
+    std::vector<json> cells{TextCell(row["indicator"]), TextCell(row["period"]), number(row["text"])};
+    for (size_t col = has_benchmark ? 0 : 1; col < 5; ++col) cells.push_back(number("–"));
+    cells.push_back(TextCell(row["reason"]));
+    table.rows.push_back(std::move(cells));
+  }
+  if (spec["rows"].empty()) spec = json();  // nothing to draw: the table alone
+  return ChartFigure(std::move(spec), TableView(table));
+}
+
 PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   const auto& results = map.results();
   const auto& area = results.areas[area_idx];
@@ -2062,6 +2127,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
                      map.site().text("area_description", {{"area_name", area.name}}),
                      {{map.site().text("nav_areas"), "areas/index.html"}, {area.name, ""}}, "areas");
   view["area_name"] = area.name;
+  view["print"] = {{"script_url", RelativeUrl(path, "assets/print.js")}};
   view["is_group"] = area.is_group;
   view["is_home"] = area_idx == map.home();
   view["home_area"] = results.areas[map.home()].name;
@@ -2135,8 +2201,11 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
       // The area's own figures over time: a small line (the page carries one per measure, so
       // a full chart each would take it past its weight budget; the indicator page has the
       // full chart) with the words of its shape and the table of the area and its benchmark.
+      // Figure ids (and the download files named after them) by the indicator alone, its
+      // outcome added for a repeat: short ids keep the page within its weight budget.
+      const std::string figure_key = first ? id : outcome.id + "-" + id;
       json spark = SparklineSpec(map.site(), results, indicator_idx, area_idx,
-                                 "trend-" + outcome.id + "-" + id);
+                                 "trend-" + figure_key);
       if (!spark.is_null()) {
         std::string shape = spark.value("desc", "");
         std::vector<uint32_t> own_areas = trend_areas;
@@ -2150,7 +2219,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
         item["own_trend"] = std::move(own);
       }
       if (is_ward && compute::ComparesAreas(indicator)) {
-        json position = WardPosition(map, indicator_idx, area_idx, outcome.id + "-" + id);
+        json position = WardPosition(map, indicator_idx, area_idx, figure_key);
         if (!position.is_null()) item["position"] = std::move(position);
       }
       if (first) {
@@ -2196,6 +2265,10 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   if (uncertain > 0)
     view["summary"]["uncertain"] =
         map.site().text.Count("area_uncertain", static_cast<int64_t>(uncertain));
+  json spine = AreaSpineFigure(
+      map, area_idx,
+      benchmark >= 0 ? results.comparator_areas[static_cast<size_t>(benchmark)] : area_idx);
+  if (!spine.is_null()) view["spine"] = std::move(spine);
   view["spending"] = AreaSpendingView(map, area_idx);
   ShortList(map, path, map.PagesForArea(area_idx), AreaListPath(map, area_idx), "stories", view);
   view["has_stories"] = !view["stories"].empty();

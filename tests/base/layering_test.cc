@@ -27,7 +27,9 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"geo", {"model", "i18n", "base"}},
     {"view", {"compute", "geo", "model", "i18n", "stats", "base"}},
     {"output", {"base"}},
-    {"render/html", {"view", "template", "markdown", "render/svg", "base"}},
+    // render/html writes each chart's downloads beside its page: the SVG file (render/svg) and
+    // its table as CSV, guarded as the open data is (render/opendata's TableCsv).
+    {"render/html", {"view", "template", "markdown", "render/svg", "render/opendata", "base"}},
     {"render/svg", {"view", "base"}},
     {"render/xlsx", {"view", "base"}},
     {"render/opendata", {"view", "base"}},

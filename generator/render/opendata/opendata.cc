@@ -253,4 +253,40 @@ std::vector<std::pair<std::string, std::string>> RenderOpenData(const Json& view
   return {files.begin(), files.end()};
 }
 
+namespace {
+
+// A table cell's words as the page prints them: a status badge as its label and, in brackets,
+// its qualifier (theme/templates/partials/status.mustache), other cells as their text.
+std::string CellText(const nlohmann::json& cell) {
+  if (!cell.is_object()) return {};
+  auto badge = cell.find("badge");
+  if (badge != cell.end() && badge->is_object()) {
+    std::string text = badge->value("label", "");
+    const std::string qualifier = badge->value("qualifier", "");
+    if (!qualifier.empty()) text += " (" + qualifier + ")";
+    return text;
+  }
+  return cell.value("text", "");
+}
+
+}  // namespace
+
+std::string TableCsv(const nlohmann::json& table) {
+  if (!table.is_object() || !table.contains("headers") || !table.contains("rows")) return {};
+  std::string out;
+  auto line = [&out](const nlohmann::json& cells) {
+    bool first = true;
+    for (const auto& cell : cells) {
+      if (!first) out += ',';
+      first = false;
+      out += internal::CsvText(CellText(cell));
+    }
+    out += kCsvLineEnd;
+  };
+  line(table["headers"]);
+  for (const auto& row : table["rows"])
+    if (row.is_object()) line(row.value("cells", nlohmann::json::array()));
+  return out;
+}
+
 }  // namespace outcomes::render

@@ -52,4 +52,12 @@ bool WriteOpenData(const nlohmann::ordered_json& header, const OpenDataRows& row
 // error, and nlohmann::json throws its type_error.
 std::vector<std::pair<std::string, std::string>> RenderOpenData(const nlohmann::ordered_json& view);
 
+// A figure's table (a table view of view/site_view.cc: "headers" [{"text"}], "rows"
+// [{"cells": [{"text"}]}]) as CSV, for the "Download its figures" link under a chart: the header
+// row, then one line per row, every field the cell's words exactly as the page's table prints
+// them ("61.2%", "[c]", "–"; a status badge as its label and "(qualifier)"; the words only
+// screen readers hear are left out), guarded as the open data is (CsvText: a cell a spreadsheet would run as
+// a formula gets a leading '), lines ended with CRLF. A table of another shape gives "".
+std::string TableCsv(const nlohmann::json& table);
+
 }  // namespace outcomes::render

@@ -810,12 +810,14 @@ std::string RenderPositionSvg(const json& spec) {
                  DashAttr(Str(reference_style, "dash")) +
                      Attr("class", Str(reference_style, "class")));
   }
+  // The other dots share one paint on their group: a council's worth of dots on each of a
+  // ward page's charts would otherwise repeat it thousands of times.
   std::string others;
   for (const auto& item : placed)
     if (!item.focus)
-      others +=
-          Marker(other_marker, item.x, baseline - item.level * kLevel, kOtherSize, other_colour);
-  body += "<g class=\"chart-dots\">" + others + "</g>";
+      others += svg_internal::MarkerShape(other_marker, item.x, baseline - item.level * kLevel,
+                                          kOtherSize, other_colour, "");
+  body += "<g class=\"chart-dots\"" + svg_internal::MarkerPaint(other_colour) + ">" + others + "</g>";
   if (has_interval)
     body += "<g class=\"chart-whiskers\">" +
             Whisker(whisker_lo, whisker_hi, baseline, 16, focus_colour, 2.5) + "</g>";
@@ -826,6 +828,102 @@ std::string RenderPositionSvg(const json& spec) {
   body += Notes(spec.value("notes", json::array()), plot_bottom + 34, notes_height);
   double height = plot_bottom + 34 + notes_height + 6;
   return svg_internal::Svg(spec, "position", kWidth, height, kSize, body);
+}
+
+// --- Spine ------------------------------------------------------------------------------------
+
+std::string RenderSpineSvg(const json& spec) {
+  if (!spec.is_object() || !spec.contains("rows")) return {};
+  const json styles = spec.value("styles", json::object());
+  const std::string range_colour = Str(styles.value("range", json::object()), "color");
+  const std::string middle_colour = Str(styles.value("middle", json::object()), "color");
+  const std::string bench_colour = Str(styles.value("benchmark", json::object()), "color");
+  // The light band is outlined, so its ends show on white (WCAG 1.4.11: 3:1).
+  const std::string outline = Str(styles.value("range", json::object()), "outline");
+  const std::string range_outline =
+      outline.empty() ? std::string() : Attr("stroke", outline) + " stroke-width=\"1\"";
+  constexpr double kMarkerSize = 17;
+  constexpr double kBand = 14;       // the range's height
+  constexpr double kBenchHeight = 26;
+
+  // The legend, one item per row, as the dot charts have it.
+  std::vector<LegendItem> items;
+  for (const auto& item : spec.value("legend", json::array())) {
+    const std::string style = Str(item, "style");
+    std::string swatch;
+    if (style == "range")
+      swatch = Rect(0, -kBand / 2, kSwatch, kBand, Attr("fill", range_colour) + range_outline);
+    else if (style == "middle")
+      swatch = Rect(0, -kBand / 2, kSwatch, kBand, Attr("fill", range_colour) + range_outline) +
+               Rect(8, -kBand / 2, kSwatch - 16, kBand, Attr("fill", middle_colour));
+    else if (style == "benchmark")
+      swatch = Rect(kSwatch / 2 - 1.5, -kBenchHeight / 2, 3, kBenchHeight, Attr("fill", bench_colour));
+    else
+      swatch = Marker(Str(item, "marker"), kSwatch / 2, 0, kMarkerSize, Str(item, "color"));
+    items.push_back({Str(item, "label"), swatch});
+  }
+  std::string body;
+  double y = 0;
+  for (const auto& item : items) {
+    double height = 0;
+    body += Legend({item}, y, height);
+    y += height + 4;
+  }
+
+  // The ends' words, once above the rows: "◀ Worse" and "Better ▶".
+  const json ends = spec.value("ends", json::object());
+  y += 30;
+  body += "<g class=\"spine-ends\">" +
+          Text(0, y, "\u25C0 " + Str(ends, "left"), "start", kBold) +
+          Text(kWidth, y, Str(ends, "right") + " \u25B6", "end", kBold) + "</g>";
+  y += 10;
+
+  constexpr double kFrom = 12;
+  constexpr double kTo = kWidth - 12;
+  std::string rows_markup;
+  for (const auto& row : spec["rows"]) {
+    // The value at the left end may be the larger (a reversed scale): Scale wants min < max.
+    const double left = Dbl(row, "left");
+    const double right = Dbl(row, "right", 1);
+    const Scale scale = left <= right ? Scale{left, right, kFrom, kTo} : Scale{right, left, kTo, kFrom};
+    auto x_of = [&](const char* key) { return scale(Dbl(row, key)); };
+    const json comparison = row.value("comparison", json::object());
+    std::string out = "<g class=\"spine-row\">";
+    const json texts = row.value("texts", json::object());
+    const std::string name = Str(row, "indicator") + ", " + Str(row, "period") + ": " +
+                             Str(texts, "value");
+    for (const auto& line : svg_internal::Wrap(name, kWidth, kFontSize)) {
+      y += kLineHeight;
+      out += Text(0, y - 5, line, "start");
+    }
+    const double middle = y + 6 + kBenchHeight / 2;
+    auto span = [&](const char* from, const char* to, const char* css, const std::string& colour,
+                    double height, const std::string& extra) {
+      double a = x_of(from);
+      double b = x_of(to);
+      return Rect(std::min(a, b), middle - height / 2, std::fabs(b - a), height,
+                  Attr("class", css) + Attr("fill", colour) + extra);
+    };
+    out += span("min", "max", "spine-range", range_colour, kBand, range_outline);
+    out += span("q1", "q3", "spine-middle", middle_colour, kBand, "");
+    if (row.contains("benchmark_value")) {
+      double bx = x_of("benchmark_value");
+      out += Rect(bx - 1.5, middle - kBenchHeight / 2, 3, kBenchHeight,
+                  Attr("class", "spine-benchmark") + Attr("fill", bench_colour));
+    }
+    // The area's marker (Marker outlines it in white, so it shows over the bands and line).
+    out += "<g class=\"spine-area\" transform=\"translate(" + Point(x_of("value"), middle) +
+           ")\">" + Marker(Str(comparison, "marker"), 0, 0, kMarkerSize, Str(comparison, "color")) +
+           "</g>";
+    out += "</g>";
+    rows_markup += out;
+    y = middle + kBenchHeight / 2 + 8;
+  }
+  body += rows_markup;
+  double notes_height = 0;
+  body += Notes(spec.value("notes", json::array()), y + 4, notes_height);
+  const double height = y + 4 + notes_height + 6;
+  return svg_internal::Svg(spec, "spine", kWidth, height, kSize, body);
 }
 
 // --- Sparkline --------------------------------------------------------------------------------

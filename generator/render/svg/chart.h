@@ -35,6 +35,15 @@ std::string RenderComparisonSvg(const nlohmann::json& spec);
 // area as a larger diamond with its interval, a dashed reference line and a value axis.
 std::string RenderPositionSvg(const nlohmann::json& spec);
 
+// An area's profile ("spine" spec): the legend, the ends' words ("◀ Worse", "Better ▶"), then
+// per row the indicator's name, period and value, a light band from the lowest to the highest
+// of the areas it is set among (class "spine-range"), a darker band over the middle half
+// ("spine-middle"), the benchmark's value as an upright bar ("spine-benchmark") and the area's
+// marker ("spine-area", a group translated to the marker's centre) in its comparison's shape
+// and colour. Each row has its own scale, from the spec's "left" to "right" value across the
+// chart; each row is a <g class="spine-row">.
+std::string RenderSpineSvg(const nlohmann::json& spec);
+
 // A word-sized line for a table cell ("sparkline" spec), 6em wide: no text, gaps left open,
 // a lone point and the latest point marked with the spec's marker.
 std::string RenderSparklineSvg(const nlohmann::json& spec);

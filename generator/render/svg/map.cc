@@ -3,6 +3,7 @@
 #include "render/svg/map.h"
 
 #include <cmath>
+#include <vector>
 
 #include "render/svg/internal/markup.h"
 
@@ -160,6 +161,64 @@ std::string RenderLocator(const json& spec) {
 }
 
 }  // namespace
+
+std::string RenderStandaloneMapSvg(const json& spec) {
+  if (!spec.is_object() || spec.value("type", "") != "map") return {};
+  const std::string id = Text(spec, "id");
+  const json classes = spec.value("classes", json::array());
+  const double width = spec.value("width", 800.0);
+  const double map_height = spec.value("height", 600.0);
+  // Text of a size that reads when the file is shown at its own width (800 px: 28 px).
+  const double font = std::round(width / 400 * 14);
+  const double line = font * 1.4;
+  double tile = std::round(width / 70 * 10) / 10;
+  std::string defs;
+  for (const auto& item : classes)
+    if (item.value("pattern", "none") != "none")
+      defs += Pattern(id + "-" + Escape(item.value("key", "")), item, tile);
+  std::string body = "<g stroke=\"#0b0c0c\" stroke-width=\"1\" stroke-linejoin=\"round\" "
+                     "fill-rule=\"evenodd\">\n";
+  for (const auto& area : spec.value("areas", json::array())) {
+    const std::string key = area.value("class", "");
+    json item = json::object();
+    for (const auto& candidate : classes)
+      if (candidate.value("key", "") == key) item = candidate;
+    body += "<path d=\"" + Text(area, "d") + "\" fill=\"" + Paint(id + "-" + Escape(key), item) +
+            "\"><title>" + Text(area, "label") + "</title></path>\n";
+  }
+  body += "</g>\n";
+  // The key under the map: its title, then a swatch and the words of each class.
+  double y = map_height;
+  body += "<g class=\"map-key\" font-size=\"" + Fmt(font) + "\">\n";
+  for (const auto& title_line : svg_internal::Wrap(spec.value("legend_title", ""), width, font)) {
+    y += line;
+    body += "<text x=\"0\" y=\"" + Fmt(y) + "\" font-weight=\"700\">" + Escape(title_line) +
+            "</text>\n";
+  }
+  for (const auto& item : classes) {
+    y += line * 1.25;
+    const std::string key_id = id + "-key-" + Escape(item.value("key", ""));
+    if (item.value("pattern", "none") != "none") defs += Pattern(key_id, item, font / 2);
+    body += "<rect x=\"1\" y=\"" + Fmt(y - font) + "\" width=\"" + Fmt(font * 2) + "\" height=\"" +
+            Fmt(font * 1.2) + "\" fill=\"" + Paint(key_id, item) +
+            "\" stroke=\"#0b0c0c\" stroke-width=\"1\"/>";
+    const std::string words = item.value("label", "") + ": " + item.value("count_label", "");
+    const std::vector<std::string> lines = svg_internal::Wrap(words, width - font * 2.8, font);
+    for (size_t line_idx = 0; line_idx < lines.size(); ++line_idx) {
+      if (line_idx > 0) y += line;
+      body += "<text x=\"" + Fmt(font * 2.6) + "\" y=\"" + Fmt(y) + "\">" + Escape(lines[line_idx]) +
+              "</text>";
+    }
+    body += "\n";
+  }
+  body += "</g>\n";
+  const double height = std::ceil(y + line * 0.6);
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 " + Fmt(width) +
+         " " + Fmt(height) + "\" font-size=\"" + Fmt(font) + "\" fill=\"#0b0c0c\" role=\"img\" "
+         "aria-labelledby=\"" + id + "-title\" aria-describedby=\"" + id + "-desc\">\n<title id=\"" +
+         id + "-title\">" + Text(spec, "title") + "</title>\n<desc id=\"" + id + "-desc\">" +
+         Text(spec, "desc") + "</desc>\n<defs>" + defs + "</defs>\n" + body + "</svg>";
+}
 
 std::string RenderMapSvg(const json& spec) {
   if (!spec.is_object()) return {};

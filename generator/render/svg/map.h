@@ -22,4 +22,10 @@ namespace outcomes::render {
 // Deterministic: the same spec gives the same bytes.
 std::string RenderMapSvg(const nlohmann::json& spec);
 
+// A choropleth ("map" spec) as one self-contained <svg> for a download: the map (each ward a
+// <path> with its label as <title>, no links: they lead nowhere outside the site) and under it
+// the key drawn in SVG, a swatch and a line of words per class. The standalone file's root
+// attributes (size, font) are RenderStandaloneSvg's part. "" for any other spec.
+std::string RenderStandaloneMapSvg(const nlohmann::json& spec);
+
 }  // namespace outcomes::render

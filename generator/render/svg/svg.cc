@@ -1,5 +1,9 @@
 #include "render/svg/svg.h"
 
+#include <cmath>
+#include <regex>
+#include <sstream>
+
 #include "render/svg/chart.h"
 #include "render/svg/map.h"
 
@@ -14,8 +18,75 @@ std::string RenderSvg(const nlohmann::json& spec) {
   if (kind == "comparison") return RenderComparisonSvg(spec);
   if (kind == "position") return RenderPositionSvg(spec);
   if (kind == "sparkline") return RenderSparklineSvg(spec);
+  if (kind == "spine") return RenderSpineSvg(spec);
   if (kind == "map" || kind == "locator") return RenderMapSvg(spec);
   return {};
+}
+
+namespace {
+
+// The font every chart's text widths are estimated for (svg_internal::TextWidth errs wide for
+// DejaVu Sans), then the site's own faces.
+constexpr const char* kFontFamily =
+    "system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, Arial, &quot;DejaVu Sans&quot;, sans-serif";
+
+// A number attribute of an <svg> start tag, or 0.
+double ViewBoxPart(const std::string& tag, int part) {
+  static const std::regex view_box("viewBox=\"([-0-9. ]+)\"");
+  std::smatch match;
+  if (!std::regex_search(tag, match, view_box)) return 0;
+  std::istringstream in(match[1].str());
+  double values[4] = {0, 0, 0, 0};
+  for (double& value : values) in >> value;
+  return values[part];
+}
+
+std::string Pixels(double value) {
+  std::ostringstream out;
+  out << static_cast<long>(std::lround(value));
+  return out.str();
+}
+
+}  // namespace
+
+std::string RenderStandaloneSvg(const nlohmann::json& spec) {
+  if (!spec.is_object()) return {};
+  std::string svg;
+  if (spec.value("type", "") == "map")
+    svg = RenderStandaloneMapSvg(spec);
+  else
+    svg = RenderSvg(spec);
+  if (svg.empty() || svg.rfind("<svg", 0) != 0) return {};
+  const size_t tag_end = svg.find('>');
+  std::string tag = svg.substr(0, tag_end);
+  // The inline sizing (width 100% of the page's column, or 6em for a sparkline) gives way to
+  // pixels: the chart as large as it is drawn for a wide screen.
+  static const std::regex sizing(" (width|height|style)=\"[^\"]*\"");
+  tag = std::regex_replace(tag, sizing, "");
+  // A margin all round: on a page the chart sits in the column's padding; alone, text set at
+  // its edge would touch the file's.
+  const double x0 = ViewBoxPart(tag, 0);
+  const double y0 = ViewBoxPart(tag, 1);
+  const double margin = std::round(ViewBoxPart(tag, 2) / 50);
+  const double width = ViewBoxPart(tag, 2) + 2 * margin;
+  const double height = ViewBoxPart(tag, 3) + 2 * margin;
+  static const std::regex view_box("viewBox=\"[^\"]*\"");
+  tag = std::regex_replace(tag, view_box,
+                           "viewBox=\"" + Pixels(x0 - margin) + " " + Pixels(y0 - margin) + " " +
+                               Pixels(width) + " " + Pixels(height) + "\"");
+  const double scale = width <= 420 ? 1.5 : 1;
+  tag += " width=\"" + Pixels(width * scale) + "\" height=\"" + Pixels(height * scale) +
+         "\" font-family=\"" + kFontFamily + "\"";
+  if (tag.find(" fill=") == std::string::npos) tag += " fill=\"#0b0c0c\"";
+  std::string body = svg.substr(tag_end + 1);
+  // A white ground after the title and description, so the file reads on a dark viewer too.
+  const size_t desc_end = body.find("</desc>");
+  const std::string ground = "<rect x=\"" + Pixels(x0 - margin) + "\" y=\"" + Pixels(y0 - margin) +
+                             "\" width=\"" + Pixels(width) + "\" height=\"" + Pixels(height) +
+                             "\" fill=\"#fff\"/>";
+  if (desc_end != std::string::npos)
+    body.insert(desc_end + 7, ground);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + tag + ">" + body + "\n";
 }
 
 }  // namespace outcomes::render

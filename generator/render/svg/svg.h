@@ -15,4 +15,13 @@ namespace outcomes::render {
 // spec always gives the same bytes.
 std::string RenderSvg(const nlohmann::json& spec);
 
+// The same figure as a file of its own, for the "Download this chart (SVG)" link: an XML
+// declaration, then one <svg> with the SVG namespace, its <title> and <desc>, a white
+// background, a margin all round (a fiftieth of the width), a fixed size in pixels (the
+// viewBox's, 1.5 times for the 400-unit charts) and the
+// font family and colours it needs set on the root, so it needs no stylesheet or font of the
+// site. A choropleth ("map") is drawn with its key inside the SVG (on the page the key is HTML
+// beside it) and without links. "" where RenderSvg gives "".
+std::string RenderStandaloneSvg(const nlohmann::json& spec);
+
 }  // namespace outcomes::render

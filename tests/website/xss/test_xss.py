@@ -5,7 +5,8 @@ Usage: test_xss.py OUTCOMES_BINARY [--combined-out DIR]
 
 Each case below copies tests/fixtures/mini-site (its theme is built in) into a temporary
 folder, puts hostile text into one input field, and builds the site. Then either
-  * the build succeeded, and in every HTML page there is no <script> element, no attribute whose
+  * the build succeeded, and in every HTML page there is no <script> element (but the theme's
+    own print button, assets/print.js), no attribute whose
     name starts with "on", no URL attribute starting with javascript: (or vbscript:), no
     iframe/object/embed/form, no character HTML forbids (controls); feed.xml and sitemap.xml
     parse as XML and model.json as JSON; and
@@ -301,16 +302,18 @@ URL_ATTRS = {"href", "src", "xlink:href", "action", "formaction", "data", "poste
 
 
 # The site's own scripts and forms, which hostile input cannot make: the postcode finder's, the
-# area comparison's and the site search's script files, the comparison's inline JSON (data, never run; every "<"
+# area comparison's, the site search's and the print button's script files (relative URLs to the
+# theme's assets, deferred, no code in the page), the comparison's inline JSON (data, never run; every "<"
 # in it is escaped), and their forms. Any other <script> or <form> is a problem.
-OWN_SCRIPTS = ("assets/finder.js", "assets/compare.js", "assets/search.js")
+OWN_SCRIPTS = ("assets/finder.js", "assets/compare.js", "assets/search.js", "assets/print.js")
 
 
 def own_element(element):
     attrs = dict(element.attrs)
     if element.tag == "script":
-        if set(attrs) == {"src", "defer"} and attrs["src"].endswith(OWN_SCRIPTS) and \
-                not element.text().strip():
+        if set(attrs) == {"src", "defer"} and attrs["defer"] is None and \
+                re.fullmatch(r"(\.\./)*assets/[a-z]+\.js", attrs["src"] or "") and \
+                attrs["src"].endswith(OWN_SCRIPTS) and not element.text().strip():
             return True
         if attrs == {"type": "application/json", "id": "compare-setup"}:
             body = element.text()

@@ -147,9 +147,17 @@ double Dbl(const nlohmann::json& spec, const char* key, double fallback) {
   return it != spec.end() && it->is_number() ? it->get<double>() : fallback;
 }
 
+std::string MarkerPaint(const std::string& colour) {
+  return " fill=\"" + Escape(colour) + "\" stroke=\"#fff\" stroke-width=\"1.5\"";
+}
+
 std::string Marker(const std::string& shape, double x, double y, double size,
                    const std::string& colour) {
-  const std::string fill = " fill=\"" + Escape(colour) + "\" stroke=\"#fff\" stroke-width=\"1.5\"";
+  return MarkerShape(shape, x, y, size, colour, MarkerPaint(colour));
+}
+
+std::string MarkerShape(const std::string& shape, double x, double y, double size,
+                        const std::string& colour, const std::string& fill) {
   double h = size / 2;
   if (shape == "square")
     return "<rect x=\"" + Num(x - h * 0.9) + "\" y=\"" + Num(y - h * 0.9) + "\" width=\"" +

@@ -59,6 +59,13 @@ double Dbl(const nlohmann::json& spec, const char* key, double fallback = 0);
 // or "cross" (anything else is a circle). `size` is about the shape's width.
 std::string Marker(const std::string& shape, double x, double y, double size,
                    const std::string& colour);
+// The paint Marker gives a filled shape: `colour` with a white outline, as attributes (with a
+// leading space). Many markers of one look can share it on their <g> (a dot chart's dots).
+std::string MarkerPaint(const std::string& colour);
+// Marker with `fill` as the filled shapes' paint attributes ("" to inherit them from a <g>
+// carrying MarkerPaint(colour)); a cross, being stroked, is always drawn in `colour`.
+std::string MarkerShape(const std::string& shape, double x, double y, double size,
+                        const std::string& colour, const std::string& fill);
 
 // <text> with the chart font size; `anchor` is "start", "middle" or "end"; `extra` holds more
 // attributes (with a leading space). `text` is escaped here.
