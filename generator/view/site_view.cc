@@ -1460,8 +1460,9 @@ PageView AreasIndexPage(SiteMap& map) {
 // box in every page's header goes to search/index.html?q=..., where assets/search.js matches
 // the query against it. Without it, search/index.html is an A to Z of indicators, outcomes,
 // areas and content (one page per letter when there are more than kAzOnOnePage entries).
-constexpr size_t kSearchTextChars = 200;
+constexpr size_t kSearchTextChars = 140;
 constexpr size_t kAzOnOnePage = 300;
+constexpr size_t kAzPerPage = 400;
 
 std::string AsciiLower(std::string text) {
   for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -1589,12 +1590,35 @@ void SearchPages(SiteMap& map, const std::function<void(PageView&&)>& emit) {
       sections.push_back({{"letter", letter}, {"anchor", anchor}, {"items", items(path, members)}});
       continue;
     }
-    const std::string page_path = letter_path(letter);
-    const std::string page_title = text("search_letter_title", {{"letter", letter}});
-    json view = Layout(map, page_path, page_title, text("search_description"),
-                       {{title, path}, {page_title, ""}}, "");
-    view["items"] = items(page_path, members);
-    emit(MakePage(page_path, "search-letter", view));
+    // A letter's entries, kAzPerPage to a page (letter/, letter/page/2/, ...), so no page
+    // outgrows the page budget.
+    const size_t count = (members.size() + kAzPerPage - 1) / kAzPerPage;
+    for (size_t number = 1; number <= count; ++number) {
+      const std::string page_path = ListPagePath(letter_path(letter), number);
+      const std::string page_title =
+          count == 1 ? text("search_letter_title", {{"letter", letter}})
+                     : text("search_letter_page_title",
+                            {{"letter", letter},
+                             {"number", std::to_string(number)},
+                             {"count", std::to_string(count)}});
+      json view = Layout(map, page_path, page_title, text("search_description"),
+                         {{title, path}, {page_title, ""}}, "");
+      const size_t begin = (number - 1) * kAzPerPage;
+      view["items"] = items(page_path, std::vector<const SearchEntry*>(
+                                           members.begin() + static_cast<std::ptrdiff_t>(begin),
+                                           members.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                 members.size(), begin + kAzPerPage))));
+      json pages = json::array();
+      for (size_t other = 1; other <= count && count > 1; ++other) {
+        json item = {{"number", other}, {"current", other == number}};
+        if (other != number)
+          item["url"] = RelativeUrl(page_path, ListPagePath(letter_path(letter), other));
+        pages.push_back(item);
+      }
+      view["pages"] = pages;
+      view["has_pages"] = count > 1;
+      emit(MakePage(page_path, "search-letter", view));
+    }
   }
   json view = Layout(map, path, title, text("search_description"), {{title, ""}}, "");
   view["letters"] = letter_links;
