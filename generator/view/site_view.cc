@@ -1460,7 +1460,7 @@ PageView AreasIndexPage(SiteMap& map) {
 // box in every page's header goes to search/index.html?q=..., where assets/search.js matches
 // the query against it. Without it, search/index.html is an A to Z of indicators, outcomes,
 // areas and content (one page per letter when there are more than kAzOnOnePage entries).
-constexpr size_t kSearchTextChars = 140;
+constexpr size_t kSearchTextChars = 200;
 constexpr size_t kAzOnOnePage = 300;
 constexpr size_t kAzPerPage = 400;
 
