@@ -35,6 +35,9 @@ if [ ${#targets[@]} -eq 0 ]; then
   done
 fi
 
+# UBSan reports say where they were called from.
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+
 failed=()
 for target in "${targets[@]}"; do
   binary="$build/tests/fuzz/${target}_fuzz"
@@ -51,7 +54,7 @@ for target in "${targets[@]}"; do
   printf '%-22s %ss ... ' "$target" "$seconds"
   if "$binary" "${options[@]}" "$scratch" "${inputs[@]}" >"$log" 2>&1; then
     # libFuzzer's last status line: "#1234 DONE cov: 567 ft: 890 corp: 12/3456b ...".
-    grep -E '^#[0-9]+ +DONE' "$log" | tail -1 | sed -E 's/ +/ /g'
+    grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 | tr -s ' \t' ' '
   else
     echo "FAILED (see $log)"
     grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' "$log" | head -3

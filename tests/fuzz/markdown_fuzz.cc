@@ -5,11 +5,31 @@
 #include <cstdlib>
 
 #include "fuzz_site.h"
+#include "markdown/internal/slots.h"
 #include "markdown/markdown.h"
+
+namespace {
+
+// `text` with every slot prefix of another run (markdown/internal/slots.h: "outcomes-slot-",
+// 16 hex digits, '-') made this run's. libFuzzer learns the run's random prefix from the
+// program's comparisons; so a reproducer that holds it reproduces in every run.
+std::string WithThisRunsSlots(std::string text) {
+  const std::string& prefix = outcomes::markdown::internal::SlotPrefix();
+  constexpr std::string_view kStart = "outcomes-slot-";
+  for (size_t at = text.find(kStart); at != std::string::npos; at = text.find(kStart, at + 1)) {
+    if (at + prefix.size() > text.size() || text[at + prefix.size() - 1] != '-') continue;
+    const std::string_view digits(text.data() + at + kStart.size(), 16);
+    if (digits.find_first_not_of("0123456789abcdef") == std::string_view::npos)
+      text.replace(at, prefix.size(), prefix);
+  }
+  return text;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace outcomes;
-  const std::string text = fuzz::Text(data, size);
+  const std::string text = WithThisRunsSlots(fuzz::Text(data, size));
   markdown::PlainText(text);
   if (markdown::CheckLimits(text, 3)) return 0;
   for (const bool allow_raw_html : {false, true}) {
