@@ -3,9 +3,11 @@
 
 BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps configure tool build site check test test-unit test-sanitize bench clean
+.PHONY: all deps configure tool build site check test test-unit test-sanitize fuzz bench clean
 
 all: build
 
@@ -44,6 +46,17 @@ test-sanitize: deps
 	@cmake --build $(BUILD_SAN) -j$(JOBS)
 	cd $(BUILD_SAN) && ctest --output-on-failure -j$(JOBS) -E "^(website|browser|xlsx|suppression):|^site:the dashboard's views"
 
+# Every fuzz target of tests/fuzz/ for FUZZ_SECONDS each, built with clang's libFuzzer, ASan and
+# UBSan in $(BUILD_FUZZ) (docs/fuzzing.md). Fails on a crash, leak, timeout or memory blow-up.
+# (make test replays the corpora without fuzzing, and needs no clang.)
+# The installer runs only when clang is missing: fuzzing needs none of the npm packages.
+fuzz:
+	@command -v clang++ >/dev/null 2>&1 || scripts/install-deps.sh
+	@cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+	  -DCMAKE_CXX_COMPILER=clang++ -DOUTCOMES_FUZZ=ON >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j$(JOBS) --target fuzz_targets
+	scripts/fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+
 bench: build
 	bench/check.sh
 	bench/markdown/run.sh
@@ -53,4 +66,4 @@ bench: build
 	bench/serve/run.sh
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)

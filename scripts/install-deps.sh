@@ -13,6 +13,8 @@ packages=(
   # .xlsx observations are read with libzip (the container) and expat (its XML parts);
   # `outcomes serve` is an HTTP server on cpp-httplib.
   libzip-dev libexpat1-dev libcpp-httplib-dev
+  # make fuzz only: clang with libFuzzer and its sanitizers (make test builds with g++).
+  clang
   # Website checks: the Nu Html Checker (npm vnu-jar) runs on Java; tests/website/*.py need
   # Debian's /usr/bin/python3 (the python3 first on PATH may be another one).
   default-jre-headless python3

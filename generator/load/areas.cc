@@ -94,7 +94,10 @@ AreaLevels LevelAreas(const model::Site& site) {
 
 void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
   auto text = ReadFile(site.root, kAreasFile, diagnostics, true);
-  if (!text) return;
+  if (text) ReadAreasText(*text, site, diagnostics);
+}
+
+void ReadAreasText(const std::string& text, model::Site& site, base::Diagnostics& diagnostics) {
   static constexpr std::array<CsvColumn, 5> kColumns{{{"code", true},
                                                       {"name", true},
                                                       {"type", true},
@@ -104,7 +107,7 @@ void LoadAreas(model::Site& site, base::Diagnostics& diagnostics) {
   bool first = true;
   const size_t errors_before = diagnostics.error_count();
   FileErrors errors(kAreasFile, diagnostics);
-  ReadCsv(*text, kAreasFile, diagnostics, [&](const CsvRecord& record) {
+  ReadCsv(text, kAreasFile, diagnostics, [&](const CsvRecord& record) {
     if (first) {
       first = false;
       header = CsvHeader::Read(record, kColumns, kAreasFile, diagnostics);
@@ -178,7 +181,11 @@ std::string Trimmed(const std::string& text) {
 
 void LoadSpending(model::Site& site, base::Diagnostics& diagnostics) {
   auto text = ReadFile(site.root, kSpendingFile, diagnostics, false);
-  if (!text) return;
+  if (text) ReadSpendingText(*text, site, diagnostics);
+}
+
+void ReadSpendingText(const std::string& text, model::Site& site,
+                      base::Diagnostics& diagnostics) {
   enum Column : size_t { kOutcome, kArea, kPeriod, kAmount, kNote, kPartner, kCategory };
   static constexpr std::array<CsvColumn, 7> kColumns{{{"outcome", true},
                                                       {"area", true},
@@ -197,7 +204,7 @@ void LoadSpending(model::Site& site, base::Diagnostics& diagnostics) {
   // Each row's key (outcome, area, period, partner, category) -> the line it was first given.
   std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, uint32_t>
       seen;
-  ReadCsv(*text, kSpendingFile, diagnostics, [&](const CsvRecord& record) {
+  ReadCsv(text, kSpendingFile, diagnostics, [&](const CsvRecord& record) {
     if (first) {
       first = false;
       header = CsvHeader::Read(record, kColumns, kSpendingFile, diagnostics);

@@ -218,13 +218,13 @@ std::string ReadGeometry(const json& geometry, model::Boundary& boundary) {
   return "geometry type '" + type + "' is not supported (use Polygon or MultiPolygon)";
 }
 
-void LoadBoundaryFile(const std::string& file, model::Site& site,
+}  // namespace
+
+void ReadBoundaryText(const std::string& text, const std::string& file, model::Site& site,
                       std::unordered_map<std::string, size_t>& seen,
                       base::Diagnostics& diagnostics) {
-  auto text = ReadFile(site.root, file, diagnostics, true);
-  if (!text) return;
-  if (const size_t deep = FindTooDeep(*text); deep != std::string::npos) {
-    diagnostics.Error(LineIndex(*text).At(file, deep),
+  if (const size_t deep = FindTooDeep(text); deep != std::string::npos) {
+    diagnostics.Error(LineIndex(text).At(file, deep),
                       "JSON nested more than " + std::to_string(kMaxJsonDepth) + " levels deep",
                       "GeoJSON boundaries need about 8 levels (the positions of a MultiPolygon); "
                       "check the program that wrote the file");
@@ -232,14 +232,14 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
   }
   json document;
   try {
-    document = json::parse(*text);
+    document = json::parse(text);
   } catch (const json::parse_error& e) {
     size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     std::string message = e.what();
     // nlohmann's message starts "[json.exception.parse_error.101] parse error at line ..": keep
     // the part after the last ": " which says what was wrong.
     size_t cut = message.rfind(": ");
-    diagnostics.Error(LineIndex(*text).At(file, std::min(offset, text->size())),
+    diagnostics.Error(LineIndex(text).At(file, std::min(offset, text.size())),
                       "invalid JSON: " + (cut == std::string::npos ? message
                                                                    : message.substr(cut + 2)));
     return;
@@ -251,8 +251,8 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
     base::Location where{file, 0, 0};
     size_t open = message.rfind(" '");
     if (open != std::string::npos && message.back() == '\'') {
-      size_t at = text->find(message.substr(open + 2, message.size() - open - 3));
-      if (at != std::string::npos) where = LineIndex(*text).At(file, at);
+      size_t at = text.find(message.substr(open + 2, message.size() - open - 3));
+      if (at != std::string::npos) where = LineIndex(text).At(file, at);
     }
     diagnostics.Error(where, "invalid JSON: " + (cut == std::string::npos
                                                             ? message
@@ -264,9 +264,9 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
     diagnostics.Error({file, 1, 1}, "expected a GeoJSON FeatureCollection");
     return;
   }
-  LineIndex lines(*text);
+  LineIndex lines(text);
   const json& features = document["features"];
-  const std::vector<size_t> offsets = FeatureOffsets(*text, features.size());
+  const std::vector<size_t> offsets = FeatureOffsets(text, features.size());
   const model::BoundaryProperties& configured = site.config.boundary_properties;
   CodeRule rule;
   if (!configured.code.empty()) {
@@ -355,13 +355,12 @@ void LoadBoundaryFile(const std::string& file, model::Site& site,
   }
 }
 
-}  // namespace
-
 void LoadBoundaries(model::Site& site, base::Diagnostics& diagnostics) {
   std::unordered_map<std::string, size_t> seen;  // area code -> index in site.boundaries
   const size_t errors_before = diagnostics.error_count();
   for (const auto& file : ListFiles(site.root, "data/boundaries", {".geojson", ".json"}, false))
-    LoadBoundaryFile(file, site, seen, diagnostics);
+    if (auto text = ReadFile(site.root, file, diagnostics, true))
+      ReadBoundaryText(*text, file, site, seen, diagnostics);
   if (diagnostics.error_count() > errors_before) return;  // the cause is already reported
   // Every area of a type that has boundaries should have one: a ward left without is left off
   // every map, and a reader looking for it there would not find it.

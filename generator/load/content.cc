@@ -144,8 +144,9 @@ void ReadQuotes(YamlFields& fields, const std::string& file, model::ContentPage&
   }
 }
 
-// One content file, or nullopt when it cannot be read at all (the reason is in `diagnostics`).
-std::optional<model::ContentPage> ReadPage(const std::string& file, const std::string& text,
+}  // namespace
+
+std::optional<model::ContentPage> ReadContentPage(const std::string& file, const std::string& text,
                                            const model::Site& site,
                                            base::Diagnostics& diagnostics) {
   if (auto bad = base::FindInvalidUtf8(text)) {
@@ -218,8 +219,6 @@ std::optional<model::ContentPage> ReadPage(const std::string& file, const std::s
   return page;
 }
 
-}  // namespace
-
 // Files are read and parsed in parallel, and taken in the order they are listed, so pages and
 // diagnostics come out as they would one by one.
 void LoadContent(model::Site& site, base::Diagnostics& diagnostics) {
@@ -234,7 +233,7 @@ void LoadContent(model::Site& site, base::Diagnostics& diagnostics) {
       [&](size_t idx) {
         Read read;
         if (auto text = ReadFile(site.root, files[idx], read.diagnostics, true))
-          read.page = ReadPage(files[idx], *text, site, read.diagnostics);
+          read.page = ReadContentPage(files[idx], *text, site, read.diagnostics);
         return read;
       },
       [&](size_t, Read& read) {

@@ -40,8 +40,8 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-// Reads catalogue `text` (file `file`) into `out`, key by key. With `reference`, keys it lacks
-// are warnings and entries whose shape or placeholders differ from it are errors.
+}  // namespace
+
 void ReadCatalogue(const std::string& text, const std::string& file,
                    const i18n::Catalogue* reference, i18n::Catalogue& out,
                    base::Diagnostics& diagnostics) {
@@ -138,6 +138,8 @@ void ReadCatalogue(const std::string& text, const std::string& file,
     out.Set(key, std::move(entry));
   }
 }
+
+namespace {
 
 const i18n::Catalogue& Reference() {
   static const i18n::Catalogue catalogue = [] {

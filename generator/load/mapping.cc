@@ -24,6 +24,16 @@ std::string_view Trim(std::string_view text) {
 }
 
 // Reads `node` (a mapping of our field names to text) into `out`. `allowed` limits the fields.
+// Whether `text` has a run of more than 4 digits.
+bool HasLongNumber(std::string_view text) {
+  size_t run = 0;
+  for (char c : text) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run > 4) return true;
+  }
+  return false;
+}
+
 bool ReadFieldMap(const YAML::Node& node, const std::string& file, const std::string& what,
                   size_t allowed_end, base::Diagnostics& diagnostics,
                   std::array<std::optional<MappedText>, kMappedFieldCount>& out) {
@@ -254,6 +264,12 @@ std::optional<ObservationMapping> ReadObservationMapping(const std::string& text
       if (has_match && has_replace) {
         if (match.size() > kMaxPatternLength) {
           diagnostics.Error(fields.Where("match"), "period_pattern match is longer than 200 characters");
+        } else if (HasLongNumber(match)) {
+          // libstdc++'s std::regex overflows a signed integer reading a longer repeat count
+          // (undefined behaviour, found by fuzzing).
+          diagnostics.Error(fields.Where("match"),
+                            "period_pattern match has a number of more than 4 digits",
+                            "a repeat count such as {4} or {2,4} is all a period needs");
         } else {
           try {
             mapping.period_pattern.emplace(match, std::regex::ECMAScript);

@@ -930,6 +930,57 @@ ObservationMapping OurLayoutMapping(const SourceTable& table, const std::string&
   return mapping;
 }
 
+// The name of data/observations/NAME.csv without its folder and extension: NAME.
+std::string Stem(const std::string& file) {
+  const size_t slash = file.rfind('/');
+  const size_t start = slash == std::string::npos ? 0 : slash + 1;
+  const size_t dot = file.rfind('.');
+  return file.substr(start, dot == std::string::npos || dot < start ? std::string::npos
+                                                                      : dot - start);
+}
+
+bool IsXlsx(const std::string& file) {
+  return file.size() > 5 && file.compare(file.size() - 5, 5, ".xlsx") == 0;
+}
+
+// One data file of data/observations/ (CSV text or .xlsx bytes), read with `given_mapping` when
+// it has one.
+void LoadDataFile(const std::string& data, const std::string& file,
+                  const ObservationMapping* given_mapping, const SiteIndex& index,
+                  model::Site& site, std::vector<uint8_t>& range_years,
+                  base::Diagnostics& diagnostics) {
+  const bool xlsx = IsXlsx(file);
+  if (!xlsx && !given_mapping) {
+    LoadObservationFile(data, file, index, site, range_years, diagnostics);
+    return;
+  }
+  std::optional<SourceTable> table =
+      xlsx ? ReadXlsxTable(data, file,
+                           given_mapping && given_mapping->sheet ? &*given_mapping->sheet : nullptr,
+                           diagnostics)
+           : CsvTable(data, file, diagnostics);
+  if (!table) return;
+  std::optional<ObservationMapping> own_layout;
+  if (!given_mapping) {
+    own_layout = OurLayoutMapping(*table, file);
+    bool ok = true;
+    for (size_t field : {size_t{kFieldIndicator}, size_t{kFieldArea}, size_t{kFieldPeriod},
+                         size_t{kFieldValue}})
+      if (!own_layout->columns[field]) {
+        diagnostics.Error({file, 1, 0},
+                          "missing required column '" + std::string(kMappedFieldNames[field]) +
+                              "' in the first row of the first sheet",
+                          "an .xlsx file without a mapping has our columns (indicator, area, "
+                          "period, value...) in its first row; otherwise describe it in " +
+                              Stem(file) + ".yaml (see docs/formats.md)");
+        ok = false;
+      }
+    if (!ok) return;
+  }
+  ObservationReader reader(file, index, site, range_years, diagnostics);
+  MappedFile(given_mapping ? *given_mapping : *own_layout, *table, reader).Read();
+}
+
 void LoadSource(const std::string& stem, const ObservationSource& source, const SiteIndex& index,
                 model::Site& site, std::vector<uint8_t>& range_years,
                 base::Diagnostics& diagnostics) {
@@ -955,7 +1006,7 @@ void LoadSource(const std::string& stem, const ObservationSource& source, const 
     return;
   }
   for (const std::string& file : source.data) {
-    const bool xlsx = file.size() > 5 && file.compare(file.size() - 5, 5, ".xlsx") == 0;
+    const bool xlsx = IsXlsx(file);
     std::optional<ObservationMapping> mapping;
     if (mapping_file) {
       auto text = ReadFile(site.root, *mapping_file, diagnostics, true);
@@ -968,44 +1019,23 @@ void LoadSource(const std::string& stem, const ObservationSource& source, const 
         return;
       }
     }
-    if (!xlsx && !mapping) {
-      auto text = ReadFile(site.root, file, diagnostics, true);
-      if (text) LoadObservationFile(*text, file, index, site, range_years, diagnostics);
-      continue;
-    }
-    std::optional<SourceTable> table;
-    if (xlsx) {
-      auto bytes = ReadBytes(site.root, file, diagnostics);
-      if (!bytes) continue;
-      table = ReadXlsxTable(*bytes, file, mapping && mapping->sheet ? &*mapping->sheet : nullptr,
-                            diagnostics);
-    } else {
-      auto text = ReadFile(site.root, file, diagnostics, true);
-      if (text) table = CsvTable(*text, file, diagnostics);
-    }
-    if (!table) continue;
-    if (!mapping) {
-      mapping = OurLayoutMapping(*table, file);
-      bool ok = true;
-      for (size_t field : {size_t{kFieldIndicator}, size_t{kFieldArea}, size_t{kFieldPeriod},
-                           size_t{kFieldValue}})
-        if (!mapping->columns[field]) {
-          diagnostics.Error({file, 1, 0},
-                            "missing required column '" + std::string(kMappedFieldNames[field]) +
-                                "' in the first row of the first sheet",
-                            "an .xlsx file without a mapping has our columns (indicator, area, "
-                            "period, value...) in its first row; otherwise describe it in " +
-                                stem + ".yaml (see docs/formats.md)");
-          ok = false;
-        }
-      if (!ok) continue;
-    }
-    ObservationReader reader(file, index, site, range_years, diagnostics);
-    MappedFile(*mapping, *table, reader).Read();
+    auto data = xlsx ? ReadBytes(site.root, file, diagnostics)
+                     : ReadFile(site.root, file, diagnostics, true);
+    if (data)
+      LoadDataFile(*data, file, mapping ? &*mapping : nullptr, index, site, range_years,
+                   diagnostics);
   }
 }
 
 }  // namespace
+
+void LoadObservationData(const std::string& data, const std::string& file,
+                         const ObservationMapping* mapping, model::Site& site,
+                         base::Diagnostics& diagnostics) {
+  std::vector<uint8_t> range_years(site.indicators.size(), 0);
+  const SiteIndex index(site);
+  LoadDataFile(data, file, mapping, index, site, range_years, diagnostics);
+}
 
 void LoadObservations(model::Site& site, base::Diagnostics& diagnostics) {
   auto files =

@@ -298,8 +298,12 @@ void ReadIndicator(const YAML::Node& node, const std::string& file, model::Site&
 
 void LoadOutcomes(model::Site& site, base::Diagnostics& diagnostics) {
   auto text = ReadFile(site.root, kOutcomesFile, diagnostics, true);
-  if (!text) return;
-  auto root = ParseYaml(*text, kOutcomesFile, diagnostics);
+  if (text) ReadOutcomesText(*text, site, diagnostics);
+}
+
+void ReadOutcomesText(const std::string& text, model::Site& site,
+                      base::Diagnostics& diagnostics) {
+  auto root = ParseYaml(text, kOutcomesFile, diagnostics);
   if (!root) return;
   YamlFields top(*root, kOutcomesFile, diagnostics, "data/outcomes.yaml");
   if (!top.ok()) return;
@@ -339,11 +343,14 @@ void LoadIndicators(model::Site& site, base::Diagnostics& diagnostics) {
   auto files = ListFiles(site.root, "data/indicators", {".yaml", ".yml"}, false, diagnostics);
   for (const auto& file : files) {
     auto text = ReadFile(site.root, file, diagnostics, true);
-    if (!text) continue;
-    auto root = ParseYaml(*text, file, diagnostics);
-    if (!root) continue;
-    ReadIndicator(*root, file, site, diagnostics);
+    if (text) ReadIndicatorText(*text, file, site, diagnostics);
   }
+}
+
+void ReadIndicatorText(const std::string& text, const std::string& file, model::Site& site,
+                       base::Diagnostics& diagnostics) {
+  auto root = ParseYaml(text, file, diagnostics);
+  if (root) ReadIndicator(*root, file, site, diagnostics);
 }
 
 }  // namespace outcomes::load::internal

@@ -252,8 +252,12 @@ void ReadContact(YamlFields& fields, model::SiteContact& contact) {
 
 void LoadSiteConfig(model::Site& site, base::Diagnostics& diagnostics) {
   auto text = ReadFile(site.root, kFile, diagnostics, true);
-  if (!text) return;
-  auto root = ParseYaml(*text, kFile, diagnostics);
+  if (text) ReadSiteConfigText(*text, site, diagnostics);
+}
+
+void ReadSiteConfigText(const std::string& text, model::Site& site,
+                        base::Diagnostics& diagnostics) {
+  auto root = ParseYaml(text, kFile, diagnostics);
   if (!root) return;
   model::SiteConfig& config = site.config;
   YamlFields fields(*root, kFile, diagnostics, "site.yaml");

@@ -9,6 +9,7 @@
 
 #include "markdown/internal/footnotes.h"
 #include "markdown/internal/gfm.h"
+#include "markdown/internal/slots.h"
 #include "markdown/internal/slug.h"
 #include "markdown/internal/url.h"
 
@@ -446,12 +447,8 @@ std::string Document::RenderHtml(const std::function<std::string(const std::stri
   return Prepare().Render(rewrite, figure_html, footnote_prefix);
 }
 
-namespace {
+namespace internal {
 
-// Marks the open places in the HTML Prepare renders: "<prefix>L<link>-" in a link's href or
-// an image's src, "<prefix>F<figure>-" and a line break where a figure block goes. Only letters, digits and
-// '-', which cmark-gfm writes into an href unchanged; the prefix carries a number drawn at
-// random when the program starts, so no text of a page can hold it by chance or by design.
 const std::string& SlotPrefix() {
   static const std::string prefix = [] {
     std::random_device random;
@@ -463,7 +460,7 @@ const std::string& SlotPrefix() {
   return prefix;
 }
 
-}  // namespace
+}  // namespace internal
 
 Prepared Document::Prepare() {
   Prepared prepared;
@@ -471,7 +468,7 @@ Prepared Document::Prepare() {
     prepared.pieces_.emplace_back();
     return prepared;
   }
-  const std::string& prefix = SlotPrefix();
+  const std::string& prefix = internal::SlotPrefix();
   for (size_t link_idx = 0; link_idx < links_.size(); ++link_idx) {
     const std::string token = prefix + "L" + std::to_string(link_idx) + "-";
     cmark_node_set_url(tree_->link_nodes[link_idx], token.c_str());
@@ -485,26 +482,41 @@ Prepared Document::Prepare() {
     cmark_node_set_on_enter(tree_->figure_nodes[figure_idx], token.c_str());
   }
   const std::string html = internal::RenderGfmHtml(tree_->gfm, tree_->render_options);
-  // Cut the HTML at each token. A token cmark-gfm did not write (a link inside an image's alt
-  // text, in a footnote nothing refers to) simply has no slot.
-  size_t position = 0;
+  // Cut the HTML at each slot. A slot cmark-gfm did not write (a link inside an image's alt
+  // text, in a footnote nothing refers to) simply has no place. Only a well-formed slot of a
+  // link or figure block the document has, the first time it is seen, is one: anything else
+  // that starts with the prefix is the page's own text, and is kept as text. (A page can only
+  // hold the prefix if it knows this run's random number; fuzzing finds it from the program's
+  // own comparisons, and a slot number past the end was then read out of bounds.)
+  std::vector<bool> link_done(links_.size(), false);
+  std::vector<bool> figure_done(tree_->figure_nodes.size(), false);
+  size_t position = 0;  // where the text not yet in a piece starts
+  size_t search = 0;    // where to look for the next slot
   std::string piece;
   while (true) {
-    const size_t at = html.find(prefix, position);
+    const size_t at = html.find(prefix, search);
     if (at == std::string::npos) break;
-    size_t cursor = at + prefix.size();
-    const bool figure = cursor < html.size() && html[cursor] == 'F';
-    ++cursor;
-    uint32_t index = 0;
-    while (cursor < html.size() && html[cursor] >= '0' && html[cursor] <= '9')
-      index = index * 10 + static_cast<uint32_t>(html[cursor++] - '0');
-    ++cursor;                                                      // the closing '-'
+    search = at + prefix.size();
+    size_t cursor = search;
+    if (cursor >= html.size() || (html[cursor] != 'L' && html[cursor] != 'F')) continue;
+    const bool figure = html[cursor++] == 'F';
+    const size_t digits_start = cursor;
+    uint64_t index = 0;
+    while (cursor < html.size() && html[cursor] >= '0' && html[cursor] <= '9' &&
+           cursor - digits_start < 10)
+      index = index * 10 + static_cast<uint64_t>(html[cursor++] - '0');
+    if (cursor == digits_start || cursor >= html.size() || html[cursor] != '-') continue;
+    ++cursor;  // the closing '-'
+    std::vector<bool>& done = figure ? figure_done : link_done;
+    if (index >= done.size() || done[index]) continue;
+    done[index] = true;
     if (figure && cursor < html.size() && html[cursor] == '\n') ++cursor;  // and line break
     piece.append(html, position, at - position);
     prepared.pieces_.push_back(std::move(piece));
     piece.clear();
-    prepared.slots_.push_back({figure, index});
+    prepared.slots_.push_back({figure, static_cast<uint32_t>(index)});
     position = cursor;
+    search = cursor;
   }
   piece.append(html, position, std::string::npos);
   prepared.pieces_.push_back(std::move(piece));

@@ -88,6 +88,15 @@ std::optional<int> ParseEndYear(int first, std::string_view second) {
   return std::nullopt;
 }
 
+// Whether the last year of a range written with a two-digit end (2195-05 ends in 2205) or a
+// four-digit one is in the years a period may have; sets `failure` when not. (Otherwise its
+// label, which every output writes, would not read back.)
+bool LastYearInRange(int last, Failure& failure) {
+  if (last <= kMaxYear) return true;
+  failure.detail = "years must be between 1900 and 2199";
+  return false;
+}
+
 // "2014/15", "2014-15" or "2014/2015": returns the first year.
 std::optional<int> ParseSplitYear(std::string_view text, Failure& failure) {
   if (text.size() != 7 && text.size() != 9) return std::nullopt;
@@ -173,7 +182,7 @@ std::optional<Period> ParsePooled(std::string_view text, PeriodType type, Failur
     first = *start;
     if (last_text.size() == 2) {
       const std::optional<int> end = ParseEndYear(first, last_text);
-      if (!end) return std::nullopt;
+      if (!end || !LastYearInRange(*end, failure)) return std::nullopt;
       last = *end;
     } else {
       const std::optional<int> end = ParseYear(last_text, failure);
@@ -267,6 +276,7 @@ std::optional<Period> ParseAs(std::string_view text, PeriodType type, Failure& f
       const std::optional<int> last = ParseEndYear(first, text.substr(5));
       if (first < 0 || !last) return std::nullopt;
       if (!ParseYear(text.substr(0, 4), failure)) return std::nullopt;
+      if (!LastYearInRange(*last, failure)) return std::nullopt;
       const int span = *last - first + 1;
       if (span < kMinRollingSpan || span > kMaxRollingSpan) {
         failure.detail = "a range must span 2 to 10 years, with the later year second";

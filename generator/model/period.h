@@ -69,12 +69,12 @@ struct Period {
 
 // Parses `text` (surrounding spaces ignored) as a period of `type`. On failure returns nullopt
 // and, when `error` is not null, sets it to a message saying what was expected, e.g.
-// "expected a financial year such as 2014/15, got '2014'". Years must be 1900-2199; the second
-// year of a 2014/15 form must follow the first; quarters are Q1-Q4, months 01-12; a rolling
-// range spans 2 to 10 years. Calendar, financial and academic years may also be pooled periods
-// of 2 to 10 years: "2015-17", "2015 - 19", "2015-2017", "2015 to 2017" (calendar), and
-// "2017/18 to 2019/20", "2017/18 - 2019/20", "2017/18-2019/20" (financial and academic); a
-// split-year form such as 2014-15 is one financial or academic year.
+// "expected a financial year such as 2014/15, got '2014'". Years must be 1900-2199 (at both
+// ends of a range); the second year of a 2014/15 form must follow the first; quarters are
+// Q1-Q4, months 01-12; a rolling range spans 2 to 10 years. Calendar, financial and academic
+// years may also be pooled periods of 2 to 10 years: "2015-17", "2015 - 19", "2015-2017",
+// "2015 to 2017" (calendar), and "2017/18 to 2019/20", "2017/18 - 2019/20", "2017/18-2019/20"
+// (financial and academic); a split-year form such as 2014-15 is one financial or academic year.
 std::optional<Period> ParsePeriod(std::string_view text, PeriodType type, std::string* error);
 
 }  // namespace outcomes::model

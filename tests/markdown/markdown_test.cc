@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "markdown/internal/slots.h"
+
 namespace outcomes::markdown {
 namespace {
 
@@ -549,6 +551,19 @@ TEST_CASE("different documents parse and render correctly on several threads at 
   }
   for (std::thread& thread : threads) thread.join();
   CHECK(mismatches.load() == 0);
+}
+
+TEST_CASE("text holding this run's slot prefix stays text, whatever slot number follows") {
+  // Found by fuzzing (tests/fuzz/regressions/markdown/): the slot prefix is random, but a page
+  // that held it with a slot number past the document's links was read out of bounds.
+  const std::string& prefix = internal::SlotPrefix();
+  const std::string text = "See " + prefix + "L7- and " + prefix + "F3-\n, " + prefix + "L0- " +
+                           prefix + "Lx- " + prefix + "L99999999999999999999- and [a](a.md)\n";
+  const std::string html = Render(text);
+  CHECK(Contains(html, prefix + "L7- and"));
+  CHECK(Contains(html, prefix + "F3-"));
+  CHECK(Contains(html, prefix + "L99999999999999999999-"));
+  CHECK(Contains(html, ">a</a>"));
 }
 
 }  // namespace

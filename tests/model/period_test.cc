@@ -128,6 +128,17 @@ TEST_CASE("ParsePeriod rejects other text with a message saying what was expecte
        "expected a calendar year such as 2023, got '1850': years must be between 1900 and 2199"},
       {"2200", T::kCalendarYear,
        "expected a calendar year such as 2023, got '2200': years must be between 1900 and 2199"},
+      // Found by fuzzing (tests/fuzz/regressions/period/): a range ending past 2199 was read,
+      // and its label then did not read back.
+      {"2192-00", T::kCalendarYear,
+       "expected a calendar year such as 2023, got '2192-00': years must be between 1900 and "
+       "2199"},
+      {"2195-05", T::kRollingYears,
+       "expected a range of years such as 2020-22, got '2195-05': years must be between 1900 "
+       "and 2199"},
+      {"2195-2201", T::kRollingYears,
+       "expected a range of years such as 2020-22, got '2195-2201': years must be between 1900 "
+       "and 2199"},
       {"20230", T::kCalendarYear, "expected a calendar year such as 2023, got '20230'"},
       {"２０２３", T::kCalendarYear, "expected a calendar year such as 2023, got '２０２３'"},
       {"", T::kCalendarYear, "expected a calendar year such as 2023, got an empty value"},

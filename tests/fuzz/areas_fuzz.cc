@@ -1,0 +1,11 @@
+// data/areas.csv, read in place of the example's areas as LoadAreas reads it.
+#include "fuzz_site.h"
+#include "load/internal/loaders.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace outcomes;
+  model::Site site;
+  base::Diagnostics diagnostics;
+  load::internal::ReadAreasText(fuzz::Text(data, size), site, diagnostics);
+  return 0;
+}
