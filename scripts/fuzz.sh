@@ -18,7 +18,7 @@ shift 2
 # The dictionary (tests/fuzz/dict/<format>.dict) each target's inputs are written in.
 dict_for() {
   case "$1" in
-    csv|observations|areas|spending) echo csv ;;
+    csv|observations|areas|spending|postcodes) echo csv ;;
     site_config|outcomes|indicator|mapping|mapped_observations|i18n) echo yaml ;;
     content|markdown) echo markdown ;;
     template) echo mustache ;;
