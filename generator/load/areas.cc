@@ -168,17 +168,6 @@ void ReadAreasText(const std::string& text, model::Site& site, base::Diagnostics
   }
 }
 
-namespace {
-
-// `text` without spaces or tabs at either end.
-std::string Trimmed(const std::string& text) {
-  const size_t start = text.find_first_not_of(" \t");
-  if (start == std::string::npos) return "";
-  return text.substr(start, text.find_last_not_of(" \t") - start + 1);
-}
-
-}  // namespace
-
 void LoadSpending(model::Site& site, base::Diagnostics& diagnostics) {
   auto text = ReadFile(site.root, kSpendingFile, diagnostics, false);
   if (text) ReadSpendingText(*text, site, diagnostics);
@@ -222,8 +211,8 @@ void ReadSpendingText(const std::string& text, model::Site& site,
     spending.outcome = field(kOutcome);
     spending.area = field(kArea);
     spending.note = field(kNote);
-    spending.partner = Trimmed(field(kPartner));
-    spending.category = Trimmed(field(kCategory));
+    spending.partner = std::string(TrimText(field(kPartner)));
+    spending.category = std::string(TrimText(field(kCategory)));
     if (outcome_ids.count(spending.outcome) == 0) {
       errors.Error(where(kOutcome), "unknown outcome '" + spending.outcome + "'");
       return true;

@@ -512,4 +512,10 @@ NumberCell ParseNumberCell(std::string_view text) {
   return cell;
 }
 
+std::string_view TrimText(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace outcomes::load

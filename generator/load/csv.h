@@ -109,6 +109,9 @@ class FileErrors {
 bool ReadCsv(std::string_view text, const std::string& file, base::Diagnostics& diagnostics,
              const std::function<bool(const CsvRecord&)>& on_record);
 
+// `text` without spaces or tabs at either end (a cell as its reader means it).
+std::string_view TrimText(std::string_view text);
+
 // A column a loader knows.
 struct CsvColumn {
   std::string_view name;  // exact, case-sensitive header text, e.g. "value"

@@ -531,12 +531,6 @@ struct MappedRow {
   std::array<uint32_t, 5> measure_line{};  // per figure: the line that gave it (measure layout)
 };
 
-std::string_view TrimText(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 std::string JoinNames(const std::vector<std::string>& names) {
   constexpr size_t kMaxListed = 30;
   std::string out;

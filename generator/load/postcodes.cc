@@ -61,12 +61,6 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-std::string Trimmed(std::string_view text) {
-  const size_t start = text.find_first_not_of(" \t");
-  if (start == std::string_view::npos) return "";
-  return std::string(text.substr(start, text.find_last_not_of(" \t") - start + 1));
-}
-
 }  // namespace
 
 void LoadPostcodeText(const std::string& text, const std::string& file, model::Site& site,
@@ -89,7 +83,7 @@ void LoadPostcodeText(const std::string& text, const std::string& file, model::S
   auto find_column = [](const CsvRecord& record, std::string_view name) {
     const std::string wanted = Lower(name);
     for (size_t idx = 0; idx < record.size(); ++idx)
-      if (Lower(Trimmed(record.fields[idx])) == wanted) return static_cast<int>(idx);
+      if (Lower(TrimText(record.fields[idx])) == wanted) return static_cast<int>(idx);
     return -1;
   };
   auto read_header = [&](const CsvRecord& record) {
@@ -138,7 +132,7 @@ void LoadPostcodeText(const std::string& text, const std::string& file, model::S
                                    : std::string("a Code-Point Open row has 10")));
       return errors.WillShow();
     }
-    if (terminated_field >= 0 && !Trimmed(record.fields[static_cast<size_t>(terminated_field)])
+    if (terminated_field >= 0 && !TrimText(record.fields[static_cast<size_t>(terminated_field)])
                                       .empty()) {
       ++terminated;
       return true;
@@ -151,7 +145,7 @@ void LoadPostcodeText(const std::string& text, const std::string& file, model::S
                    "a postcode such as SS0 0AA or SS228QP");
       return errors.WillShow();
     }
-    std::string ward = Trimmed(record.fields[static_cast<size_t>(ward_field)]);
+    std::string ward(TrimText(record.fields[static_cast<size_t>(ward_field)]));
     if (ward.empty()) {
       errors.Error(record.FieldLocation(file, static_cast<size_t>(ward_field)),
                    "postcode " + model::DisplayPostcode(code) + " has no ward code");

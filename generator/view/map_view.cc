@@ -213,6 +213,28 @@ std::string HomeName(const model::Site& site) {
 
 }  // namespace
 
+namespace {
+
+// `wards` in name order (ties by index), as maps list and draw them.
+std::vector<uint32_t> ByName(const compute::Results& results, std::vector<uint32_t> wards) {
+  std::sort(wards.begin(), wards.end(), [&](uint32_t a, uint32_t b) {
+    return results.areas[a].name != results.areas[b].name
+               ? results.areas[a].name < results.areas[b].name
+               : a < b;
+  });
+  return wards;
+}
+
+// Those of `wards` that have a boundary to draw, in the same order.
+std::vector<uint32_t> WithBoundary(const MapGeometry& geometry, const std::vector<uint32_t>& wards) {
+  std::vector<uint32_t> drawn;
+  for (uint32_t ward : wards)
+    if (geometry.Find(ward)) drawn.push_back(ward);
+  return drawn;
+}
+
+}  // namespace
+
 json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
                     const compute::Results& results, uint32_t indicator_idx,
                     const std::vector<uint32_t>& wards,
@@ -296,15 +318,8 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
   legend.push_back(NoDataClass(site.text));
   std::map<std::string, std::vector<std::string>> members;  // class key -> ward names
 
-  std::vector<uint32_t> ordered = wards;
-  std::sort(ordered.begin(), ordered.end(), [&](uint32_t a, uint32_t b) {
-    return results.areas[a].name != results.areas[b].name
-               ? results.areas[a].name < results.areas[b].name
-               : a < b;
-  });
-  std::vector<uint32_t> drawn;
-  for (uint32_t ward : ordered)
-    if (geometry.Find(ward)) drawn.push_back(ward);
+  const std::vector<uint32_t> ordered = ByName(results, wards);
+  const std::vector<uint32_t> drawn = WithBoundary(geometry, ordered);
   if (drawn.empty()) return nullptr;
   Fit fit = FitTo(geometry, drawn, 800, 560);
 
@@ -415,15 +430,7 @@ json AreaFinderMapSpec(const MapGeometry& geometry, const model::Site& site,
   const MapClass in_target{"target", target_name, "#f6e3ec", "#8c1c51", "dots"};
   const MapClass other{"other", targeted.empty() ? t("map_finder_wards") : t("map_finder_other"),
                        "#e6f0f9", "#1a5fa3", "none"};
-  std::vector<uint32_t> ordered = wards;
-  std::sort(ordered.begin(), ordered.end(), [&](uint32_t a, uint32_t b) {
-    return results.areas[a].name != results.areas[b].name
-               ? results.areas[a].name < results.areas[b].name
-               : a < b;
-  });
-  std::vector<uint32_t> drawn;
-  for (uint32_t ward : ordered)
-    if (geometry.Find(ward)) drawn.push_back(ward);
+  const std::vector<uint32_t> drawn = WithBoundary(geometry, ByName(results, wards));
   if (drawn.empty()) return nullptr;
   const Fit fit = FitTo(geometry, drawn, 800, 560);
   std::map<std::string, std::vector<std::string>> members;

@@ -152,6 +152,19 @@ std::string Legend(const std::vector<LegendItem>& items, double top, double& hei
   return out;
 }
 
+// The legend items one under another, each on its own line from the top; `bottom` is set to
+// where the next part of the chart may start.
+std::string StackedLegend(const std::vector<LegendItem>& items, double& bottom) {
+  std::string out;
+  bottom = 0;
+  for (const auto& item : items) {
+    double height = 0;
+    out += Legend({item}, bottom, height);
+    bottom += height + 4;
+  }
+  return out;
+}
+
 std::string LineSwatch(const json& series) {
   std::string colour = Str(series, "color");
   return Line(0, 0, kSwatch, 0, colour, 3, DashAttr(Str(series, "dash"))) +
@@ -750,13 +763,8 @@ std::string RenderPositionSvg(const json& spec) {
     items.push_back({Str(reference, "legend"),
                      Line(kSwatch / 2, -12, kSwatch / 2, 12, Str(reference_style, "color"), 2.5,
                           DashAttr(Str(reference_style, "dash")))});
-  std::string body;
   double y = 0;
-  for (const auto& item : items) {
-    double height = 0;
-    body += Legend({item}, y, height);
-    y += height + 4;
-  }
+  std::string body = StackedLegend(items, y);
   body += AxisTitle(x_axis, y + 22);
   y += 32;
 
@@ -862,13 +870,8 @@ std::string RenderSpineSvg(const json& spec) {
       swatch = Marker(Str(item, "marker"), kSwatch / 2, 0, kMarkerSize, Str(item, "color"));
     items.push_back({Str(item, "label"), swatch});
   }
-  std::string body;
   double y = 0;
-  for (const auto& item : items) {
-    double height = 0;
-    body += Legend({item}, y, height);
-    y += height + 4;
-  }
+  std::string body = StackedLegend(items, y);
 
   // The ends' words, once above the rows: "◀ Worse" and "Better ▶".
   const json ends = spec.value("ends", json::object());
