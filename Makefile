@@ -5,6 +5,7 @@ BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
 BUILD_FUZZ ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
 JOBS       ?= $(shell nproc)
 
 .PHONY: all deps configure tool build site check test test-unit test-sanitize fuzz bench clean
@@ -55,7 +56,7 @@ fuzz:
 	@cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
 	  -DCMAKE_CXX_COMPILER=clang++ -DOUTCOMES_FUZZ=ON >/dev/null
 	@cmake --build $(BUILD_FUZZ) -j$(JOBS) --target fuzz_targets
-	scripts/fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+	FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
 
 bench: build
 	bench/check.sh

@@ -8,6 +8,9 @@
 # its output to BUILD_DIR/fuzz/logs/<target>.log. A crash, a leak, an input slower than 2 s
 # or one using more than 1 GB fails the target; every target is still run, and the script
 # exits 1 when any failed.
+#
+# FUZZ_RUNS=N also stops each target after N executions (the long run: FUZZ_RUNS=10000000 with
+# SECONDS=900 stops at whichever comes first).
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,6 +54,7 @@ for target in "${targets[@]}"; do
   options=(-max_total_time="$seconds" -timeout=2 -rss_limit_mb=1024 -print_final_stats=1
            -artifact_prefix="$artifacts")
   [ -f "$dict" ] && options+=(-dict="$dict")
+  [ -n "${FUZZ_RUNS:-}" ] && options+=(-runs="$FUZZ_RUNS")
   printf '%-22s %ss ... ' "$target" "$seconds"
   if "$binary" "${options[@]}" "$scratch" "${inputs[@]}" >"$log" 2>&1; then
     # libFuzzer's last status line: "#1234 DONE cov: 567 ft: 890 corp: 12/3456b ...".

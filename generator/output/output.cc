@@ -1,6 +1,7 @@
 #include "output/output.h"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -309,7 +310,8 @@ std::optional<Sink> Sink::Open(const std::string& out, std::string* error) {
 Sink::Sink(Sink&& other) noexcept
     : out_(std::move(other.out_)), staging_(std::move(other.staging_)),
       committed_(other.committed_), handles_signals_(other.handles_signals_),
-      made_folders_(std::move(other.made_folders_)) {
+      made_folders_(std::move(other.made_folders_)),
+      folders_mutex_(std::move(other.folders_mutex_)) {
   other.committed_ = true;  // the moved-from sink owns nothing
   other.staging_.clear();
   other.handles_signals_ = false;
@@ -334,14 +336,26 @@ std::string Sink::PathFor(const std::string& relative, std::string* error) {
   }
   fs::path path = fs::path(staging_) / relative;
   // A site writes thousands of files into a few hundred folders: create each folder once.
+  // The folders are created outside the lock, so that threads writing pages do not wait for
+  // each other's mkdir; two creating one folder at once both succeed.
   std::string folder = path.parent_path().string();
-  if (!made_folders_.count(folder)) {
+  const std::string above = path.parent_path().parent_path().string();
+  bool made, above_made;
+  {
+    std::lock_guard lock(*folders_mutex_);
+    made = made_folders_.count(folder) > 0;
+    above_made = made_folders_.count(above) > 0;
+  }
+  if (!made) {
     std::error_code code;
-    fs::create_directories(folder, code);
+    // Most folders are one level below a folder made already (a page's own folder): one
+    // mkdir, without create_directories' look at every level first.
+    if (!above_made || ::mkdir(folder.c_str(), 0777) != 0) fs::create_directories(folder, code);
     if (code) {
       *error = "cannot create " + folder + ": " + code.message();
       return {};
     }
+    std::lock_guard lock(*folders_mutex_);
     made_folders_.insert(folder);
   }
   return path.string();

@@ -13,6 +13,8 @@
 
 #include <functional>
 #include <ios>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -62,7 +64,8 @@ class Sink {
 
   // Writes `bytes` to `relative` ('/' separated, no "..", not absolute) inside the staging
   // folder, creating parent folders. Returns false with `error` set on failure or once a stop
-  // signal was received.
+  // signal was received. Write, Append and PathFor may be called from several threads at
+  // once, each for its own file.
   bool Write(const std::string& relative, std::string_view bytes, std::string* error);
   // Adds `bytes` to the end of `relative` (creating it when missing), for an output written
   // piece by piece so that the whole of it is never in memory: Write the first piece, Append
@@ -90,6 +93,7 @@ class Sink {
   bool committed_ = false;
   bool handles_signals_ = false;        // this sink counts in the signal handlers' users
   std::set<std::string> made_folders_;  // folders already created in the staging folder
+  std::unique_ptr<std::mutex> folders_mutex_ = std::make_unique<std::mutex>();  // guards it
 };
 
 // The path of a file that sits beside the output folder `out` (never inside it): its name is

@@ -149,7 +149,7 @@ bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
   markdown_options.footnotes_heading = computed.site.text("md_footnotes");
   markdown_options.footnote_back_label = computed.site.text("md_footnote_back");
   const view::TemplateTexts texts(computed.site.text);
-  std::mutex mutex;  // guards what follows, and the sink
+  std::mutex mutex;  // guards what follows
   std::vector<std::pair<std::string, std::string>> render_errors;  // (path, message)
   std::string write_error;
   std::atomic<bool> failed{false};
@@ -169,19 +169,27 @@ bool WritePages(const Options& options, Computed& computed, output::Sink& sink,
               raw || render::RenderPage(std::move(page), computed.templates, markdown_options,
                                         texts, html, &error, &files);
           files.emplace(files.begin(), path, std::move(html));
-          std::lock_guard lock(mutex);
-          if (!rendered) {
-            render_errors.emplace_back(path, error);
-            writing = false;
-          } else if (writing) {
-            for (const auto& [file, bytes] : files) {
-              if (!sink.Write(file, bytes, &write_error)) {
-                writing = false;
-                failed = true;  // the disk or a stop signal: the rest need not be made
-                break;
-              }
-              ++written;
+          {
+            std::lock_guard lock(mutex);
+            if (!rendered) {
+              render_errors.emplace_back(path, error);
+              writing = false;
             }
+            if (!writing) return;
+          }
+          // Written outside the lock: the sink takes files from several threads at once, and
+          // the file system's work (a folder and a file per page) is most of a page's cost.
+          for (const auto& [file, bytes] : files) {
+            std::string file_error;
+            if (!sink.Write(file, bytes, &file_error)) {
+              std::lock_guard lock(mutex);
+              if (!failed) write_error = std::move(file_error);
+              writing = false;
+              failed = true;  // the disk or a stop signal: the rest need not be made
+              return;
+            }
+            std::lock_guard lock(mutex);
+            ++written;
           }
         },
         /*capacity=*/32);
