@@ -1,43 +1,17 @@
-// The website as view models: one PageView per output page (its path, its template and the
-// JSON the template renders), built from the computed model. Every label, URL and number is
-// decided here; the HTML writer only renders templates and Markdown.
+// The website as view models: one PageView (view/page.h) per output page, built from the
+// computed model. Every label, URL and number is decided here; the HTML writer only renders
+// templates and Markdown.
 #pragma once
 
 #include <functional>
-#include <map>
-#include <memory>
-#include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/diagnostics.h"
 #include "compute/compute.h"
 #include "model/model.h"
+#include "view/page.h"
 
 namespace outcomes::view {
-
-// A Markdown fragment the HTML writer renders into a page's view.
-struct MarkdownPart {
-  std::string key;            // the view field that receives the HTML, e.g. "body_html"
-  std::string source;         // Markdown (when `prepared` is null)
-  uint32_t first_line = 1;    // file line of the source's first line
-  // A content page's body, parsed when the site was loaded: rendered from this, not `source`.
-  std::shared_ptr<const markdown::Prepared> prepared;
-  std::map<std::string, std::string> links;  // destination as written -> URL from this page
-  std::vector<nlohmann::json> figures;       // figure views, in the order of the figure blocks
-  std::string footnote_prefix;               // keeps footnote ids unique on the page
-};
-
-struct PageView {
-  std::string path;           // output path, e.g. "outcomes/best-start/index.html"
-  std::string template_name;  // e.g. "outcome"
-  nlohmann::json view;
-  std::vector<MarkdownPart> markdown;
-  // A file written as it is, not through a template (template_name is then empty): e.g. a
-  // postcode finder's JSON shard.
-  std::string raw;
-};
 
 // Builds every page of the site and hands each to `on_page` as soon as it is made (so a caller
 // that only checks, or writes page by page, never holds the whole site). Problems that only

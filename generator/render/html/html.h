@@ -1,5 +1,5 @@
 // The HTML writer: renders a page's Markdown parts into its view, then its template. Sees only
-// views (view/site_view.h), never the model or the raw data.
+// views (view/page.h), never the model or the raw data.
 #pragma once
 
 #include <string>
@@ -8,7 +8,7 @@
 
 #include "markdown/markdown.h"
 #include "template/template.h"
-#include "view/site_view.h"
+#include "view/page.h"
 #include "view/text.h"
 
 namespace outcomes::render {
