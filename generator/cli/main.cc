@@ -4,7 +4,6 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include <malloc.h>
 
 #include <cstdio>
 #include <exception>
@@ -249,13 +248,8 @@ int Run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A build streams its large outputs through buffers of tens of megabytes. glibc would map
-  // each one fresh from the kernel and unmap it when freed, faulting in every page again:
-  // keeping them in the heap for reuse took a national build from 94 s to 71 s of wall time
-  // (bench/national/run.sh). Memory freed at the top of the heap is still returned past
-  // 256 MB.
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  // Memory comes from jemalloc (linked in CMakeLists.txt): it keeps the large buffers a build
+  // streams its outputs through for reuse, as glibc did only once told to with mallopt.
   try {
     return Run(argc, argv);
   } catch (const std::exception& e) {
