@@ -1489,7 +1489,8 @@ std::string SearchWords(const std::string& markdown) {
     if (space && (out.empty() || out.back() == ' ')) continue;
     out += space ? ' ' : ch;
   }
-  // Cut at a word, and never inside a UTF-8 sequence.
+  // Cut at a word, and never inside a UTF-8 sequence; "…" says the text goes on.
+  bool cut_short = false;
   if (out.size() > kSearchTextChars) {
     size_t cut = out.rfind(' ', kSearchTextChars);
     if (cut == std::string::npos) {
@@ -1497,8 +1498,11 @@ std::string SearchWords(const std::string& markdown) {
       while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
     }
     out.resize(cut);
+    cut_short = true;
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';'))
+    out.pop_back();
+  if (cut_short && !out.empty()) out += "…";
   return out;
 }
 
@@ -1513,9 +1517,16 @@ std::vector<SearchEntry> SearchEntries(const SiteMap& map) {
   const model::Site& site = map.site();
   const i18n::Catalogue& text = site.text;
   std::vector<SearchEntry> entries;
-  for (const model::Indicator& indicator : site.indicators)
-    entries.push_back({indicator.title, map.IndicatorPath(indicator.id), text("search_kind_indicator"),
-                       SearchWords(indicator.short_title + " " + indicator.definition)});
+  // An indicator's short title is matched too, and shown as the excerpt's first sentence
+  // ("Good level of development. The percentage of ..."), not run into its definition.
+  for (const model::Indicator& indicator : site.indicators) {
+    std::string words = indicator.short_title;
+    if (!words.empty() && !indicator.definition.empty())
+      words += std::strchr(".!?:", words.back()) ? " " : ". ";
+    words += indicator.definition;
+    entries.push_back({indicator.title, map.IndicatorPath(indicator.id),
+                       text("search_kind_indicator"), SearchWords(words)});
+  }
   for (const model::Outcome& outcome : site.outcomes)
     entries.push_back({outcome.title, map.OutcomePath(outcome.id), text("search_kind_outcome"),
                        SearchWords(outcome.summary)});
