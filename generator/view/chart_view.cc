@@ -183,7 +183,7 @@ int StepDecimals(double step) {
 // A value axis over [lo, hi] with "nice" ticks (steps of 1, 2, 2.5 or 5 times a power of ten),
 // at most six of them. Percentages stay within 0-100 and an axis of non-negative figures does not
 // go below zero.
-json ValueAxis(const i18n::Catalogue& t, const model::Indicator& indicator, double lo, double hi) {
+json MakeAxis(const i18n::Catalogue& t, const model::Indicator& indicator, double lo, double hi) {
   bool non_negative = lo >= 0;
   if (hi < lo) std::swap(lo, hi);
   if (hi - lo < 1e-9) {  // one value: an axis around it
@@ -594,7 +594,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
       spec["target"] = spec_target;
     }
   }
-  spec["y"] = ValueAxis(site.text, indicator, range.lo, range.hi);
+  spec["y"] = MakeAxis(site.text, indicator, range.lo, range.hi);
   spec["notes"] = notes;
 
   const std::string first_label = published_periods.front().Phrase();
@@ -737,7 +737,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   spec["benchmarks"] = benchmarks;
   if (any_whisker) legend.push_back({{"label", site.text("col_ci")}, {"style", "whisker"}});
   spec["legend"] = legend;
-  spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
+  spec["x"] = MakeAxis(site.text, indicator, range.lo, range.hi);
   spec["notes"] = notes;
 
   spec["title"] = site.text("chart_by_area_title", {{"indicator", indicator.short_title}, {"period", period.Label()}});
@@ -929,7 +929,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                                             {"value", FormatValue(site.text, indicator, cell->value)}});
     }
   }
-  spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
+  spec["x"] = MakeAxis(site.text, indicator, range.lo, range.hi);
   const std::vector<std::string>& notes = split.notes;
   spec["notes"] = notes;
 
@@ -1258,7 +1258,7 @@ json MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
   model::Indicator pounds;
   pounds.unit = model::Unit::kCurrency;
   pounds.decimals = 0;
-  json axis = ValueAxis(t, pounds, range.lo, range.hi);
+  json axis = MakeAxis(t, pounds, range.lo, range.hi);
   // Ticks in short: millions or thousands, with the decimals the step needs.
   for (json& tick : axis["ticks"]) {
     const double value = tick["value"].get<double>();

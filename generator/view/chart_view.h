@@ -29,6 +29,7 @@
 
 #include "compute/compute.h"
 #include "model/model.h"
+#include "view/chart.h"
 
 namespace outcomes::view {
 
@@ -145,6 +146,11 @@ nlohmann::json SpineChartSpec(const model::Site& site, const compute::Results& r
 // The p-th percentile (0 <= p <= 1) of `sorted` (ascending, not empty) by linear interpolation
 // between ranks (Excel's PERCENTILE.INC), as SpineChartSpec computes it.
 double Percentile(const std::vector<double>& sorted, double p);
+
+// A spec as the JSON the page views held before specs were typed ("type", "id", "title",
+// "desc" and each kind's keys, named as the fields of view/chart.h are; null for an empty
+// Chart): the golden page views and the tests read it.
+nlohmann::json ChartJson(const Chart& chart);
 
 // Horizontal bars of sums of money in pounds, in the order given (e.g. spending by financial
 // year), as a "comparison" spec with no benchmark lines, whiskers or missing rows: each bar is
