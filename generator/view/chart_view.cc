@@ -77,6 +77,8 @@ constexpr const char* kFocusMarker = "diamond";
 constexpr const char* kReferenceDash = "6 4";
 constexpr const char* kOtherDotColour = "#505a5f";  // grey, 7.1:1
 constexpr const char* kOtherDotMarker = "circle";
+// The bars of areas outside the target group (and of sums of money).
+const BarStyle kOtherBarStyle = {"#dee0e2", kOtherDotColour, "", "", "chart-bar"};
 
 // The look of `area` wherever a chart draws it as a line. `others_before` counts the areas of
 // the chart already given an "other" look (wards and the like), and is advanced.
@@ -183,7 +185,7 @@ int StepDecimals(double step) {
 // A value axis over [lo, hi] with "nice" ticks (steps of 1, 2, 2.5 or 5 times a power of ten),
 // at most six of them. Percentages stay within 0-100 and an axis of non-negative figures does not
 // go below zero.
-json ValueAxis(const i18n::Catalogue& t, const model::Indicator& indicator, double lo, double hi) {
+ValueAxis MakeAxis(const i18n::Catalogue& t, const model::Indicator& indicator, double lo, double hi) {
   bool non_negative = lo >= 0;
   if (hi < lo) std::swap(lo, hi);
   if (hi - lo < 1e-9) {  // one value: an axis around it
@@ -210,7 +212,7 @@ json ValueAxis(const i18n::Catalogue& t, const model::Indicator& indicator, doub
     if ((axis_max - axis_min) / step <= 5.0 + 1e-9) break;
   }
   int decimals = StepDecimals(step);
-  json ticks = json::array();
+  ValueAxis axis;
   int count = static_cast<int>(std::lround((axis_max - axis_min) / step));
   for (int tick_idx = 0; tick_idx <= count; ++tick_idx) {
     double value = base::RoundTo(axis_min + tick_idx * step, decimals);
@@ -218,12 +220,12 @@ json ValueAxis(const i18n::Catalogue& t, const model::Indicator& indicator, doub
     std::string label = number;
     if (indicator.unit == model::Unit::kPercent) label += "%";
     if (indicator.unit == model::Unit::kCurrency) label = "£" + number;
-    ticks.push_back({{"value", value}, {"label", label}});
+    axis.ticks.push_back({value, label});
   }
-  return {{"min", base::RoundTo(axis_min, decimals)},
-          {"max", base::RoundTo(axis_max, decimals)},
-          {"ticks", ticks},
-          {"title", AxisTitle(t, indicator)}};
+  axis.min = base::RoundTo(axis_min, decimals);
+  axis.max = base::RoundTo(axis_max, decimals);
+  axis.title = AxisTitle(t, indicator);
+  return axis;
 }
 
 // Tracks the range a value axis must cover.
@@ -237,13 +239,19 @@ struct Range {
   }
 };
 
-// A published point (value, label and the interval when there is one).
-json Point(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell& cell) {
-  json point = {{"value", Rounded(indicator, cell.value)},
-                {"label", ChartLabel(t, indicator, cell.value)}};
+// A published point: value, label and the interval when there is one.
+struct Published {
+  double value = 0;
+  std::string label;
+  std::optional<double> lower;
+  std::optional<double> upper;
+};
+
+Published Point(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell& cell) {
+  Published point{Rounded(indicator, cell.value), ChartLabel(t, indicator, cell.value), {}, {}};
   if (model::Has(cell.lower95) && model::Has(cell.upper95)) {
-    point["lower"] = Rounded(indicator, cell.lower95);
-    point["upper"] = Rounded(indicator, cell.upper95);
+    point.lower = Rounded(indicator, cell.lower95);
+    point.upper = Rounded(indicator, cell.upper95);
   }
   return point;
 }
@@ -301,11 +309,11 @@ struct AreaCell {
 };
 
 // `areas` split by whether they have a published figure for `period`: those that do, and for
-// those that do not a spec's "missing" list and notes grouped by why ("No figure for Leigh and
+// those that do not a spec's missing list and notes grouped by why ("No figure for Leigh and
 // Milton in 2018/19 [x] (not available).").
 struct Split {
   std::vector<AreaCell> published;
-  json missing = json::array();
+  std::vector<MissingArea> missing;
   std::vector<std::string> notes;
 };
 
@@ -321,9 +329,7 @@ Split SplitByPublished(const i18n::Catalogue& t, const compute::Results& results
       split.published.push_back({area, cell});
       continue;
     }
-    split.missing.push_back({{"name", results.areas[area].name},
-                             {"marker", HiddenMarker(hidden)},
-                             {"reason", HiddenLabel(t, hidden)}});
+    split.missing.push_back({results.areas[area].name, HiddenMarker(hidden), HiddenLabel(t, hidden)});
     if (!names.count(hidden)) order.push_back(hidden);
     names[hidden].push_back(results.areas[area].name);
   }
@@ -378,23 +384,29 @@ std::vector<model::Period> TimeLine(const model::Period& first, const model::Per
 
 // A series' points over `periods` (positions 0..data_end-1 only; later positions are the
 // target's extension and have no data), with gaps marked. Collects the gaps in `gaps`.
-json SeriesPoints(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Series* series,
-                  const std::vector<model::Period>& periods, size_t data_end, Gaps* gaps) {
-  json points = json::array();
+std::vector<SeriesPoint> SeriesPoints(const i18n::Catalogue& t, const model::Indicator& indicator,
+                                      const compute::Series* series,
+                                      const std::vector<model::Period>& periods, size_t data_end,
+                                      Gaps* gaps) {
+  std::vector<SeriesPoint> points;
   for (size_t x = 0; x < data_end; ++x) {
     const compute::Cell* cell = CellAt(series, periods[x]);
     compute::Hidden hidden = HiddenOf(cell);
+    SeriesPoint point;
+    point.x = x;
     if (hidden == compute::Hidden::kNo) {
-      json point = Point(t, indicator, *cell);
-      point["x"] = x;
-      points.push_back(point);
+      Published published = Point(t, indicator, *cell);
+      point.value = published.value;
+      point.label = std::move(published.label);
+      point.lower = published.lower;
+      point.upper = published.upper;
     } else {
-      points.push_back({{"x", x},
-                        {"gap", true},
-                        {"marker", HiddenMarker(hidden)},
-                        {"reason", HiddenLabel(t, hidden)}});
+      point.gap = true;
+      point.marker = HiddenMarker(hidden);
+      point.reason = HiddenLabel(t, hidden);
       if (gaps) gaps->push_back({periods[x], hidden});
     }
+    points.push_back(std::move(point));
   }
   return points;
 }
@@ -403,9 +415,9 @@ json SeriesPoints(const i18n::Catalogue& t, const model::Indicator& indicator, c
 
 // --- Trend ------------------------------------------------------------------------------------
 
-json TrendChartSpec(const model::Site& site, const compute::Results& results,
-                    uint32_t indicator_idx, const std::vector<uint32_t>& areas,
-                    const std::string& id_prefix) {
+Chart TrendChartSpec(const model::Site& site, const compute::Results& results,
+                     uint32_t indicator_idx, const std::vector<uint32_t>& areas,
+                     const std::string& id_prefix) {
   const model::Indicator& indicator = site.indicators[indicator_idx];
   // The time line: first to last published period of any of the areas.
   std::vector<model::Period> published_periods;
@@ -413,7 +425,7 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     if (const compute::Series* series = results.Find(indicator_idx, area, 0))
       for (const auto& cell : series->cells)
         if (cell.Published()) published_periods.push_back(cell.period);
-  if (published_periods.empty()) return json();
+  if (published_periods.empty()) return {};
   std::sort(published_periods.begin(), published_periods.end());
   published_periods.erase(std::unique(published_periods.begin(), published_periods.end()),
                           published_periods.end());
@@ -430,19 +442,15 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
       for (int32_t step = 1; step <= ahead; ++step) periods.push_back(last.Shifted(step));
   }
 
-  json spec;
-  spec["type"] = "trend";
-  spec["id"] = IdPrefix(id_prefix);
-  json labels = json::array();
-  for (const auto& period : periods) labels.push_back(period.Label());
-  spec["x"] = {{"labels", labels}};
+  TrendChart spec;
+  spec.id = IdPrefix(id_prefix);
+  for (const auto& period : periods) spec.x_labels.push_back(period.Label());
 
   Range range;
-  json series_list = json::array();
-  std::vector<std::string> notes;
+  std::vector<TrendSeries>& series_list = spec.series;
+  std::vector<std::string>& notes = spec.notes;
   std::vector<std::string> movements;
   std::vector<std::string> empty_areas;
-  json gap_columns = json::array();
   size_t comparator_count = 0;
   size_t other_styles = 0;  // areas given an "other" look so far
   std::string subject_name;
@@ -458,24 +466,25 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     }
     bool subject = area_pos == 0;
     Gaps gaps;
-    json points = SeriesPoints(site.text, indicator, series, periods, data_end, &gaps);
+    std::vector<SeriesPoint> points =
+        SeriesPoints(site.text, indicator, series, periods, data_end, &gaps);
     if (!subject)  // only the subject's interval is drawn
       for (auto& point : points) {
-        point.erase("lower");
-        point.erase("upper");
+        point.lower.reset();
+        point.upper.reset();
       }
     const compute::Cell* first = nullptr;
     size_t latest_x = 0;
     bool band = false;
     for (const auto& point : points) {
-      if (point.contains("gap")) continue;
-      range.Add(point["value"].get<double>());
-      if (subject && point.contains("lower")) {
+      if (point.gap) continue;
+      range.Add(point.value);
+      if (subject && point.lower) {
         band = true;
-        range.Add(point["lower"].get<double>());
-        range.Add(point["upper"].get<double>());
+        range.Add(*point.lower);
+        range.Add(*point.upper);
       }
-      latest_x = point["x"].get<size_t>();
+      latest_x = point.x;
     }
     for (const auto& cell : series->cells)
       if (cell.Published()) {
@@ -484,24 +493,22 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
       }
     if (subject) {
       for (const auto& point : points)
-        if (point.contains("gap"))
-          gap_columns.push_back({{"x", point["x"]}, {"marker", point["marker"]}});
+        if (point.gap) spec.gap_columns.push_back({point.x, point.marker});
     }
-    json item;
-    item["name"] = name;
-    item["role"] = subject ? "subject" : "comparator";
+    TrendSeries item;
+    item.name = name;
+    item.role = subject ? "subject" : "comparator";
     const SeriesStyle style = StyleOf(site, results, area, other_styles);
-    item["color"] = style.colour;
-    item["dash"] = style.dash;
-    item["marker"] = style.marker;
-    item["class"] = subject ? std::string("chart-series chart-series--subject")
-                            : "chart-series chart-series--" + std::to_string(++comparator_count);
-    item["band"] = band;
-    item["points"] = points;
-    item["latest"] = {{"x", latest_x},
-                      {"value", Rounded(indicator, latest->value)},
-                      {"label", ChartLabel(site.text, indicator, latest->value)}};
-    series_list.push_back(item);
+    item.color = style.colour;
+    item.dash = style.dash;
+    item.marker = style.marker;
+    item.css_class = subject ? std::string("chart-series chart-series--subject")
+                             : "chart-series chart-series--" + std::to_string(++comparator_count);
+    item.band = band;
+    item.points = std::move(points);
+    item.latest = {latest_x, Rounded(indicator, latest->value),
+                   ChartLabel(site.text, indicator, latest->value)};
+    series_list.push_back(std::move(item));
     bool own_range = first->period != published_periods.front() ||
                      latest->period != published_periods.back();
     movements.push_back(Movement(site.text, indicator, *first, *latest, own_range, &name));
@@ -511,10 +518,8 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     notes.push_back(site.text(
         "chart_no_figure",
         {{"areas", JoinList(empty_areas, (" " + site.text("word_or") + " ").c_str())}}));
-  spec["series"] = series_list;
-  if (!series_list.empty() && series_list[0]["role"] == "subject" && series_list[0]["band"])
-    spec["band_label"] = site.text("col_ci");
-  spec["gap_columns"] = gap_columns;
+  if (!series_list.empty() && series_list[0].role == "subject" && series_list[0].band)
+    spec.band_label = site.text("col_ci");
 
   std::string target_sentence;
   if (indicator.target) {
@@ -538,14 +543,14 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
         if (point.period == period) return point.value;
       return std::nullopt;
     };
-    json points = json::array();
+    std::vector<TimePoint> points;
     for (size_t x = 0; x < periods.size(); ++x) {
       if (periods[x] < start || target.period < periods[x]) continue;
       std::optional<double> value = path_value(periods[x]);
       if (!value) continue;
       double rounded = Rounded(indicator, *value);
       range.Add(rounded);
-      points.push_back({{"x", x}, {"value", rounded}, {"label", ChartLabel(site.text, indicator, rounded)}});
+      points.push_back({x, rounded, ChartLabel(site.text, indicator, rounded)});
     }
     const std::string by = site.text("target_by", {{"value", FormatValue(site.text, indicator, target.value)},
                                                     {"period", target.period.Label()}});
@@ -560,18 +565,20 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
                                    {"target", by}});
     }
     if (!points.empty()) {
-      const model::Period& first_period = periods[points.front()["x"].get<size_t>()];
-      const model::Period& last_period = periods[points.back()["x"].get<size_t>()];
-      json spec_target = {{"label", level ? site.text("reference_target", {{"target", by}})
-                                           : site.text("chart_path_label", {{"target", by}})},
-                          {"color", kTargetColour},
-                          {"dash", kTargetDash},
-                          {"class", "chart-target"},
-                          {"level", level},
-                          {"from_before", start < first_period},
-                          {"ends_at_target", last_period == target.period},
-                          {"end_label", site.text("reference_target", {{"target", ChartLabel(site.text, indicator, target.value)}})},
-                          {"points", points}};
+      const model::Period& first_period = periods[points.front().x];
+      const model::Period& last_period = periods[points.back().x];
+      TrendTarget spec_target;
+      spec_target.label = level ? site.text("reference_target", {{"target", by}})
+                                : site.text("chart_path_label", {{"target", by}});
+      spec_target.color = kTargetColour;
+      spec_target.dash = kTargetDash;
+      spec_target.css_class = "chart-target";
+      spec_target.level = level;
+      spec_target.from_before = start < first_period;
+      spec_target.ends_at_target = last_period == target.period;
+      spec_target.end_label = site.text(
+          "reference_target", {{"target", ChartLabel(site.text, indicator, target.value)}});
+      spec_target.points = std::move(points);
       // The subject's latest figure judged against a step of the path: the legend says so as
       // the page does (TargetReferenceText), and the step gets its own label.
       const compute::Series* subject =
@@ -582,24 +589,23 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
         if (at != periods.end()) {
           const size_t latest_x = static_cast<size_t>(at - periods.begin());
           const double value = Rounded(indicator, latest->target_reference);
-          spec_target["step"] = {{"x", latest_x},
-                                 {"value", value},
-                                 {"label", site.text("chart_path_point", {{"value", ChartLabel(site.text, indicator, value)}})}};
-          spec_target["label"] = TargetReferenceText(site.text, indicator, *latest);
+          spec_target.step = TimePoint{
+              latest_x, value,
+              site.text("chart_path_point", {{"value", ChartLabel(site.text, indicator, value)}})};
+          spec_target.label = TargetReferenceText(site.text, indicator, *latest);
           target_sentence += "; " + site.text("chart_path_now",
                                               {{"period", latest->period.Label()},
                                                {"value", FormatValue(site.text, indicator, latest->target_reference)}});
         }
       }
-      spec["target"] = spec_target;
+      spec.target = std::move(spec_target);
     }
   }
-  spec["y"] = ValueAxis(site.text, indicator, range.lo, range.hi);
-  spec["notes"] = notes;
+  spec.y = MakeAxis(site.text, indicator, range.lo, range.hi);
 
   const std::string first_label = published_periods.front().Phrase();
   const std::string last_label = published_periods.back().Phrase();
-  spec["title"] = site.text("chart_trend_title", {{"indicator", indicator.short_title}, {"area", subject_name}});
+  spec.title = site.text("chart_trend_title", {{"indicator", indicator.short_title}, {"area", subject_name}});
   std::string desc =
       first_label == last_label
           ? site.text("chart_line_desc_one", {{"indicator", indicator.short_title},
@@ -618,25 +624,24 @@ json TrendChartSpec(const model::Site& site, const compute::Results& results,
     joined[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(joined[0])));
     desc += " " + joined + ".";
   }
-  if (spec.contains("band_label"))
-    desc += " " + site.text("chart_band_desc", {{"area", subject_name}});
+  if (spec.band_label) desc += " " + site.text("chart_band_desc", {{"area", subject_name}});
   for (const auto& note : notes) desc += " " + note;
-  spec["desc"] = desc;
+  spec.desc = desc;
   return spec;
 }
 
 // --- Comparison -------------------------------------------------------------------------------
 
-json ComparisonChartSpec(const model::Site& site, const compute::Results& results,
-                         uint32_t indicator_idx, const std::vector<uint32_t>& areas,
-                         uint32_t benchmark_area, const std::string& id_prefix) {
+Chart ComparisonChartSpec(const model::Site& site, const compute::Results& results,
+                          uint32_t indicator_idx, const std::vector<uint32_t>& areas,
+                          uint32_t benchmark_area, const std::string& id_prefix) {
   const model::Indicator& indicator = site.indicators[indicator_idx];
   std::vector<uint32_t> barred;
   for (uint32_t area : areas)
     if (area != benchmark_area && std::find(barred.begin(), barred.end(), area) == barred.end())
       barred.push_back(area);
   std::optional<model::Period> latest = LatestPeriod(results, indicator_idx, barred);
-  if (!latest) return json();
+  if (!latest) return {};
   const model::Period period = *latest;
   const std::vector<bool> targeted = TargetAreas(site, results);
 
@@ -652,55 +657,51 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     return a.area < b.area;
   });
 
+  ComparisonChart spec;
   Range range;
   range.Add(0);
-  json bar_list = json::array();
   bool any_target = false;
   bool any_other = false;
   bool any_whisker = false;
   for (const AreaCell& bar : bars) {
-    json item = Point(site.text, indicator, *bar.cell);
-    item["name"] = results.areas[bar.area].name;
+    Published point = Point(site.text, indicator, *bar.cell);
+    ComparisonBar item;
+    item.name = results.areas[bar.area].name;
+    item.value = point.value;
+    item.label = std::move(point.label);
+    item.lower = point.lower;
+    item.upper = point.upper;
     bool target = targeted[bar.area];
-    item["style"] = target ? "target" : "other";
+    item.style = target ? "target" : "other";
     any_target |= target;
     any_other |= !target;
-    range.Add(item["value"].get<double>());
-    if (item.contains("lower")) {
+    range.Add(item.value);
+    if (item.lower) {
       any_whisker = true;
-      range.Add(item["lower"].get<double>());
-      range.Add(item["upper"].get<double>());
+      range.Add(*item.lower);
+      range.Add(*item.upper);
     }
-    bar_list.push_back(item);
+    spec.bars.push_back(std::move(item));
   }
 
-  json spec;
-  spec["type"] = "comparison";
-  spec["id"] = IdPrefix(id_prefix);
-  spec["period"] = period.Label();
-  spec["bars"] = bar_list;
-  spec["missing"] = split.missing;
-  spec["no_figure"] = site.text("chart_no_figure_short");
-  spec["styles"] = {
-      {"other", {{"fill", "#dee0e2"}, {"stroke", kOtherDotColour}, {"class", "chart-bar"}}},
-      {"target",
-       {{"fill", "#f6e3ec"},
-        {"stroke", kTargetGroupStyle.colour},
-        {"stripe", kTargetGroupStyle.colour},
-        {"pattern", kTargetGroupPattern},
-        {"class", "chart-bar chart-bar--target"}}},
-      {"whisker", {{"color", kText}}}};
+  spec.id = IdPrefix(id_prefix);
+  spec.period = period.Label();
+  spec.missing = std::move(split.missing);
+  spec.no_figure = site.text("chart_no_figure_short");
+  spec.other_style = kOtherBarStyle;
+  spec.target_style = BarStyle{"#f6e3ec", kTargetGroupStyle.colour, kTargetGroupStyle.colour,
+                               kTargetGroupPattern, "chart-bar chart-bar--target"};
+  spec.whisker_color = kText;
 
-  json legend = json::array();
+  std::vector<ComparisonLegendItem>& legend = spec.legend;
   std::string target_group_name;
   if (!site.config.gap_target.empty()) {
     int32_t group = results.FindArea(site.config.gap_target);
     if (group >= 0) target_group_name = results.areas[static_cast<size_t>(group)].name;
   }
   if (any_target) {
-    legend.push_back({{"label", site.text("chart_striped", {{"area", target_group_name}})},
-                      {"style", "target"}});
-    if (any_other) legend.push_back({{"label", site.text("chart_other_areas")}, {"style", "other"}});
+    legend.push_back({site.text("chart_striped", {{"area", target_group_name}}), "target", {}});
+    if (any_other) legend.push_back({site.text("chart_other_areas"), "other", {}});
   }
   // A line for the benchmark and for every other comparator with a figure for the period, each
   // in its own look (StyleOf), as on the trend charts.
@@ -708,7 +709,7 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   for (uint32_t comparator : results.comparator_areas)
     if (std::find(lined.begin(), lined.end(), comparator) == lined.end())
       lined.push_back(comparator);
-  json benchmarks = json::array();
+  std::vector<BenchmarkLine>& benchmarks = spec.benchmarks;
   std::vector<std::string> line_sentences;
   size_t other_styles = 0;
   for (uint32_t area : lined) {
@@ -722,25 +723,17 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
     const double value = Rounded(indicator, cell->value);
     const std::string label = ChartLabel(site.text, indicator, cell->value);
     range.Add(value);
-    legend.push_back({{"label", name + ": " + label},
-                      {"style", "benchmark"},
-                      {"benchmark", benchmarks.size()}});
-    benchmarks.push_back({{"name", name},
-                          {"value", value},
-                          {"label", label},
-                          {"color", style.colour},
-                          {"dash", style.dash},
-                          {"class", "chart-benchmark chart-benchmark--" +
-                                        std::to_string(benchmarks.size() + 1)}});
+    legend.push_back({name + ": " + label, "benchmark", benchmarks.size()});
+    benchmarks.push_back({name, value, label, style.colour, style.dash,
+                          "chart-benchmark chart-benchmark--" +
+                              std::to_string(benchmarks.size() + 1)});
     line_sentences.push_back(site.text("chart_line_at", {{"area", name}, {"value", FormatValue(site.text, indicator, cell->value)}}));
   }
-  spec["benchmarks"] = benchmarks;
-  if (any_whisker) legend.push_back({{"label", site.text("col_ci")}, {"style", "whisker"}});
-  spec["legend"] = legend;
-  spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
-  spec["notes"] = notes;
+  if (any_whisker) legend.push_back({site.text("col_ci"), "whisker", {}});
+  spec.x = MakeAxis(site.text, indicator, range.lo, range.hi);
+  spec.notes = notes;
 
-  spec["title"] = site.text("chart_by_area_title", {{"indicator", indicator.short_title}, {"period", period.Label()}});
+  spec.title = site.text("chart_by_area_title", {{"indicator", indicator.short_title}, {"period", period.Label()}});
   std::string desc = site.text.Count("chart_bar_desc", static_cast<int64_t>(bars.size()),
                                      {{"indicator", indicator.short_title},
                                       {"axis", AxisTitle(site.text, indicator)},
@@ -791,19 +784,19 @@ json ComparisonChartSpec(const model::Site& site, const compute::Results& result
   }
   if (any_target) desc += " " + site.text("chart_bars_striped", {{"area", target_group_name}});
   for (const auto& note : notes) desc += " " + note;
-  spec["desc"] = desc;
+  spec.desc = desc;
   return spec;
 }
 
 // --- Position ---------------------------------------------------------------------------------
 
-json PositionChartSpec(const model::Site& site, const compute::Results& results,
-                       uint32_t indicator_idx, uint32_t area,
-                       const std::vector<uint32_t>& among_areas, const std::string& id_prefix) {
+Chart PositionChartSpec(const model::Site& site, const compute::Results& results,
+                        uint32_t indicator_idx, uint32_t area,
+                        const std::vector<uint32_t>& among_areas, const std::string& id_prefix) {
   const model::Indicator& indicator = site.indicators[indicator_idx];
   const compute::Series* own = results.Find(indicator_idx, area, 0);
   const compute::Cell* focus_cell = own ? own->Latest() : nullptr;
-  if (!focus_cell) return json();
+  if (!focus_cell) return {};
   const model::Period period = focus_cell->period;
   std::vector<uint32_t> members = among_areas;
   if (std::find(members.begin(), members.end(), area) == members.end()) members.push_back(area);
@@ -841,7 +834,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
   size_t higher = 0;
   size_t equal = 0;
   Range range;
-  json dot_list = json::array();
+  PositionChart spec;
   for (const AreaCell& dot : dots) {
     double value = Rounded(indicator, dot.cell->value);
     range.Add(value);
@@ -849,10 +842,8 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
       higher += value > focus_value;
       equal += value == focus_value;
     }
-    dot_list.push_back({{"name", results.areas[dot.area].name},
-                        {"value", value},
-                        {"label", ChartLabel(site.text, indicator, dot.cell->value)},
-                        {"focus", dot.area == area}});
+    spec.dots.push_back({results.areas[dot.area].name, value,
+                         ChartLabel(site.text, indicator, dot.cell->value), dot.area == area});
   }
   const std::string& name = results.areas[area].name;
   const size_t total = dots.size();
@@ -881,38 +872,30 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
     rank_text = ranked("rank_nth_lowest", total - rank - equal + 1);
   }
 
-  json focus = Point(site.text, indicator, *focus_cell);
-  focus["name"] = name;
-  focus["rank_text"] = rank_text;
-  focus["legend"] = name + ": " + ChartLabel(site.text, indicator, focus_cell->value) + ", " + rank_text;
-  if (focus.contains("lower")) {
-    range.Add(focus["lower"].get<double>());
-    range.Add(focus["upper"].get<double>());
+  const Published point = Point(site.text, indicator, *focus_cell);
+  PositionFocus& focus = spec.focus;
+  focus.name = name;
+  focus.value = point.value;
+  focus.label = point.label;
+  focus.lower = point.lower;
+  focus.upper = point.upper;
+  focus.rank_text = rank_text;
+  focus.legend = name + ": " + ChartLabel(site.text, indicator, focus_cell->value) + ", " + rank_text;
+  if (focus.lower) {
+    range.Add(*focus.lower);
+    range.Add(*focus.upper);
   }
 
-  json spec;
-  spec["type"] = "position";
-  spec["id"] = IdPrefix(id_prefix);
-  spec["period"] = period.Label();
-  spec["dots"] = dot_list;
-  spec["focus"] = focus;
-  spec["interval_legend"] = site.text("chart_ci_for", {{"area", name}});
-  spec["others_legend"] = site.text("chart_others", {{"kind", kind_plural}, {"of_parent", of_parent}});
-  spec["styles"] = {{"focus",
-                     {{"color", kFocusColour},
-                      {"marker", kFocusMarker},
-                      {"class", "chart-dot chart-dot--focus"}}},
-                    {"other",
-                     {{"color", kOtherDotColour},
-                      {"marker", kOtherDotMarker},
-                      {"class", "chart-dot"}}},
-                    {"reference",
-                     {{"color", kHomeStyle.colour},
-                      {"dash", kReferenceDash},
-                      {"class", "chart-benchmark"}}},
-                    {"whisker", {{"color", kFocusColour}}}};
-  spec["missing"] = split.missing;
-  spec["no_figure"] = site.text("chart_no_figure_short");
+  spec.id = IdPrefix(id_prefix);
+  spec.period = period.Label();
+  spec.interval_legend = site.text("chart_ci_for", {{"area", name}});
+  spec.others_legend = site.text("chart_others", {{"kind", kind_plural}, {"of_parent", of_parent}});
+  spec.focus_style = {kFocusColour, kFocusMarker, "chart-dot chart-dot--focus"};
+  spec.other_style = {kOtherDotColour, kOtherDotMarker, "chart-dot"};
+  spec.reference_style = {kHomeStyle.colour, kReferenceDash, "chart-benchmark"};
+  spec.whisker_color = kFocusColour;
+  spec.missing = split.missing;
+  spec.no_figure = site.text("chart_no_figure_short");
   std::string reference_sentence;
   uint32_t home = results.home_area;
   if (home != area) {
@@ -920,20 +903,19 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
       double value = Rounded(indicator, cell->value);
       range.Add(value);
       const std::string& home_name = results.areas[home].name;
-      spec["reference"] = {{"name", home_name},
-                           {"value", value},
-                           {"label", ChartLabel(site.text, indicator, cell->value)},
-                           {"legend", home_name + ": " + ChartLabel(site.text, indicator, cell->value)}};
+      spec.reference = PositionReference{
+          home_name, value, ChartLabel(site.text, indicator, cell->value),
+          home_name + ": " + ChartLabel(site.text, indicator, cell->value)};
       reference_sentence = " " + site.text("chart_dot_reference",
                                            {{"area", home_name},
                                             {"value", FormatValue(site.text, indicator, cell->value)}});
     }
   }
-  spec["x"] = ValueAxis(site.text, indicator, range.lo, range.hi);
+  spec.x = MakeAxis(site.text, indicator, range.lo, range.hi);
   const std::vector<std::string>& notes = split.notes;
-  spec["notes"] = notes;
+  spec.notes = notes;
 
-  spec["title"] = site.text("chart_position_title", {{"indicator", indicator.short_title},
+  spec.title = site.text("chart_position_title", {{"indicator", indicator.short_title},
                                                      {"area", name},
                                                      {"kind", kind_plural},
                                                      {"of_parent", of_parent},
@@ -945,7 +927,7 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                                                    {"kind", kind_plural},
                                                    {"of_parent", of_parent}});
   std::string interval;
-  if (focus.contains("lower"))
+  if (focus.lower)
     interval = " (" + site.text("chart_ci_paren",
                                 {{"interval", FormatInterval(site.text, indicator, focus_cell->lower95,
                                                              focus_cell->upper95)}}) +
@@ -967,18 +949,18 @@ json PositionChartSpec(const model::Site& site, const compute::Results& results,
                              {"high_area", results.areas[high.area].name}});
   }
   for (const auto& note : notes) desc += " " + note;
-  spec["desc"] = desc;
+  spec.desc = desc;
   return spec;
 }
 
 // --- Sparkline --------------------------------------------------------------------------------
 
-json SparklineSpec(const model::Site& site, const compute::Results& results, uint32_t indicator_idx,
-                   uint32_t area, const std::string& id_prefix) {
+Chart SparklineSpec(const model::Site& site, const compute::Results& results, uint32_t indicator_idx,
+                    uint32_t area, const std::string& id_prefix) {
   const model::Indicator& indicator = site.indicators[indicator_idx];
   const compute::Series* series = results.Find(indicator_idx, area, 0);
   const compute::Cell* latest = series ? series->Latest() : nullptr;
-  if (!latest) return json();
+  if (!latest) return {};
   const compute::Cell* first = nullptr;
   std::vector<model::Period> published;
   for (const auto& cell : series->cells)
@@ -988,15 +970,16 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
     }
   std::vector<model::Period> periods = TimeLine(first->period, latest->period, published);
   Gaps gaps;
-  json points = SeriesPoints(site.text, indicator, series, periods, periods.size(), &gaps);
+  std::vector<SeriesPoint> points =
+      SeriesPoints(site.text, indicator, series, periods, periods.size(), &gaps);
   Range range;
   size_t latest_x = 0;
   for (auto& point : points) {
-    if (point.contains("gap")) continue;
-    range.Add(point["value"].get<double>());
-    latest_x = point["x"].get<size_t>();
-    point.erase("lower");  // a sparkline draws the line alone
-    point.erase("upper");
+    if (point.gap) continue;
+    range.Add(point.value);
+    latest_x = point.x;
+    point.lower.reset();  // a sparkline draws the line alone
+    point.upper.reset();
   }
   double lo = range.lo;
   double hi = range.hi;
@@ -1006,24 +989,23 @@ json SparklineSpec(const model::Site& site, const compute::Results& results, uin
     hi += pad;
   }
   const std::string& name = results.areas[area].name;
-  json spec;
-  spec["type"] = "sparkline";
-  spec["id"] = IdPrefix(id_prefix);
-  spec["x"] = {{"count", periods.size()}};
-  spec["y"] = {{"min", lo}, {"max", hi}};
-  spec["points"] = points;
-  spec["latest"] = {{"x", latest_x},
-                    {"value", Rounded(indicator, latest->value)},
-                    {"label", ChartLabel(site.text, indicator, latest->value)}};
-  spec["name"] = name;
-  spec["color"] = kFocusColour;
-  spec["dash"] = "";
-  spec["marker"] = kFocusMarker;
-  spec["title"] = site.text("chart_area_over_time", {{"indicator", indicator.short_title}, {"area", name}});
+  SparklineChart spec;
+  spec.id = IdPrefix(id_prefix);
+  spec.count = periods.size();
+  spec.y_min = lo;
+  spec.y_max = hi;
+  spec.points = std::move(points);
+  spec.latest = {latest_x, Rounded(indicator, latest->value),
+                 ChartLabel(site.text, indicator, latest->value)};
+  spec.name = name;
+  spec.color = kFocusColour;
+  spec.dash = "";
+  spec.marker = kFocusMarker;
+  spec.title = site.text("chart_area_over_time", {{"indicator", indicator.short_title}, {"area", name}});
   // The title names the figure and the area; the description says how it moved.
   std::string desc = Movement(site.text, indicator, *first, *latest, true, nullptr);
   for (const auto& note : GapNotes(site.text, "", gaps)) desc += " " + note;
-  spec["desc"] = desc;
+  spec.desc = desc;
   return spec;
 }
 
@@ -1067,9 +1049,9 @@ double Percentile(const std::vector<double>& sorted, double p) {
   return sorted[below] + (rank - static_cast<double>(below)) * (sorted[below + 1] - sorted[below]);
 }
 
-json SpineChartSpec(const model::Site& site, const compute::Results& results, uint32_t area,
-                    const std::vector<uint32_t>& among_areas, uint32_t benchmark_area,
-                    const std::vector<uint32_t>& indicators, const std::string& id_prefix) {
+Chart SpineChartSpec(const model::Site& site, const compute::Results& results, uint32_t area,
+                     const std::vector<uint32_t>& among_areas, uint32_t benchmark_area,
+                     const std::vector<uint32_t>& indicators, const std::string& id_prefix) {
   const i18n::Catalogue& t = site.text;
   const std::string& name = results.areas[area].name;
   const std::string& benchmark_name = results.areas[benchmark_area].name;
@@ -1094,11 +1076,12 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
     if (const model::Area* parent_area = site.FindArea(parent))
       of_parent = t("chart_of_parent", {{"parent", parent_area->name}});
 
-  json rows = json::array();
-  json listed = json::array();
+  SpineChart spec;
+  std::vector<SpineRow>& rows = spec.rows;
+  std::vector<SpineListed>& listed = spec.listed;
   std::set<uint32_t> seen;
   std::set<std::string> comparisons_used;
-  json legend_comparisons = json::array();
+  std::vector<SpineLegendItem> legend_comparisons;
   bool any_reversed = false;
   bool any_neutral = false;
   for (uint32_t indicator_idx : indicators) {
@@ -1110,10 +1093,7 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
     const model::Period period = cell->period;
     const std::string value_text = FormatValue(t, indicator, cell->value);
     if (!compute::ComparesAreas(indicator)) {
-      listed.push_back({{"indicator", indicator.short_title},
-                        {"period", period.Label()},
-                        {"text", value_text},
-                        {"reason", t("spine_listed_count")}});
+      listed.push_back({indicator.short_title, period.Label(), value_text, t("spine_listed_count")});
       continue;
     }
     std::vector<double> values;
@@ -1121,11 +1101,9 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
       if (const compute::Cell* other = PublishedAt(results.Find(indicator_idx, member, 0), period))
         values.push_back(Rounded(indicator, other->value));
     if (values.size() < 2) {
-      listed.push_back({{"indicator", indicator.short_title},
-                        {"period", period.Label()},
-                        {"text", value_text},
-                        {"reason", t("not_compared_because",
-                                     {{"reason", t("spine_too_few", {{"kind", kind}})}})}});
+      listed.push_back({indicator.short_title, period.Label(), value_text,
+                        t("not_compared_because",
+                          {{"reason", t("spine_too_few", {{"kind", kind}})}})});
       continue;
     }
     std::sort(values.begin(), values.end());
@@ -1165,64 +1143,56 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
     const std::string key = badge["key"].get<std::string>();
     if (comparisons_used.insert(key).second)
       legend_comparisons.push_back(
-          {{"label", ComparisonBadge(t, comparison, benchmark_name)["label"]},
-           {"style", "comparison"},
-           {"marker", look.marker},
-           {"color", look.color}});
+          {ComparisonBadge(t, comparison, benchmark_name)["label"].get<std::string>(),
+           "comparison", look.marker, look.color});
 
-    json texts = {{"value", value_text},
-                  {"min", FormatValue(t, indicator, low)},
-                  {"q1", FormatValue(t, indicator, q1)},
-                  {"q3", FormatValue(t, indicator, q3)},
-                  {"max", FormatValue(t, indicator, high)},
-                  {"benchmark_value", bench_value ? FormatValue(t, indicator, *bench_value) : "–"}};
-    json row = {{"indicator", indicator.short_title},
-                {"period", period.Label()},
-                {"left", left},
-                {"right", right},
-                {"reversed", reversed},
-                {"neutral", neutral},
-                {"min", low},
-                {"q1", q1},
-                {"q3", q3},
-                {"max", high},
-                {"value", value},
-                {"count", values.size()},
-                {"texts", texts},
-                {"comparison",
-                 {{"key", key},
-                  {"label", badge["label"]},
-                  {"shape", badge["shape"]},
-                  {"marker", look.marker},
-                  {"color", look.color},
-                  {"class", badge["class"]}}}};
-    if (bench_value) row["benchmark_value"] = *bench_value;
+    SpineRow row;
+    row.indicator = indicator.short_title;
+    row.period = period.Label();
+    row.left = left;
+    row.right = right;
+    row.reversed = reversed;
+    row.neutral = neutral;
+    row.min = low;
+    row.q1 = q1;
+    row.q3 = q3;
+    row.max = high;
+    row.value = value;
+    row.benchmark_value = bench_value;
+    row.texts = {value_text,
+                 bench_value ? FormatValue(t, indicator, *bench_value) : "–",
+                 FormatValue(t, indicator, low),
+                 FormatValue(t, indicator, q1),
+                 FormatValue(t, indicator, q3),
+                 FormatValue(t, indicator, high)};
+    row.count = values.size();
+    row.comparison = {key,
+                      badge["label"].get<std::string>(),
+                      badge["shape"].get<std::string>(),
+                      look.marker,
+                      look.color,
+                      badge["class"].get<std::string>()};
     rows.push_back(std::move(row));
   }
-  if (rows.empty() && listed.empty()) return json();
+  if (rows.empty() && listed.empty()) return {};
 
-  json spec;
-  spec["type"] = "spine";
-  spec["id"] = IdPrefix(id_prefix);
-  spec["area"] = name;
-  spec["benchmark"] = benchmark_name;
-  spec["kind"] = kind;
-  spec["rows"] = rows;
-  spec["listed"] = listed;
-  spec["styles"] = {{"range", {{"color", kSpineRange}, {"outline", kSpineRangeOutline}}},
-                    {"middle", {{"color", kSpineMiddle}}},
-                    {"benchmark", {{"color", kSpineBenchmark}}}};
-  json legend = json::array();
-  legend.push_back({{"label", t("spine_legend_range", {{"kind", kind}, {"of_parent", of_parent}})},
-                    {"style", "range"}});
-  legend.push_back({{"label", t("spine_legend_middle")}, {"style", "middle"}});
+  spec.id = IdPrefix(id_prefix);
+  spec.area = name;
+  spec.benchmark = benchmark_name;
+  spec.kind = kind;
+  spec.range_color = kSpineRange;
+  spec.range_outline = kSpineRangeOutline;
+  spec.middle_color = kSpineMiddle;
+  spec.benchmark_color = kSpineBenchmark;
+  std::vector<SpineLegendItem>& legend = spec.legend;
+  legend.push_back({t("spine_legend_range", {{"kind", kind}, {"of_parent", of_parent}}), "range", {}, {}});
+  legend.push_back({t("spine_legend_middle"), "middle", {}, {}});
   if (benchmark_area != area)
-    legend.push_back({{"label", t("spine_legend_benchmark", {{"benchmark", benchmark_name}})},
-                      {"style", "benchmark"}});
+    legend.push_back({t("spine_legend_benchmark", {{"benchmark", benchmark_name}}), "benchmark", {}, {}});
   for (auto& item : legend_comparisons) legend.push_back(std::move(item));
-  spec["legend"] = legend;
-  spec["ends"] = {{"left", t("spine_left")}, {"right", t("spine_right")}};
-  spec["title"] = t("spine_title", {{"area", name}, {"kind", kind}, {"of_parent", of_parent}});
+  spec.left_end = t("spine_left");
+  spec.right_end = t("spine_right");
+  spec.title = t("spine_title", {{"area", name}, {"kind", kind}, {"of_parent", of_parent}});
   std::string desc = t("spine_desc", {{"area", name},
                                       {"count", std::to_string(rows.size())},
                                       {"kind", kind},
@@ -1234,57 +1204,47 @@ json SpineChartSpec(const model::Site& site, const compute::Results& results, ui
   // Each row's figures are in the table beside the chart (and its CSV): the desc says how to
   // read the chart, not every figure again (the area page is near its weight budget).
   desc += " " + t("spine_desc_table");
-  spec["notes"] = json::array();
   if (!listed.empty()) {
     desc += " " + t("spine_desc_listed");
-    spec["notes"].push_back(t("spine_desc_listed"));
+    spec.notes.push_back(t("spine_desc_listed"));
   }
-  spec["desc"] = desc;
+  spec.desc = desc;
   return spec;
 }
 
-json MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
-                   const std::string& title, const std::string& desc,
-                   const std::string& axis_title, const std::string& id_prefix) {
-  if (bars.empty()) return json();
+Chart MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
+                    const std::string& title, const std::string& desc,
+                    const std::string& axis_title, const std::string& id_prefix) {
+  if (bars.empty()) return {};
   Range range;
   range.Add(0);
-  json bar_list = json::array();
+  ComparisonChart spec;
   for (const MoneyBar& bar : bars) {
     range.Add(bar.amount);
-    bar_list.push_back(
-        {{"name", bar.name}, {"value", bar.amount}, {"label", bar.label}, {"style", "other"}});
+    spec.bars.push_back({bar.name, bar.amount, bar.label, {}, {}, "other"});
   }
   model::Indicator pounds;
   pounds.unit = model::Unit::kCurrency;
   pounds.decimals = 0;
-  json axis = ValueAxis(t, pounds, range.lo, range.hi);
+  ValueAxis axis = MakeAxis(t, pounds, range.lo, range.hi);
   // Ticks in short: millions or thousands, with the decimals the step needs.
-  for (json& tick : axis["ticks"]) {
-    const double value = tick["value"].get<double>();
+  for (AxisTick& tick : axis.ticks) {
+    const double value = tick.value;
     const bool millions = range.hi >= 1e6;
     const double shown = value / (millions ? 1e6 : range.hi >= 1e3 ? 1e3 : 1);
     const std::string number = base::FormatNumber(shown, std::min(StepDecimals(shown), 2));
-    tick["label"] = value == 0              ? t("spend_money", {{"amount", "0"}})
+    tick.label = value == 0              ? t("spend_money", {{"amount", "0"}})
                     : millions              ? t("chart_money_millions", {{"amount", number}})
                     : range.hi >= 1e3       ? t("chart_money_thousands", {{"amount", number}})
                                             : t("spend_money", {{"amount", number}});
   }
-  axis["title"] = axis_title;
-  json spec;
-  spec["type"] = "comparison";
-  spec["id"] = IdPrefix(id_prefix);
-  spec["title"] = title;
-  spec["desc"] = desc;
-  spec["bars"] = bar_list;
-  spec["missing"] = json::array();
-  spec["benchmarks"] = json::array();
-  spec["legend"] = json::array();
-  spec["notes"] = json::array();
-  spec["x"] = axis;
-  spec["styles"] = {
-      {"other", {{"fill", "#dee0e2"}, {"stroke", kOtherDotColour}, {"class", "chart-bar"}}},
-      {"whisker", {{"color", kText}}}};
+  axis.title = axis_title;
+  spec.id = IdPrefix(id_prefix);
+  spec.title = title;
+  spec.desc = desc;
+  spec.x = std::move(axis);
+  spec.other_style = kOtherBarStyle;
+  spec.whisker_color = kText;
   return spec;
 }
 

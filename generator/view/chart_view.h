@@ -1,20 +1,9 @@
-// Chart specs: everything a chart writer (render/svg) needs to draw one figure, as plain JSON.
+// Chart specs (view/chart.h, where each field is described) from the model and the results:
+// the view decides everything a chart shows, the writer (render/svg) only lays it out. No model
+// or compute type appears in a spec.
 //
-// A spec is decided here, in the view: which periods and areas it shows, every number already
-// rounded as published, every label formatted, the axis ranges and ticks, the colours, dash
-// patterns and marker shapes of each series, gaps where a figure is missing or suppressed (a
-// gap is never drawn as zero), and the chart's <title> and <desc> in words. The writer only
-// lays it out in SVG coordinates. No model or compute type appears in a spec.
-//
-// Common keys of every spec:
-//   "type"   "trend" | "comparison" | "position" | "sparkline" | "spine"
-//   "id"     the id prefix, made id-safe: every SVG id of the chart starts with it and "-"
-//   "title"  a short name for the chart (the SVG <title>)
-//   "desc"   what the chart shows, in sentences (the SVG <desc>)
-// Points, bars and dots carry "value" (the published value, rounded to the indicator's
-// decimals) and "label" (the value as the chart prints it: FormatValue, except that rates
-// print the number alone because the axis title names the unit).
-// A spec is null when there is no published figure to draw; RenderSvg draws nothing for it.
+// A builder gives an empty Chart (std::monostate) when there is no published figure to draw;
+// RenderSvg draws nothing for it.
 // Every function takes breakdown 0 (all children) and requires valid indices: `indicator` into
 // Site::indicators, areas into Results::areas (a programmer error otherwise, not bad input).
 // `id_prefix` may be any text: it is made id-safe ("1 Bad id!" -> "chart-1-bad-id"); keeping
@@ -29,6 +18,7 @@
 
 #include "compute/compute.h"
 #include "model/model.h"
+#include "view/chart.h"
 
 namespace outcomes::view {
 
@@ -42,29 +32,10 @@ namespace outcomes::view {
 // trajectory's steps to the target; either runs from the indicator's baseline (else the
 // trajectory's first step, else the target's own period) to the target's period, never before
 // the baseline. Areas with no published figure are left out (and named in the notes).
-// Extra keys:
-//   "x"           {"labels": [period labels]} (positions are indices into it)
-//   "y"           {"min", "max", "ticks": [{"value", "label"}], "title"}
-//   "series"      [{"name", "role" ("subject"|"comparator"), "color", "dash", "marker", "class",
-//                 "band" (bool), "points": [{"x", "value", "label", "lower", "upper" (the
-//                 subject's only)} or {"x", "gap": true, "marker": "[c]", "reason"}], "latest":
-//                 {"x", "value", "label"}}]
-//   "band_label"  (when the subject has intervals)
-//   "target"      (optional: when some of it falls on the time line) {"label" (the legend's:
-//                 "Target: 75.0% by 2019/20", "Path to target: 75.0% by 2019/20", or when the
-//                 subject's latest figure is judged against a step of the path, as the page
-//                 says it: "Path to target: 74.5% in 2018/19, on the way to 75.0% by 2019/20"),
-//                 "color", "dash", "class",
-//                 "level" (bool), "from_before" (bool: the baseline is before the time line, so
-//                 a level comes in from the left edge), "ends_at_target" (bool: the target's
-//                 period is on the time line, and gets a ring), "end_label" ("Target: 75.0%"),
-//                 "points": [{"x", "value", "label"}] (from the start to the target),
-//                 "step" (optional) {"x", "value", "label": "Path: 74.5%"}}
-//   "gap_columns" [{"x", "marker"}]: the subject's gaps
-//   "notes"       [sentences about the gaps]
-nlohmann::json TrendChartSpec(const model::Site& site, const compute::Results& results,
-                              uint32_t indicator, const std::vector<uint32_t>& areas,
-                              const std::string& id_prefix);
+// A view::TrendChart.
+Chart TrendChartSpec(const model::Site& site, const compute::Results& results,
+                     uint32_t indicator, const std::vector<uint32_t>& areas,
+                     const std::string& id_prefix);
 
 // Horizontal bars of the latest period any of `areas` has, sorted by value (highest first; ties
 // by name), each with its 95% interval as a whisker, and a vertical line for `benchmark_area`
@@ -73,42 +44,27 @@ nlohmann::json TrendChartSpec(const model::Site& site, const compute::Results& r
 // Areas in the site's gap target group (and the group itself) are "target" bars, striped as
 // well as coloured. Areas without a published figure for that period are listed under the bars
 // with their marker, never as a zero bar. The desc's comparison counts are against
-// `benchmark_area`.
-// Extra keys: "period", "x" {"min", "max", "ticks", "title"}, "bars" [{"name", "value",
-// "label", "lower", "upper", "style" ("target"|"other")}], "missing" [{"name", "marker",
-// "reason"}], "benchmarks" [{"name", "value", "label", "color", "dash", "class"}]
-// (`benchmark_area` first), "styles" {"other": {"fill", "stroke", "class"}, "target": {"fill",
-// "stroke", "stripe", "pattern" ("hatch": diagonal stripes), "class"}}, "legend" [{"label",
-// "style" ("other"|"target"|"benchmark"|"whisker"), "benchmark" (an index into "benchmarks",
-// for a benchmark)}], "notes".
-nlohmann::json ComparisonChartSpec(const model::Site& site, const compute::Results& results,
-                                   uint32_t indicator, const std::vector<uint32_t>& areas,
-                                   uint32_t benchmark_area, const std::string& id_prefix);
+// `benchmark_area`. A view::ComparisonChart.
+Chart ComparisonChartSpec(const model::Site& site, const compute::Results& results,
+                          uint32_t indicator, const std::vector<uint32_t>& areas,
+                          uint32_t benchmark_area, const std::string& id_prefix);
 
 // Where `area` sits among `among_areas` (e.g. a ward among the borough's wards) for the latest
 // period `area` has a published figure: one dot per area on a value axis, `area` a larger
-// diamond with its 95% interval, and the home area's value as a reference line. Null when
-// `area` has no published figure.
-// Extra keys: "period", "x" {"min", "max", "ticks", "title"}, "dots" [{"name", "value",
-// "label", "focus" (bool)}] (ascending by value), "focus" {"name", "value", "label", "lower",
-// "upper", "rank_text", "legend"}, "others_legend", "reference" (optional) {"name", "value",
-// "label", "legend"}, "styles" {"focus", "other": {"color", "marker", "class"}, "reference":
-// {"color", "dash", "class"} (the home area's look)}, "missing",
-// "notes".
-nlohmann::json PositionChartSpec(const model::Site& site, const compute::Results& results,
-                                 uint32_t indicator, uint32_t area,
-                                 const std::vector<uint32_t>& among_areas,
-                                 const std::string& id_prefix);
+// diamond with its 95% interval, and the home area's value as a reference line. A
+// view::PositionChart; empty when `area` has no published figure.
+Chart PositionChartSpec(const model::Site& site, const compute::Results& results,
+                        uint32_t indicator, uint32_t area,
+                        const std::vector<uint32_t>& among_areas,
+                        const std::string& id_prefix);
 
 // A word-sized line of `area`'s figures over time for a table cell: no axes or text, gaps where
-// a figure is not published, the latest point marked. Null when there is no published figure.
+// a figure is not published, the latest point marked: a view::SparklineChart, empty when there
+// is no published figure.
 // The title names the figure and the area; the desc says how it moved ("Rose from 53.5% in
 // 2012/13 to 61.2% in 2018/19.") and where it has gaps.
-// Extra keys: "x" {"count"}, "y" {"min", "max"}, "points" (as a trend series' points, without
-// intervals), "latest", "name" (the area's), and its look: "color", "dash" (solid) and
-// "marker" (the diamond a dot chart gives the area a page is about).
-nlohmann::json SparklineSpec(const model::Site& site, const compute::Results& results,
-                             uint32_t indicator, uint32_t area, const std::string& id_prefix);
+Chart SparklineSpec(const model::Site& site, const compute::Results& results,
+                    uint32_t indicator, uint32_t area, const std::string& id_prefix);
 
 // An area's profile at a glance, as OHID Fingertips' spine charts: one row per indicator in
 // `indicators` (indices into Site::indicators, in the page's order; a repeat is listed once)
@@ -120,43 +76,38 @@ nlohmann::json SparklineSpec(const model::Site& site, const compute::Results& re
 // k + f = p (n - 1); they are then rounded as the indicator's figures are. Suppressed and
 // missing figures are never read. A row is drawn only for an indicator that compares areas
 // (compute::ComparesAreas) where `area` and at least two of `among_areas` have a published
-// figure; the others (counts, too few figures) are listed under "listed" with the reason and
+// figure; the others (counts, too few figures) are listed (SpineChart::listed) with the reason and
 // no spine. Each row's marker takes the look of `area`'s comparison with `benchmark_area`
 // (compute's, as the page's tables show it): a shape as well as a colour for each outcome.
 // Orientation: better is on the right, as in Fingertips; for lower-is-better the scale is
 // reversed; where neither is better, higher is on the right. Each row's scale is centred on the
-// benchmark's value (else on the middle of the range) and reaches the farthest figure.
-// Extra keys: "area" (its name), "benchmark" (its name), "kind" ("wards"), "rows" [{
-//   "indicator", "period", "left", "right" (the values at the spine's two ends: left > right
-//   when the scale is reversed), "reversed" (bool), "neutral" (bool), "min", "q1", "q3", "max",
-//   "value", "benchmark_value" (optional) — numbers as published — and "texts" {"value",
-//   "benchmark_value", "min", "q1", "q3", "max"} (as the table prints them: FormatValue, "–" when
-//   absent), "count" (how many areas the spread is over), "comparison" {"key", "label",
-//   "shape" (the badge's ▲▼● symbol), "marker", "color", "class"}}],
-// "listed" [{"indicator", "period", "text", "reason" (why it has no spine, as a sentence)}], "styles" {"range": {"color", "outline"},
-// "middle", "benchmark": {"color"}}, "legend" [{"label", "style" ("range"|"middle"|"benchmark"|
-// "comparison"), "marker", "color"}], "ends" {"left", "right"} (the words at the two ends:
-// "Worse", "Better"), "notes" (a sentence when some are listed only). Null when no indicator has a published figure for `area`.
-nlohmann::json SpineChartSpec(const model::Site& site, const compute::Results& results,
-                              uint32_t area, const std::vector<uint32_t>& among_areas,
-                              uint32_t benchmark_area, const std::vector<uint32_t>& indicators,
-                              const std::string& id_prefix);
+// benchmark's value (else on the middle of the range) and reaches the farthest figure. A
+// view::SpineChart; empty when no indicator has a published figure for `area`.
+Chart SpineChartSpec(const model::Site& site, const compute::Results& results,
+                     uint32_t area, const std::vector<uint32_t>& among_areas,
+                     uint32_t benchmark_area, const std::vector<uint32_t>& indicators,
+                     const std::string& id_prefix);
 
 // The p-th percentile (0 <= p <= 1) of `sorted` (ascending, not empty) by linear interpolation
 // between ranks (Excel's PERCENTILE.INC), as SpineChartSpec computes it.
 double Percentile(const std::vector<double>& sorted, double p);
 
+// A spec as the JSON the page views held before specs were typed ("type", "id", "title",
+// "desc" and each kind's keys, named as the fields of view/chart.h are; null for an empty
+// Chart): the golden page views and the tests read it.
+nlohmann::json ChartJson(const Chart& chart);
+
 // Horizontal bars of sums of money in pounds, in the order given (e.g. spending by financial
-// year), as a "comparison" spec with no benchmark lines, whiskers or missing rows: each bar is
+// year), as a view::ComparisonChart with no benchmark lines, whiskers or missing rows: each bar is
 // labelled in full ("£1,320,000"), the axis in short ("£0", "£500k", "£1.5m") from zero.
-// `title` and `desc` are the chart's; `axis_title` names the axis. Null when `bars` is empty.
+// `title` and `desc` are the chart's; `axis_title` names the axis. Empty when `bars` is empty.
 struct MoneyBar {
   std::string name;
   double amount = 0;
   std::string label;  // the amount as the page prints it
 };
-nlohmann::json MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
-                             const std::string& title, const std::string& desc,
-                             const std::string& axis_title, const std::string& id_prefix);
+Chart MoneyBarsSpec(const i18n::Catalogue& t, const std::vector<MoneyBar>& bars,
+                    const std::string& title, const std::string& desc,
+                    const std::string& axis_title, const std::string& id_prefix);
 
 }  // namespace outcomes::view

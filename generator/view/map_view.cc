@@ -58,6 +58,15 @@ Fit FitTo(const MapGeometry& geometry, const std::vector<uint32_t>& areas, int w
 }
 
 // Tenths, without a trailing ".0" and never "-0": "12.3", "7", "-0.4".
+// The map's viewBox and display size from `fit`.
+template <typename Map>
+void SetSize(Map& map, const Fit& fit) {
+  map.width = fit.width;
+  map.height = fit.height;
+  map.display_width = fit.display_width;
+  map.display_height = fit.display_height;
+}
+
 void AppendTenths(std::string& out, int64_t tenths) {
   if (tenths < 0) {
     out += '-';
@@ -235,11 +244,11 @@ std::vector<uint32_t> WithBoundary(const MapGeometry& geometry, const std::vecto
 
 }  // namespace
 
-json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
-                    const compute::Results& results, uint32_t indicator_idx,
-                    const std::vector<uint32_t>& wards,
-                    const std::map<uint32_t, std::string>& ward_urls, const std::string& id_prefix,
-                    MapClasses classes) {
+Chart ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
+                     const compute::Results& results, uint32_t indicator_idx,
+                     const std::vector<uint32_t>& wards,
+                     const std::map<uint32_t, std::string>& ward_urls, const std::string& id_prefix,
+                     MapClasses classes) {
   const model::Indicator& indicator = site.indicators[indicator_idx];
   const std::string home = results.areas[results.home_area].name;
   int home_comparator = -1;
@@ -254,7 +263,7 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     if (const compute::Series* series = results.Find(indicator_idx, ward, 0))
       if (const compute::Cell* cell = series->Latest())
         if (!latest || *latest < cell->period) latest = &cell->period;
-  if (!latest) return nullptr;
+  if (!latest) return {};
   const model::Period period = *latest;
 
   // Each ward's cell in that period, and whether any could be compared with the home area.
@@ -320,10 +329,11 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
 
   const std::vector<uint32_t> ordered = ByName(results, wards);
   const std::vector<uint32_t> drawn = WithBoundary(geometry, ordered);
-  if (drawn.empty()) return nullptr;
+  if (drawn.empty()) return {};
   Fit fit = FitTo(geometry, drawn, 800, 560);
 
-  json areas = json::array();
+  ChoroplethMap spec;
+  std::vector<MapWard>& areas = spec.areas;
   for (uint32_t ward : ordered) {
     const std::string& name = results.areas[ward].name;
     const compute::Cell* cell =
@@ -366,16 +376,11 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
       legend.insert(legend.end() - 1, map_class);  // e.g. "no target", before "no data"
     const MapArea* shape = geometry.Find(ward);
     if (!shape) continue;
-    json item = {{"code", results.areas[ward].code},
-                 {"name", name},
-                 {"class", map_class.key},
-                 {"label", label},
-                 {"d", PathData(*shape, fit)}};
-    if (auto url = ward_urls.find(ward); url != ward_urls.end()) item["url"] = url->second;
+    MapWard item{results.areas[ward].code, name, map_class.key, label, {}, PathData(*shape, fit)};
+    if (auto url = ward_urls.find(ward); url != ward_urls.end()) item.url = url->second;
     areas.push_back(std::move(item));
   }
 
-  json legend_json = json::array();
   const char* desc_key = classes == MapClasses::kComparedWithHome ? "map_desc_compared"
                          : classes == MapClasses::kTargetStatus   ? "map_desc_status"
                                                                   : "map_desc_bands";
@@ -384,37 +389,28 @@ json ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
     const auto& names = members[item.key];
     bool optional = item.key == "notcompared" || item.key == "nodata";
     if (optional && names.empty()) continue;
-    legend_json.push_back({{"key", item.key},
-                           {"label", item.label},
-                           {"count_label", WardCount(site.text, names.size())},
-                           {"fill", item.fill},
-                           {"ink", item.ink},
-                           {"pattern", item.pattern}});
+    spec.classes.push_back({item.key, item.label, WardCount(site.text, names.size()), item.fill,
+                            item.ink, item.pattern});
     if (!names.empty())
       desc += " " + item.label + ", " + WardCount(site.text, names.size()) + ": " +
               JoinNames(site.text, names) + ".";
   }
   bool linked = std::any_of(areas.begin(), areas.end(),
-                            [](const json& area) { return area.contains("url"); });
+                            [](const MapWard& area) { return area.url.has_value(); });
   if (linked) desc += " " + site.text("map_links");
-  return {{"type", "map"},
-          {"id", id_prefix},
-          {"role", linked ? "group" : "img"},
-          {"title", site.text("map_title", {{"indicator", indicator.short_title}, {"period", period.Label()}})},
-          {"desc", desc},
-          {"width", fit.width},
-          {"height", fit.height},
-          {"display_width", fit.display_width},
-          {"display_height", fit.display_height},
-          {"legend_title", LegendTitle(site.text, classes, home, indicator, period)},
-          {"classes", legend_json},
-          {"areas", areas}};
+  spec.id = id_prefix;
+  spec.role = linked ? "group" : "img";
+  spec.title = site.text("map_title", {{"indicator", indicator.short_title}, {"period", period.Label()}});
+  spec.desc = desc;
+  SetSize(spec, fit);
+  spec.legend_title = LegendTitle(site.text, classes, home, indicator, period);
+  return spec;
 }
 
-json AreaFinderMapSpec(const MapGeometry& geometry, const model::Site& site,
-                       const compute::Results& results, const std::vector<uint32_t>& wards,
-                       const std::map<uint32_t, std::string>& ward_urls,
-                       const std::string& id_prefix) {
+Chart AreaFinderMapSpec(const MapGeometry& geometry, const model::Site& site,
+                        const compute::Results& results, const std::vector<uint32_t>& wards,
+                        const std::map<uint32_t, std::string>& ward_urls,
+                        const std::string& id_prefix) {
   const i18n::Catalogue& t = site.text;
   const std::string home = results.areas[results.home_area].name;
   // The target group's members, when the site has one.
@@ -431,67 +427,58 @@ json AreaFinderMapSpec(const MapGeometry& geometry, const model::Site& site,
   const MapClass other{"other", targeted.empty() ? t("map_finder_wards") : t("map_finder_other"),
                        "#e6f0f9", "#1a5fa3", "none"};
   const std::vector<uint32_t> drawn = WithBoundary(geometry, ByName(results, wards));
-  if (drawn.empty()) return nullptr;
+  if (drawn.empty()) return {};
   const Fit fit = FitTo(geometry, drawn, 800, 560);
   std::map<std::string, std::vector<std::string>> members;
-  json areas = json::array();
+  ChoroplethMap spec;
+  std::vector<MapWard>& areas = spec.areas;
   for (uint32_t ward : drawn) {
     const std::string& name = results.areas[ward].name;
     const bool target =
         std::find(targeted.begin(), targeted.end(), ward) != targeted.end();
     const MapClass& map_class = target ? in_target : other;
     members[map_class.key].push_back(name);
-    json item = {{"code", results.areas[ward].code},
-                 {"name", name},
-                 {"class", map_class.key},
-                 {"label", target ? t("map_finder_label_group", {{"ward", name}, {"group", target_name}})
-                                  : name},
-                 {"d", PathData(*geometry.Find(ward), fit)}};
-    if (auto url = ward_urls.find(ward); url != ward_urls.end()) item["url"] = url->second;
+    MapWard item{results.areas[ward].code,
+                 name,
+                 map_class.key,
+                 target ? t("map_finder_label_group", {{"ward", name}, {"group", target_name}}) : name,
+                 {},
+                 PathData(*geometry.Find(ward), fit)};
+    if (auto url = ward_urls.find(ward); url != ward_urls.end()) item.url = url->second;
     areas.push_back(std::move(item));
   }
-  json classes = json::array();
   std::string desc = t("map_finder_desc", {{"home", home}});
   for (const MapClass* item : {&in_target, &other}) {
     const auto& names = members[item->key];
     if (names.empty()) continue;
-    classes.push_back({{"key", item->key},
-                       {"label", item->label},
-                       {"count_label", WardCount(t, names.size())},
-                       {"fill", item->fill},
-                       {"ink", item->ink},
-                       {"pattern", item->pattern}});
+    spec.classes.push_back(
+        {item->key, item->label, WardCount(t, names.size()), item->fill, item->ink, item->pattern});
     desc += " " + item->label + ", " + WardCount(t, names.size()) + ": " + JoinNames(t, names) + ".";
   }
   const bool linked = std::any_of(areas.begin(), areas.end(),
-                                  [](const json& area) { return area.contains("url"); });
+                                  [](const MapWard& area) { return area.url.has_value(); });
   if (linked) desc += " " + t("map_links");
-  return {{"type", "map"},
-          {"id", id_prefix},
-          {"role", linked ? "group" : "img"},
-          {"title", t("map_finder_title", {{"home", home}})},
-          {"desc", desc},
-          {"width", fit.width},
-          {"height", fit.height},
-          {"display_width", fit.display_width},
-          {"display_height", fit.display_height},
-          {"legend_title", t("map_finder_legend")},
-          {"classes", classes},
-          {"areas", areas}};
+  spec.id = id_prefix;
+  spec.role = linked ? "group" : "img";
+  spec.title = t("map_finder_title", {{"home", home}});
+  spec.desc = desc;
+  SetSize(spec, fit);
+  spec.legend_title = t("map_finder_legend");
+  return spec;
 }
 
-json ChoroplethSpec(const model::Site& site, const compute::Results& results, uint32_t indicator,
-                    const std::vector<uint32_t>& wards,
-                    const std::map<uint32_t, std::string>& ward_urls,
-                    const std::string& id_prefix) {
+Chart ChoroplethSpec(const model::Site& site, const compute::Results& results, uint32_t indicator,
+                     const std::vector<uint32_t>& wards,
+                     const std::map<uint32_t, std::string>& ward_urls,
+                     const std::string& id_prefix) {
   return ChoroplethSpec(geo::BuildMapGeometry(site), site, results, indicator, wards, ward_urls,
                         id_prefix);
 }
 
-json LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t ward,
-                 const std::vector<uint32_t>& wards, const std::string& id_prefix) {
+Chart LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t ward,
+                  const std::vector<uint32_t>& wards, const std::string& id_prefix) {
   const MapArea* target = geometry.Find(ward);
-  if (!target) return nullptr;
+  if (!target) return {};
   // Every ward of the council, or for a council with many wards the ward and those next to it:
   // a locator of thousands of outlines on each of thousands of pages would grow the site with
   // the square of the council's size.
@@ -531,30 +518,24 @@ json LocatorSpec(const MapGeometry& geometry, const model::Site& site, uint32_t 
       whole_council ? t(neighbours.empty() ? "map_locator_desc" : "map_locator_desc_next", args)
                     : t(neighbours.empty() ? "map_neighbours_desc" : "map_neighbours_desc_list", args);
 
-  json areas = json::array();
+  LocatorMap spec;
   for (uint32_t area : drawn)
-    areas.push_back({{"code", site.areas[area].code},
-                     {"name", site.areas[area].name},
-                     {"highlight", area == ward},
-                     {"d", PathData(*geometry.Find(area), fit)}});
-  return {{"type", "locator"},
-          {"id", id_prefix},
-          {"role", "img"},
-          {"title", t(whole_council ? "map_locator_title" : "map_neighbours_title", args)},
-          {"desc", desc},
-          {"width", fit.width},
-          {"height", fit.height},
-          {"display_width", fit.display_width},
-          {"display_height", fit.display_height},
-          {"fill", "#dedede"},
-          {"stroke", "#ffffff"},
-          {"highlight_fill", "#0b3d5c"},
-          {"highlight_stroke", "#0b0c0c"},
-          {"areas", areas}};
+    spec.areas.push_back({site.areas[area].code, site.areas[area].name, area == ward,
+                          PathData(*geometry.Find(area), fit)});
+  spec.id = id_prefix;
+  spec.role = "img";
+  spec.title = t(whole_council ? "map_locator_title" : "map_neighbours_title", args);
+  spec.desc = desc;
+  SetSize(spec, fit);
+  spec.fill = "#dedede";
+  spec.stroke = "#ffffff";
+  spec.highlight_fill = "#0b3d5c";
+  spec.highlight_stroke = "#0b0c0c";
+  return spec;
 }
 
-json LocatorSpec(const model::Site& site, uint32_t ward, const std::vector<uint32_t>& wards,
-                 const std::string& id_prefix) {
+Chart LocatorSpec(const model::Site& site, uint32_t ward, const std::vector<uint32_t>& wards,
+                  const std::string& id_prefix) {
   return LocatorSpec(geo::BuildMapGeometry(site), site, ward, wards, id_prefix);
 }
 

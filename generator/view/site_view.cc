@@ -6,9 +6,12 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <set>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 
 #include "base/format.h"
 #include "base/text.h"
@@ -326,12 +329,29 @@ json Layout(const SiteMap& map, const std::string& path, const std::string& titl
   return view;
 }
 
-PageView MakePage(const std::string& path, const std::string& template_name, json view) {
+PageView MakePage(const std::string& path, const std::string& template_name, json view,
+                  std::vector<PlacedChart> charts = {}) {
   PageView page;
   page.path = path;
   page.template_name = template_name;
   page.view = std::move(view);
+  page.charts = std::move(charts);
   return page;
+}
+
+// The charts placed in a page's view as it is built, each pointing from the view's root.
+using Charts = std::vector<PlacedChart>;
+
+// Puts `figure`'s view as `key` of `node`, an object that will be at `node_at` in the page's
+// view, and its charts, pointing from there, into `charts`.
+void Place(json& node, const json::json_pointer& node_at, const std::string& key, Figure figure,
+           Charts& charts) {
+  const json::json_pointer at = node_at / key;
+  for (PlacedChart& chart : figure.charts) {
+    chart.at = at / chart.at;
+    charts.push_back(std::move(chart));
+  }
+  node[key] = std::move(figure.view);
 }
 
 json Link(const std::string& from, const std::string& to, const std::string& label) {
@@ -572,24 +592,50 @@ std::vector<uint32_t> HeadlineAreas(const SiteMap& map, uint32_t indicator_idx) 
   return areas;
 }
 
+// A chart's id prefix ("" for none).
+std::string ChartId(const Chart& chart) {
+  return std::visit(
+      [](const auto& spec) -> std::string {
+        if constexpr (std::is_same_v<std::decay_t<decltype(spec)>, std::monostate>)
+          return std::string();
+        else
+          return spec.id;
+      },
+      chart);
+}
+
 // The figures a ward's position chart draws: every ward's latest value, highest first.
-// A chart with its numbers: the inline SVG (rendered by the HTML writer from "svg_spec") and
-// the same figures as a table. With no chart (no published figure) only the table is shown.
-json ChartFigure(json spec, json table) {
-  json figure = {{"kind", "chart"}, {"table", std::move(table)}};
-  if (!spec.is_null()) {
+// A chart with its numbers: the inline SVG (drawn by the HTML writer into the figure's view)
+// and the same figures as a table. With no chart (no published figure) only the table is shown.
+Figure ChartFigure(Chart spec, json table) {
+  Figure figure{{{"kind", "chart"}, {"table", std::move(table)}}, {}};
+  if (HasChart(spec)) {
+    PlacedChart placed{json::json_pointer(), std::move(spec), "", ""};
     // Take it away: the chart as a standalone SVG file and its table as CSV, written beside
     // the page under the chart's id (render/html writes them; ids are distinct on a page).
     // A sparkline is a word-sized summary beside its table, not a chart to take away: the
     // indicator page has the full chart, with its downloads (and the area page's weight
     // budget has no room for a pair of links per measure more).
-    const std::string id = spec.value("id", "");
-    if (!id.empty() && figure["table"].is_object() && spec.value("type", "") != "sparkline")
-      figure["downloads"] = {{"svg", id + ".svg"},
-                             {"csv", id + ".csv"},
-                             {"map", spec.value("type", "") == "map"}};
-    figure["svg_spec"] = std::move(spec);
+    const std::string id = ChartId(placed.chart);
+    if (!id.empty() && figure.view["table"].is_object() &&
+        !std::holds_alternative<SparklineChart>(placed.chart)) {
+      figure.view["downloads"] = {{"svg", id + ".svg"},
+                                  {"csv", id + ".csv"},
+                                  {"map", std::holds_alternative<ChoroplethMap>(placed.chart)}};
+      placed.svg_download = id + ".svg";
+      placed.csv_download = id + ".csv";
+    }
+    figure.charts.push_back(std::move(placed));
   }
+  return figure;
+}
+
+// A view holding one chart at its root, without downloads (a navigation map, a locator): none
+// when there is no chart.
+std::optional<Figure> ChartAlone(Chart spec) {
+  if (!HasChart(spec)) return std::nullopt;
+  Figure figure{json::object(), {}};
+  figure.charts.push_back({json::json_pointer(), std::move(spec), "", ""});
   return figure;
 }
 
@@ -670,11 +716,12 @@ json PositionTable(SiteMap& map, uint32_t indicator_idx, uint32_t focus) {
 }
 
 // The ward among the wards for one indicator: a dot chart with every ward and the table, or
-// for a large council the table of its neighbours in the ranking alone. Null without a figure.
-json WardPosition(SiteMap& map, uint32_t indicator_idx, uint32_t ward, const std::string& id) {
+// for a large council the table of its neighbours in the ranking alone. None without a figure.
+std::optional<Figure> WardPosition(SiteMap& map, uint32_t indicator_idx, uint32_t ward,
+                                   const std::string& id) {
   json table = PositionTable(map, indicator_idx, ward);
-  if (table.is_null()) return json();
-  json spec;
+  if (table.is_null()) return std::nullopt;
+  Chart spec;
   if (map.wards().size() <= kMaxWardsCompared)
     spec = PositionChartSpec(map.site(), map.results(), indicator_idx, ward, map.wards(),
                              "position-" + id);
@@ -682,8 +729,8 @@ json WardPosition(SiteMap& map, uint32_t indicator_idx, uint32_t ward, const std
 }
 
 
-json TrendFigure(const SiteMap& map, uint32_t indicator_idx, const std::vector<uint32_t>& areas,
-                 const std::string& caption, const std::string& id_prefix) {
+Figure TrendFigure(const SiteMap& map, uint32_t indicator_idx, const std::vector<uint32_t>& areas,
+                   const std::string& caption, const std::string& id_prefix) {
   return ChartFigure(TrendChartSpec(map.site(), map.results(), indicator_idx, areas, id_prefix),
                      TrendTable(map, indicator_idx, areas, caption));
 }
@@ -779,8 +826,8 @@ json StatusCounts(const SiteMap& map, const model::Outcome& outcome) {
 
 // --- Figures in Markdown ------------------------------------------------------------------
 
-json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::string& from,
-                const std::string& id_prefix) {
+Figure FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::string& from,
+                  const std::string& id_prefix) {
   const auto& results = map.results();
   auto indicator_it = map.site().indicator_index.find(figure.indicator);
   // Load has checked the indicator and areas exist.
@@ -808,7 +855,7 @@ json FigureView(const SiteMap& map, const model::FigureSpec& figure, const std::
   if (figure.kind == "table") {
     json table = TrendTable(map, indicator_idx, areas,
                             map.site().text("over_time_caption", {{"indicator", indicator.short_title}}));
-    return table;
+    return {table, {}};
   }
   return TrendFigure(map, indicator_idx, areas,
                      map.site().text("over_time_caption", {{"indicator", indicator.short_title}}),
@@ -1128,7 +1175,7 @@ json SpendPerHeadView(const SiteMap& map, const model::Outcome& outcome) {
 // for the home area — by year, and by partner and by service category for the latest year — or
 // null when nothing is recorded. Rows for wards and groups are left out of these totals: they
 // may be parts of the council-wide figures.
-json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
+Figure SpendingView(const SiteMap& map, const model::Outcome& outcome) {
   const model::Site& site = map.site();
   const i18n::Catalogue& text = site.text;
   const std::string& home_code = map.results().areas[map.home()].code;
@@ -1139,13 +1186,14 @@ json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
     example |= row.note.rfind("example", 0) == 0;
     if (row.area == home_code) by_year[row.period] += row.amount;
   }
-  json view;
+  Figure spending;
+  json& view = spending.view;
   view["per_head"] = SpendPerHeadView(map, outcome);
   if (by_year.empty()) {
     // Spending recorded for the groups only: spend per head alone.
-    if (view["per_head"].is_null()) return nullptr;
+    if (view["per_head"].is_null()) return {};
     if (example) view["example"] = text("spend_example");
-    return view;
+    return spending;
   }
   view["intro"] = text("spend_intro", {{"home_area", map.results().areas[map.home()].name}});
   json years = json::array();
@@ -1216,11 +1264,13 @@ json SpendingView(const SiteMap& map, const model::Outcome& outcome) {
   const std::string title = text("spend_chart_title", {{"outcome", outcome.title}});
   std::string desc = text("spend_chart_desc", {{"home_area", home_name}});
   if (view.contains("change")) desc += " " + view["change"].get<std::string>();
-  view["figure"] = ChartFigure(MoneyBarsSpec(text, bars, title, desc, text("spend_chart_axis"),
-                                             "spend-" + outcome.id),
-                               TableView(table));
+  Place(view, json::json_pointer(), "figure",
+        ChartFigure(MoneyBarsSpec(text, bars, title, desc, text("spend_chart_axis"),
+                                  "spend-" + outcome.id),
+                    TableView(table)),
+        spending.charts);
   if (example) view["example"] = text("spend_example");
-  return view;
+  return spending;
 }
 
 PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
@@ -1234,27 +1284,30 @@ PageView OutcomePage(SiteMap& map, const model::Outcome& outcome) {
     groups.push_back({{"title", group.title}, {"statements", group.statements}});
   view["statement_groups"] = groups;
   view["has_statement_groups"] = !outcome.groups.empty();
+  Charts charts;
   json indicators = json::array();
   for (const auto& id : outcome.indicator_ids) {
     auto it = map.site().indicator_index.find(id);
     if (it == map.site().indicator_index.end()) continue;
     json item = IndicatorSummary(map, path, it->second, map.home());
-    item["figure"] = TrendFigure(map, it->second, HeadlineAreas(map, it->second),
-                                 map.site().text("over_time_caption",
-                                                 {{"indicator", map.site().indicators[it->second].short_title}}),
-                                 "trend-" + id);
+    Place(item, "/indicators"_json_pointer / indicators.size(), "figure",
+          TrendFigure(map, it->second, HeadlineAreas(map, it->second),
+                      map.site().text("over_time_caption",
+                                      {{"indicator", map.site().indicators[it->second].short_title}}),
+                      "trend-" + id),
+          charts);
     indicators.push_back(item);
   }
   view["indicators"] = indicators;
   view["home_area"] = map.results().areas[map.home()].name;
-  view["spending"] = SpendingView(map, outcome);
+  Place(view, json::json_pointer(), "spending", SpendingView(map, outcome), charts);
   EvidenceList(map, path, map.EvidenceFor(OutcomeEvidenceIds(outcome)),
                EvidenceListPath("outcomes", outcome.id), view);
   view["balance"] = BalanceView(map, outcome, path, view["evidence"]);
   ShortList(map, path, map.PagesForOutcome(outcome.id), OutcomeListPath(outcome.id), "stories",
             view);
   view["has_stories"] = !view["stories"].empty();
-  PageView page = MakePage(path, "outcome", view);
+  PageView page = MakePage(path, "outcome", view, std::move(charts));
   if (!outcome.page.empty()) {
     for (const auto& content : map.site().pages)
       if (content.path == outcome.page)
@@ -1322,11 +1375,14 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   }
   view["print"] = {{"script_url", RelativeUrl(path, "assets/print.js")}};
   view["headline"] = IndicatorSummary(map, path, indicator_idx, map.home());
-  view["trend_figure"] = TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
-                                     map.site().text("chart_trend_title",
-                                                     {{"indicator", indicator.short_title},
-                                                      {"area", results.areas[map.home()].name}}),
-                                     "trend");
+  Charts charts;
+  Place(view, json::json_pointer(), "trend_figure",
+        TrendFigure(map, indicator_idx, HeadlineAreas(map, indicator_idx),
+                    map.site().text("chart_trend_title",
+                                    {{"indicator", indicator.short_title},
+                                     {"area", results.areas[map.home()].name}}),
+                    "trend"),
+        charts);
   std::vector<uint32_t> areas{map.home()};
   for (uint32_t group : map.groups()) areas.push_back(group);
   for (uint32_t ward : map.wards()) areas.push_back(ward);
@@ -1336,21 +1392,25 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   if (!comparison.is_null() && !compute::ComparesAreas(indicator)) {
     // Counts: the table alone. Bars ranked by size, a line at the council's total or a map
     // shaded by count would compare areas of different sizes.
-    view["comparison_figure"] = ChartFigure(json(), comparison);
+    Place(view, json::json_pointer(), "comparison_figure", ChartFigure(Chart(), comparison),
+          charts);
   } else if (!comparison.is_null()) {
     std::vector<uint32_t> bars = map.groups();
     bars.insert(bars.end(), map.wards().begin(), map.wards().end());
-    view["comparison_figure"] = ChartFigure(
-        ComparisonChartSpec(map.site(), results, indicator_idx, bars, map.home(), "compare"),
-        comparison);
-    json ward_map = ChoroplethSpec(map.geometry(), map.site(), results, indicator_idx,
-                                   map.wards(), WardUrls(map, path), "ward-map");
-    if (!ward_map.is_null()) {
+    Place(view, json::json_pointer(), "comparison_figure",
+          ChartFigure(ComparisonChartSpec(map.site(), results, indicator_idx, bars, map.home(),
+                                          "compare"),
+                      comparison),
+          charts);
+    Chart ward_map = ChoroplethSpec(map.geometry(), map.site(), results, indicator_idx,
+                                    map.wards(), WardUrls(map, path), "ward-map");
+    if (HasChart(ward_map)) {
       // The map's figures are the comparison table's: its CSV is that table, its link says so.
-      view["ward_map"] = {{"svg_spec", ward_map},
-                          {"table", view["comparison_figure"]["table"]},
+      view["ward_map"] = {{"table", view["comparison_figure"]["table"]},
                           {"downloads",
                            {{"svg", "ward-map.svg"}, {"csv", "ward-map.csv"}, {"map", true}}}};
+      charts.push_back(
+          {"/ward_map"_json_pointer, std::move(ward_map), "ward-map.svg", "ward-map.csv"});
     }
   }
   // The gap between the target wards and the rest.
@@ -1404,7 +1464,7 @@ PageView IndicatorPage(SiteMap& map, uint32_t indicator_idx) {
   EvidenceList(map, path, map.EvidenceFor({indicator.id}),
                EvidenceListPath("indicators", indicator.id), view);
   view["has_evidence"] = !view["evidence"].empty();
-  PageView page = MakePage(path, "indicator", view);
+  PageView page = MakePage(path, "indicator", view, std::move(charts));
   MarkdownPart definition;
   definition.key = "definition_html";
   definition.source = indicator.definition;
@@ -1447,10 +1507,12 @@ PageView AreasIndexPage(SiteMap& map) {
   view["home"] = Link(path, map.AreaPath(map.home()), map.results().areas[map.home()].name);
   view["finder"] = PostcodeFinder(map, path);
   view["compare_url"] = RelativeUrl(path, "compare/index.html");
-  json ward_map = AreaFinderMapSpec(map.geometry(), map.site(), map.results(), map.wards(),
-                                    WardUrls(map, path), "area-map");
-  if (!ward_map.is_null()) view["ward_map"] = {{"svg_spec", ward_map}};
-  return MakePage(path, "areas", view);
+  Charts charts;
+  if (std::optional<Figure> ward_map =
+          ChartAlone(AreaFinderMapSpec(map.geometry(), map.site(), map.results(), map.wards(),
+                                       WardUrls(map, path), "area-map")))
+    Place(view, json::json_pointer(), "ward_map", std::move(*ward_map), charts);
+  return MakePage(path, "areas", view, std::move(charts));
 }
 
 // --- Site search ----------------------------------------------------------------------------------
@@ -2109,8 +2171,9 @@ void CompareAnyPages(SiteMap& map, const std::function<void(PageView&&)>& emit) 
 
 // The area's profile at a glance: the spine chart of every measure of the page against the
 // wards of the council, and its table (the same rows; counts and measures with too few ward
-// figures in the table only). Null when the area has no published figure at all.
-json AreaSpineFigure(const SiteMap& map, uint32_t area_idx, uint32_t benchmark_area) {
+// figures in the table only). None when the area has no published figure at all.
+std::optional<Figure> AreaSpineFigure(const SiteMap& map, uint32_t area_idx,
+                                      uint32_t benchmark_area) {
   const auto& results = map.results();
   const i18n::Catalogue& t = map.site().text;
   std::vector<uint32_t> indicators;
@@ -2118,9 +2181,10 @@ json AreaSpineFigure(const SiteMap& map, uint32_t area_idx, uint32_t benchmark_a
     for (const auto& id : outcome.indicator_ids)
       if (auto it = map.site().indicator_index.find(id); it != map.site().indicator_index.end())
         indicators.push_back(it->second);
-  json spec = SpineChartSpec(map.site(), results, area_idx, map.wards(), benchmark_area,
-                             indicators, "spine");
-  if (spec.is_null()) return json();
+  Chart chart = SpineChartSpec(map.site(), results, area_idx, map.wards(), benchmark_area,
+                               indicators, "spine");
+  if (!HasChart(chart)) return std::nullopt;
+  const SpineChart& spec = std::get<SpineChart>(chart);
   const std::string& name = results.areas[area_idx].name;
   const bool has_benchmark = benchmark_area != area_idx;
   const std::string& benchmark_name = results.areas[benchmark_area].name;
@@ -2133,24 +2197,24 @@ json AreaSpineFigure(const SiteMap& map, uint32_t area_idx, uint32_t benchmark_a
   table.headers.push_back(has_benchmark ? t("col_compared_with", {{"area", benchmark_name}})
                                         : t("compared"));
   auto number = [](const std::string& text) { return json{{"text", text}, {"numeric", true}}; };
-  for (const auto& row : spec["rows"]) {
-    const json& texts = row["texts"];
-    std::vector<json> cells{TextCell(row["indicator"]), TextCell(row["period"]),
-                            number(texts["value"])};
-    if (has_benchmark) cells.push_back(number(texts["benchmark_value"]));
-    for (const char* key : {"min", "q1", "q3", "max"}) cells.push_back(number(texts[key]));
+  for (const SpineRow& row : spec.rows) {
+    const SpineTexts& texts = row.texts;
+    std::vector<json> cells{TextCell(row.indicator), TextCell(row.period), number(texts.value)};
+    if (has_benchmark) cells.push_back(number(texts.benchmark_value));
+    for (const std::string* text : {&texts.min, &texts.q1, &texts.q3, &texts.max})
+      cells.push_back(number(*text));
     // In words: the chart gives it a shape and colour (the words alone keep the page light).
-    cells.push_back(TextCell(row["comparison"]["label"]));
+    cells.push_back(TextCell(row.comparison.label));
     table.rows.push_back(std::move(cells));
   }
-  for (const auto& row : spec["listed"]) {
-    std::vector<json> cells{TextCell(row["indicator"]), TextCell(row["period"]), number(row["text"])};
+  for (const SpineListed& row : spec.listed) {
+    std::vector<json> cells{TextCell(row.indicator), TextCell(row.period), number(row.text)};
     for (size_t col = has_benchmark ? 0 : 1; col < 5; ++col) cells.push_back(number("–"));
-    cells.push_back(TextCell(row["reason"]));
+    cells.push_back(TextCell(row.reason));
     table.rows.push_back(std::move(cells));
   }
-  if (spec["rows"].empty()) spec = json();  // nothing to draw: the table alone
-  return ChartFigure(std::move(spec), TableView(table));
+  if (spec.rows.empty()) chart = Chart();  // nothing to draw: the table alone
+  return ChartFigure(std::move(chart), TableView(table));
 }
 
 PageView AreaPage(SiteMap& map, uint32_t area_idx) {
@@ -2221,6 +2285,7 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   std::set<std::string> anchors;
   json outcomes = json::array();
   json contents = json::array();
+  Charts charts;
   for (const auto& outcome : map.site().outcomes) {
     json indicators = json::array();
     for (const auto& id : outcome.indicator_ids) {
@@ -2229,6 +2294,9 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
       const uint32_t indicator_idx = it->second;
       const auto& indicator = map.site().indicators[indicator_idx];
       json item = IndicatorSummary(map, path, indicator_idx, area_idx);
+      // Where the item will be in the page's view.
+      const json::json_pointer item_at =
+          "/outcomes"_json_pointer / outcomes.size() / "indicators" / indicators.size();
       std::string anchor = "measure-" + base::Slugify(id);
       // An indicator in two outcomes is summarised once, at its first block.
       const bool first = anchors.insert(anchor).second;
@@ -2239,23 +2307,23 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
       // Figure ids (and the download files named after them) by the indicator alone, its
       // outcome added for a repeat: short ids keep the page within its weight budget.
       const std::string figure_key = first ? id : outcome.id + "-" + id;
-      json spark = SparklineSpec(map.site(), results, indicator_idx, area_idx,
-                                 "trend-" + figure_key);
-      if (!spark.is_null()) {
-        std::string shape = spark.value("desc", "");
+      Chart spark = SparklineSpec(map.site(), results, indicator_idx, area_idx,
+                                  "trend-" + figure_key);
+      if (HasChart(spark)) {
+        std::string shape = std::get<SparklineChart>(spark).desc;
         std::vector<uint32_t> own_areas = trend_areas;
         if (!compute::ComparesAreas(indicator)) own_areas.resize(1);
-        json own = ChartFigure(std::move(spark),
-                               TrendTable(map, indicator_idx, own_areas,
-                                          map.site().text("chart_trend_title",
-                                                          {{"indicator", indicator.short_title},
-                                                           {"area", area.name}})));
-        own["shape"] = shape;
-        item["own_trend"] = std::move(own);
+        Figure own = ChartFigure(std::move(spark),
+                                 TrendTable(map, indicator_idx, own_areas,
+                                            map.site().text("chart_trend_title",
+                                                            {{"indicator", indicator.short_title},
+                                                             {"area", area.name}})));
+        own.view["shape"] = shape;
+        Place(item, item_at, "own_trend", std::move(own), charts);
       }
       if (is_ward && compute::ComparesAreas(indicator)) {
-        json position = WardPosition(map, indicator_idx, area_idx, figure_key);
-        if (!position.is_null()) item["position"] = std::move(position);
+        std::optional<Figure> position = WardPosition(map, indicator_idx, area_idx, figure_key);
+        if (position) Place(item, item_at, "position", std::move(*position), charts);
       }
       if (first) {
         const compute::Series* series = results.Find(indicator_idx, area_idx, 0);
@@ -2300,10 +2368,10 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   if (uncertain > 0)
     view["summary"]["uncertain"] =
         map.site().text.Count("area_uncertain", static_cast<int64_t>(uncertain));
-  json spine = AreaSpineFigure(
+  std::optional<Figure> spine = AreaSpineFigure(
       map, area_idx,
       benchmark >= 0 ? results.comparator_areas[static_cast<size_t>(benchmark)] : area_idx);
-  if (!spine.is_null()) view["spine"] = std::move(spine);
+  if (spine) Place(view, json::json_pointer(), "spine", std::move(*spine), charts);
   view["spending"] = AreaSpendingView(map, area_idx);
   ShortList(map, path, map.PagesForArea(area_idx), AreaListPath(map, area_idx), "stories", view);
   view["has_stories"] = !view["stories"].empty();
@@ -2314,10 +2382,11 @@ PageView AreaPage(SiteMap& map, uint32_t area_idx) {
   std::string pack = map.AreaPackPath(area_idx);
   if (!pack.empty()) view["pack"] = {{"url", RelativeUrl(path, pack)}};
   if (is_ward) {
-    json locator = LocatorSpec(map.geometry(), map.site(), area_idx, map.wards(), "locator");
-    if (!locator.is_null()) view["locator"] = {{"svg_spec", locator}};
+    if (std::optional<Figure> locator = ChartAlone(
+            LocatorSpec(map.geometry(), map.site(), area_idx, map.wards(), "locator")))
+      Place(view, json::json_pointer(), "locator", std::move(*locator), charts);
   }
-  return MakePage(path, "area", view);
+  return MakePage(path, "area", view, std::move(charts));
 }
 
 // --- Dashboard ----------------------------------------------------------------------------------
@@ -2356,7 +2425,7 @@ struct DashboardCell {
   std::string reference;    // what the figure was judged against, "" for none
   bool uncertain = false;   // the status carries the NotCertain(map.site().text) qualifier
   bool path_step = false;   // judged against a step on the path to the target
-  json sparkline;           // a sparkline spec, or null
+  Chart sparkline;          // a sparkline spec, or empty
 };
 
 // The indicators of each outcome (those the site has), in the framework's order. With
@@ -2438,7 +2507,8 @@ json DashboardCellJson(const i18n::Catalogue& t, const DashboardCell& cell) {
               {"words", cell.words},     {"value", cell.value},   {"period", cell.period},
               {"uncertain", cell.uncertain}, {"mark", kUncertainMark},
               {"qualifier", cell.uncertain ? NotCertain(t) : ""}};
-  if (!cell.sparkline.is_null()) out["sparkline"] = {{"svg_spec", cell.sparkline}};
+  // The sparkline's node: the HTML writer draws the chart into it (the table's owner places it).
+  if (HasChart(cell.sparkline)) out["sparkline"] = json::object();
   return out;
 }
 
@@ -2511,7 +2581,7 @@ json DashboardLayout(const SiteMap& map, const std::vector<DashboardView>& views
 void AddDashboardTables(const SiteMap& map, const std::string& path, const std::string& id,
                         const std::string& title, const std::string& about_url,
                         const std::vector<uint32_t>& indicators, DashboardKey& key,
-                        json& tables) {
+                        json& tables, Charts& charts) {
   const auto& results = map.results();
   const std::vector<uint32_t> areas = DashboardAreas(map);
   const size_t parts = (indicators.size() + kMaxDashboardColumns - 1) / kMaxDashboardColumns;
@@ -2539,7 +2609,12 @@ void AddDashboardTables(const SiteMap& map, const std::string& path, const std::
       for (size_t idx = first; idx < last; ++idx) {
         DashboardCell cell = MakeDashboardCell(map, indicators[idx], area, sparkline);
         key.Add(cell);
-        cells.push_back(DashboardCellJson(map.site().text, cell));
+        json cell_view = DashboardCellJson(map.site().text, cell);
+        if (HasChart(cell.sparkline))
+          charts.push_back({"/tables"_json_pointer / tables.size() / "rows" / rows.size() /
+                                "cells" / cells.size() / "sparkline",
+                            std::move(cell.sparkline), "", ""});
+        cells.push_back(std::move(cell_view));
       }
       rows.push_back({{"area", Link(path, map.AreaPath(area), results.areas[area].name)},
                       {"cells", cells}});
@@ -2567,6 +2642,7 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
   const size_t area_count = DashboardAreas(map).size();
   DashboardKey key(true);
   json tables = json::array();
+  Charts charts;
   size_t indicator_count = 0;
   std::string title;
   std::string lead;
@@ -2582,7 +2658,7 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
       if (outcome == view.outcome) indicators = ids;
     indicator_count = indicators.size();
     AddDashboardTables(map, view.path, "dash-" + view.outcome->id, "", "", indicators, key,
-                       tables);
+                       tables, charts);
     title = t("dash_title_outcome", {{"outcome", view.outcome->title}});
     lead = t("dash_lead_outcome", counts());
   } else {
@@ -2591,7 +2667,7 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
       indicator_count += indicators.size();
       AddDashboardTables(map, view.path, "dash-" + outcome->id, outcome->title,
                          RelativeUrl(view.path, map.OutcomePath(outcome->id)), indicators, key,
-                         tables);
+                         tables, charts);
     }
     title = t("dash_title_all");
     lead = t("dash_lead_all", counts());
@@ -2602,7 +2678,7 @@ PageView DashboardTablesPage(SiteMap& map, const std::vector<DashboardView>& vie
   page["tables"] = tables;
   page["has_tables"] = !tables.empty();
   page["key"] = key.ToJson(map.site().text);
-  return MakePage(view.path, "dashboard", page);
+  return MakePage(view.path, "dashboard", page, std::move(charts));
 }
 
 // What has not met its target: for each indicator, the areas not met, then those close.

@@ -12,6 +12,7 @@
 #include "compute/compute.h"
 #include "load/load.h"
 #include "small_site.h"
+#include "spec_json.h"
 #include "view/chart_view.h"
 #include "view/site_view.h"
 
@@ -26,47 +27,43 @@ using Meanings = std::map<std::string, std::set<std::string>>;
 // Sparklines are word-sized and always beside the name of their area (a dashboard row, a ward's
 // block), so theirs is one look for many areas on a dashboard; on a page with other charts the
 // look must mean their area there too. They go to `sparklines`, the rest to `meanings`.
-void Collect(const json& node, Meanings& meanings, Meanings& sparklines) {
-  if (node.is_array()) {
-    for (const auto& child : node) Collect(child, meanings, sparklines);
-    return;
-  }
-  if (!node.is_object()) return;
-  for (const auto& [key, child] : node.items()) Collect(child, meanings, sparklines);
-  auto spec_it = node.find("svg_spec");
-  if (spec_it == node.end() || !spec_it->is_object()) return;
-  const json& spec = *spec_it;
-  const std::string type = spec.value("type", "");
-  if (type == "trend") {
-    for (const auto& series : spec["series"]) {
-      meanings["dash " + series["dash"].get<std::string>()].insert(series["name"]);
-      meanings["marker " + series["marker"].get<std::string>()].insert(series["name"]);
-    }
-    if (spec.contains("target"))
-      meanings["dash " + spec["target"]["dash"].get<std::string>()].insert("the target");
-  } else if (type == "comparison") {
-    for (const auto& benchmark : spec["benchmarks"])
-      meanings["dash " + benchmark["dash"].get<std::string>()].insert(benchmark["name"]);
-    for (const auto& bar : spec["bars"])
-      if (bar["style"] == "target")
-        meanings["pattern " + spec["styles"]["target"]["pattern"].get<std::string>()].insert(
-            "the target group");
-  } else if (type == "position") {
-    const json& styles = spec["styles"];
-    meanings["marker " + styles["focus"]["marker"].get<std::string>()].insert(
-        spec["focus"]["name"]);
-    meanings["marker " + styles["other"]["marker"].get<std::string>()].insert(
-        spec["others_legend"]);
-    if (spec.contains("reference"))
-      meanings["dash " + styles["reference"]["dash"].get<std::string>()].insert(
-          spec["reference"]["name"]);
-  } else if (type == "sparkline") {
-    sparklines["dash " + spec["dash"].get<std::string>()].insert(spec["name"]);
-    sparklines["marker " + spec["marker"].get<std::string>()].insert(spec["name"]);
-  } else if (type == "map") {
-    for (const auto& item : spec["classes"]) {
-      std::string pattern = item.value("pattern", "none");
-      if (pattern != "none") meanings["pattern " + pattern].insert(item["label"]);
+void Collect(const std::vector<view::PlacedChart>& charts, Meanings& meanings,
+             Meanings& sparklines) {
+  for (const view::PlacedChart& chart : charts) {
+    const json spec = view::ChartJson(chart.chart);
+    REQUIRE(spec.is_object());
+    const std::string type = spec.value("type", "");
+    if (type == "trend") {
+      for (const auto& series : spec["series"]) {
+        meanings["dash " + series["dash"].get<std::string>()].insert(series["name"]);
+        meanings["marker " + series["marker"].get<std::string>()].insert(series["name"]);
+      }
+      if (spec.contains("target"))
+        meanings["dash " + spec["target"]["dash"].get<std::string>()].insert("the target");
+    } else if (type == "comparison") {
+      for (const auto& benchmark : spec["benchmarks"])
+        meanings["dash " + benchmark["dash"].get<std::string>()].insert(benchmark["name"]);
+      for (const auto& bar : spec["bars"])
+        if (bar["style"] == "target")
+          meanings["pattern " + spec["styles"]["target"]["pattern"].get<std::string>()].insert(
+              "the target group");
+    } else if (type == "position") {
+      const json& styles = spec["styles"];
+      meanings["marker " + styles["focus"]["marker"].get<std::string>()].insert(
+          spec["focus"]["name"]);
+      meanings["marker " + styles["other"]["marker"].get<std::string>()].insert(
+          spec["others_legend"]);
+      if (spec.contains("reference"))
+        meanings["dash " + styles["reference"]["dash"].get<std::string>()].insert(
+            spec["reference"]["name"]);
+    } else if (type == "sparkline") {
+      sparklines["dash " + spec["dash"].get<std::string>()].insert(spec["name"]);
+      sparklines["marker " + spec["marker"].get<std::string>()].insert(spec["name"]);
+    } else if (type == "map") {
+      for (const auto& item : spec["classes"]) {
+        std::string pattern = item.value("pattern", "none");
+        if (pattern != "none") meanings["pattern " + pattern].insert(item["label"]);
+      }
     }
   }
 }
@@ -83,9 +80,9 @@ TEST_CASE("on every page of the example, each dash, marker and fill pattern has 
   for (const auto& page : pages) {
     Meanings meanings;
     Meanings sparklines;
-    Collect(page.view, meanings, sparklines);
+    Collect(page.charts, meanings, sparklines);
     for (const auto& part : page.markdown)
-      for (const auto& figure : part.figures) Collect(figure, meanings, sparklines);
+      for (const auto& figure : part.figures) Collect(figure.charts, meanings, sparklines);
     if (!meanings.empty()) ++pages_with_charts;
     auto names = [](const std::set<std::string>& what) {
       std::string text;
@@ -116,7 +113,7 @@ TEST_CASE("every look a chart can give an area is its own, and none is the targe
   std::vector<uint32_t> areas{s.Area(kHome),    s.Area(kEngland), s.Area("better-start"),
                               s.Area(kKursaal), s.Area(kMilton),  s.Area(kLeigh),
                               s.Area(kVictoria), s.Area(kHostile)};
-  json trend = view::TrendChartSpec(s.site, s.results, s.Indicator("gld"), areas, "t");
+  json trend = TrendJson(s.site, s.results, s.Indicator("gld"), areas, "t");
   REQUIRE_MESSAGE(trend["series"].size() == areas.size(), trend["notes"].dump());
   std::set<std::string> dashes{trend["target"]["dash"].get<std::string>()};
   std::set<std::string> colours;
@@ -126,8 +123,8 @@ TEST_CASE("every look a chart can give an area is its own, and none is the targe
     CHECK(colours.insert(series["color"].get<std::string>()).second);
   }
   // An area's look does not depend on the chart: England is the same wherever it is drawn.
-  json other = view::TrendChartSpec(s.site, s.results, s.Indicator("gld"),
-                                    {s.Area(kKursaal), s.Area(kEngland)}, "o");
+  json other = TrendJson(s.site, s.results, s.Indicator("gld"),
+                         {s.Area(kKursaal), s.Area(kEngland)}, "o");
   CHECK(other["series"][1]["dash"] == trend["series"][1]["dash"]);
   CHECK(other["series"][1]["marker"] == trend["series"][1]["marker"]);
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "small_site.h"
+#include "spec_json.h"
 
 namespace outcomes::view {
 namespace {
@@ -24,6 +25,10 @@ using svg_test::kLeigh;
 using svg_test::kMilton;
 using svg_test::kVictoria;
 using svg_test::MakeSmallSite;
+using svg_test::ComparisonJson;
+using svg_test::PositionJson;
+using svg_test::SparklineJson;
+using svg_test::TrendJson;
 
 const svg_test::SmallSite& Site() {
   static const svg_test::SmallSite site = MakeSmallSite();
@@ -32,21 +37,21 @@ const svg_test::SmallSite& Site() {
 
 json KursaalTrend() {
   const auto& s = Site();
-  return TrendChartSpec(s.site, s.results, s.Indicator("gld"),
-                        {s.Area(kKursaal), s.Area(kHome), s.Area(kEngland)}, "kursaal-trend");
+  return TrendJson(s.site, s.results, s.Indicator("gld"),
+                   {s.Area(kKursaal), s.Area(kHome), s.Area(kEngland)}, "kursaal-trend");
 }
 
 json WardBars() {
   const auto& s = Site();
   std::vector<uint32_t> areas{s.Area(kHome), s.Area("better-start")};
   for (uint32_t ward : s.Wards()) areas.push_back(ward);
-  return ComparisonChartSpec(s.site, s.results, s.Indicator("gld"), areas, s.Area(kHome), "bars");
+  return ComparisonJson(s.site, s.results, s.Indicator("gld"), areas, s.Area(kHome), "bars");
 }
 
 json KursaalPosition() {
   const auto& s = Site();
-  return PositionChartSpec(s.site, s.results, s.Indicator("gld"), s.Area(kKursaal), s.Wards(),
-                           "position");
+  return PositionJson(s.site, s.results, s.Indicator("gld"), s.Area(kKursaal), s.Wards(),
+                      "position");
 }
 
 std::vector<std::string> Labels(const json& axis) {
@@ -94,8 +99,8 @@ TEST_CASE("trend: the time line runs over every period, the target's extends it"
         std::vector<std::string>{"2015/16", "2016/17", "2017/18", "2018/19", "2019/20"});
   // Nobody has 2017/18 for visits: it is on the axis, a gap in every line.
   const auto& s = Site();
-  json visits = TrendChartSpec(s.site, s.results, s.Indicator("visits"),
-                               {s.Area(kHome), s.Area(kEngland)}, "visits");
+  json visits = TrendJson(s.site, s.results, s.Indicator("visits"),
+                          {s.Area(kHome), s.Area(kEngland)}, "visits");
   CHECK(Labels(visits["x"]) ==
         std::vector<std::string>{"2015/16", "2016/17", "2017/18", "2018/19"});
   for (const auto& series : visits["series"]) {
@@ -130,8 +135,8 @@ TEST_CASE("trend: a suppressed period is a gap with its marker and a note, never
 
 TEST_CASE("trend: areas with no figure at all are left out, named in one note") {
   const auto& s = Site();
-  json spec = TrendChartSpec(s.site, s.results, s.Indicator("visits"),
-                             {s.Area(kHome), s.Area(kKursaal), s.Area(kMilton)}, "visits");
+  json spec = TrendJson(s.site, s.results, s.Indicator("visits"),
+                        {s.Area(kHome), s.Area(kKursaal), s.Area(kMilton)}, "visits");
   CHECK(spec["series"].size() == 1);
   CHECK(spec["notes"].back() == "There is no published figure for Kursaal or Milton.");
 }
@@ -149,8 +154,8 @@ TEST_CASE("trend: the desc says what the chart shows, in words") {
 TEST_CASE("trend: the value axis covers every point, interval and target value") {
   const auto& s = Site();
   for (const json& spec :
-       {KursaalTrend(), TrendChartSpec(s.site, s.results, s.Indicator("visits"),
-                                       {s.Area(kHome), s.Area(kEngland)}, "visits")}) {
+       {KursaalTrend(), TrendJson(s.site, s.results, s.Indicator("visits"),
+                                  {s.Area(kHome), s.Area(kEngland)}, "visits")}) {
     const json& y = spec["y"];
     double min = y["min"];
     double max = y["max"];
@@ -194,8 +199,8 @@ TEST_CASE("trend: the target is the trajectory's path to the target, or a level"
                                          {{"x", 3}, {"value", 73.5}, {"label", "73.5%"}},
                                          {{"x", 4}, {"value", 75.0}, {"label", "75.0%"}}}));
   const auto& s = Site();
-  json visits = TrendChartSpec(s.site, s.results, s.Indicator("visits"),
-                               {s.Area(kHome), s.Area(kEngland)}, "visits");
+  json visits = TrendJson(s.site, s.results, s.Indicator("visits"),
+                          {s.Area(kHome), s.Area(kEngland)}, "visits");
   CHECK(visits["target"]["level"] == true);
   CHECK(visits["target"]["label"] == "Target: 40.0 per 1,000 by 2018/19");
   CHECK_FALSE(visits["target"].contains("step"));
@@ -216,7 +221,7 @@ TEST_CASE("trend: the target runs from the baseline to the target's period, neve
   };
   model::Indicator& visits = s.site.indicators[s.Indicator("visits")];
   auto target_xs = [&]() {
-    json spec = TrendChartSpec(s.site, s.results, s.Indicator("visits"), {s.Area(kHome)}, "v");
+    json spec = TrendJson(s.site, s.results, s.Indicator("visits"), {s.Area(kHome)}, "v");
     std::vector<int> xs;
     for (const auto& point : spec["target"]["points"]) xs.push_back(point["x"].get<int>());
     return std::make_pair(xs, spec);
@@ -243,7 +248,7 @@ TEST_CASE("trend: the target runs from the baseline to the target's period, neve
   // A trajectory is never drawn before the baseline.
   model::Indicator& gld = s.site.indicators[s.Indicator("gld")];
   gld.baseline = svg_test::Academic("2018/19");
-  json path = TrendChartSpec(s.site, s.results, s.Indicator("gld"), {s.Area(kKursaal)}, "g");
+  json path = TrendJson(s.site, s.results, s.Indicator("gld"), {s.Area(kKursaal)}, "g");
   CHECK(path["target"]["points"] == json::array({{{"x", 3}, {"value", 73.5}, {"label", "73.5%"}},
                                                  {{"x", 4}, {"value", 75.0}, {"label", "75.0%"}}}));
   CHECK(path["desc"].get<std::string>().find(
@@ -316,21 +321,21 @@ TEST_CASE("position: where a ward sits among the wards, with its rank in words")
         "Good level of development: Kursaal among the wards of Southend-on-Sea, 2018/19");
   // Counted from the bottom when nearer it; the lowest is named as such.
   const auto& s = Site();
-  json milton = PositionChartSpec(s.site, s.results, s.Indicator("gld"), s.Area(kMilton),
-                                  s.Wards(), "milton");
+  json milton = PositionJson(s.site, s.results, s.Indicator("gld"), s.Area(kMilton),
+                             s.Wards(), "milton");
   CHECK(milton["focus"]["rank_text"] == "2nd lowest of 4");
-  json leigh = PositionChartSpec(s.site, s.results, s.Indicator("gld"), s.Area(kLeigh),
-                                 s.Wards(), "leigh");
+  json leigh = PositionJson(s.site, s.results, s.Indicator("gld"), s.Area(kLeigh),
+                            s.Wards(), "leigh");
   CHECK(leigh["focus"]["rank_text"] == "highest of 4");
   // No published figure: nothing to draw.
-  CHECK(PositionChartSpec(s.site, s.results, s.Indicator("visits"), s.Area(kKursaal), s.Wards(),
-                          "none")
+  CHECK(PositionJson(s.site, s.results, s.Indicator("visits"), s.Area(kKursaal), s.Wards(),
+                     "none")
             .is_null());
 }
 
 TEST_CASE("sparkline: the area's line with its gaps; null without a figure") {
   const auto& s = Site();
-  json spec = SparklineSpec(s.site, s.results, s.Indicator("gld"), s.Area(kKursaal), "spark");
+  json spec = SparklineJson(s.site, s.results, s.Indicator("gld"), s.Area(kKursaal), "spark");
   CHECK(spec["type"] == "sparkline");
   CHECK(spec["x"]["count"] == 4);
   CHECK(spec["points"][1]["gap"] == true);
@@ -341,9 +346,9 @@ TEST_CASE("sparkline: the area's line with its gaps; null without a figure") {
   CHECK(spec["desc"] ==
         "Rose from 62.5% in 2015/16 to 68.2% in 2018/19. No figure in 2016/17 [c] (suppressed "
         "to protect small numbers).");
-  CHECK(SparklineSpec(s.site, s.results, s.Indicator("visits"), s.Area(kKursaal), "x").is_null());
+  CHECK(SparklineJson(s.site, s.results, s.Indicator("visits"), s.Area(kKursaal), "x").is_null());
   // One point: an axis around it rather than a zero-height one.
-  json victoria = SparklineSpec(s.site, s.results, s.Indicator("gld"), s.Area(kVictoria), "v");
+  json victoria = SparklineJson(s.site, s.results, s.Indicator("gld"), s.Area(kVictoria), "v");
   CHECK(victoria["y"]["min"].get<double>() < victoria["y"]["max"].get<double>());
 }
 
@@ -357,7 +362,7 @@ TEST_CASE("id prefixes are made safe for ids and selectors") {
                         Case{"1 Bad id!", "chart-1-bad-id"}, Case{"\"><x", "x"},
                         Case{"", "page"}}) {
     CAPTURE(c.wanted);
-    CHECK(SparklineSpec(s.site, s.results, 0, s.Area(kKursaal), c.wanted)["id"] == c.id);
+    CHECK(SparklineJson(s.site, s.results, 0, s.Area(kKursaal), c.wanted)["id"] == c.id);
   }
 }
 
@@ -369,14 +374,14 @@ TEST_CASE("every colour a chart draws has 3:1 contrast with white") {
   const auto& s = Site();
   std::vector<uint32_t> many{s.Area(kHome), s.Area(kEngland), s.Area(kKursaal), s.Area(kMilton),
                              s.Area(kLeigh), s.Area("better-start"), s.Area(kVictoria)};
-  CollectColours(TrendChartSpec(s.site, s.results, 0, many, "many"), colours);
+  CollectColours(TrendJson(s.site, s.results, 0, many, "many"), colours);
   REQUIRE(colours.size() > 10);
   for (const auto& colour : colours) {
     CAPTURE(colour);
     CHECK(Contrast(colour) >= 3.0);
   }
   // Series differ by dash and marker too, not by colour alone.
-  json trend = TrendChartSpec(s.site, s.results, 0, many, "many");
+  json trend = TrendJson(s.site, s.results, 0, many, "many");
   CHECK(trend["series"].size() == many.size());
   std::set<std::string> looks;
   for (const auto& series : trend["series"])
@@ -403,16 +408,16 @@ TEST_CASE("no hidden figure and no NaN reaches a spec") {
   check(KursaalTrend());
   check(WardBars());
   check(KursaalPosition());
-  check(SparklineSpec(s.site, s.results, 0, s.Area(kKursaal), "s"));
+  check(SparklineJson(s.site, s.results, 0, s.Area(kKursaal), "s"));
   std::string dumped = KursaalTrend().dump();
   CHECK(dumped.find("\"5.0%\"") == std::string::npos);
 }
 
 TEST_CASE("specs are deterministic") {
   svg_test::SmallSite again = MakeSmallSite();
-  json other = TrendChartSpec(again.site, again.results, 0,
-                              {again.Area(kKursaal), again.Area(kHome), again.Area(kEngland)},
-                              "kursaal-trend");
+  json other = TrendJson(again.site, again.results, 0,
+                         {again.Area(kKursaal), again.Area(kHome), again.Area(kEngland)},
+                         "kursaal-trend");
   CHECK(other.dump() == KursaalTrend().dump());
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -14,6 +15,7 @@
 #include "compute/compute.h"
 #include "load/load.h"
 #include "render/svg/svg.h"
+#include "view/chart_view.h"
 #include "view/site_view.h"
 
 namespace outcomes::svg_test {
@@ -75,15 +77,9 @@ TEST_CASE("the overlap reader finds a label on a line, a mark or a label, and al
             .empty());
 }
 
-// Every object with an "svg_spec" under `node`.
-void CollectSpecs(const json& node, std::vector<json>& specs) {
-  if (node.is_object()) {
-    if (auto spec = node.find("svg_spec"); spec != node.end()) specs.push_back(*spec);
-    for (const auto& [key, child] : node.items())
-      if (key != "svg_spec") CollectSpecs(child, specs);
-  } else if (node.is_array()) {
-    for (const auto& child : node) CollectSpecs(child, specs);
-  }
+// The specs of `charts`.
+void CollectSpecs(const std::vector<view::PlacedChart>& charts, std::vector<view::Chart>& specs) {
+  for (const view::PlacedChart& chart : charts) specs.push_back(chart.chart);
 }
 
 TEST_CASE("no label on any chart of the example site overlaps a label or a mark not its own") {
@@ -99,14 +95,18 @@ TEST_CASE("no label on any chart of the example site overlaps a label or a mark 
   size_t labels = 0;
   size_t overlaps = 0;
   for (const auto& page : pages) {
-    std::vector<json> specs;
-    CollectSpecs(page.view, specs);
+    std::vector<view::Chart> specs;
+    CollectSpecs(page.charts, specs);
     for (const auto& part : page.markdown)
-      for (const auto& figure : part.figures) CollectSpecs(figure, specs);
-    for (const json& spec : specs) {
+      for (const auto& figure : part.figures) CollectSpecs(figure.charts, specs);
+    for (const view::Chart& chart : specs) {
+      // Maps draw no text in them.
+      if (std::holds_alternative<view::ChoroplethMap>(chart) ||
+          std::holds_alternative<view::LocatorMap>(chart))
+        continue;
+      const json spec = view::ChartJson(chart);
       const std::string type = spec.value("type", "");
-      if (type == "map" || type == "locator") continue;  // maps draw no text in them
-      std::string svg = render::RenderSvg(spec);
+      std::string svg = render::RenderSvg(chart);
       REQUIRE_MESSAGE(!svg.empty(), page.path << ": a " << type << " chart drew nothing");
       if (!seen.insert(svg).second) continue;
       ++charts[type];

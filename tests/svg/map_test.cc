@@ -18,6 +18,8 @@
 #include "geo/geo.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "render/svg/svg.h"
+#include "view/chart_view.h"
 #include "view/map_view.h"
 #include "load/internal/loaders.h"
 
@@ -184,9 +186,10 @@ TEST_CASE("Southend's wards are drawn east of Leigh and with north up") {
 
   // In the drawing: east is to the right and north is up (smaller y).
   compute::Results results = compute::Compute(example.site);
-  json spec =
+  const view::Chart spec_chart =
       view::ChoroplethSpec(geometry, example.site, results, IndicatorIndex(example.site, "gld"),
                            example.wards, example.urls, "map-gld");
+  json spec = view::ChartJson(spec_chart);
   REQUIRE(spec.is_object());
   auto leigh_mean = PathMean(AreaIn(spec, "Leigh")["d"]);
   auto shoebury_mean = PathMean(AreaIn(spec, "Shoeburyness")["d"]);
@@ -280,11 +283,13 @@ TEST_CASE("the example's 17-ward map is small and every ward is a named link") {
   geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
   for (const auto& indicator : example.site.indicators) {
     CAPTURE(indicator.id);
-    json spec = view::ChoroplethSpec(geometry, example.site, results,
-                                     IndicatorIndex(example.site, indicator.id), example.wards,
-                                     example.urls, "map-" + indicator.id);
+    const view::Chart spec_chart =
+        view::ChoroplethSpec(geometry, example.site, results,
+                             IndicatorIndex(example.site, indicator.id), example.wards,
+                             example.urls, "map-" + indicator.id);
+    json spec = view::ChartJson(spec_chart);
     if (spec.is_null()) continue;  // no ward figures for this indicator
-    std::string svg = render::RenderMapSvg(spec);
+    std::string svg = render::RenderSvg(spec_chart);
     CHECK(svg.size() < 60 * 1024);
     CHECK(Count(svg, "<a href=") == 17);
     CHECK(Count(svg, "aria-label=\"") == 17);
@@ -308,10 +313,11 @@ TEST_CASE("the example's 17-ward map is small and every ward is a named link") {
     for (const auto& item : spec["classes"]) keys.insert(item["key"]);
     for (const auto& area : spec["areas"]) CHECK(keys.count(area["class"]) == 1);
   }
-  json gld =
+  const view::Chart gld_chart =
       view::ChoroplethSpec(geometry, example.site, results, IndicatorIndex(example.site, "gld"),
                            example.wards, example.urls, "map-gld");
-  std::string svg = render::RenderMapSvg(gld);
+  json gld = view::ChartJson(gld_chart);
+  std::string svg = render::RenderSvg(gld_chart);
   MESSAGE("gld map: " << svg.size() << " bytes");
   // A class has a pattern as well as a colour, defined once in <defs>.
   for (const auto& item : gld["classes"]) {
@@ -333,13 +339,15 @@ TEST_CASE("a suppressed ward gets the no-data class and no figure") {
       observation.lower_ci = observation.upper_ci = NAN;
     }
   compute::Results results = compute::Compute(example.site);
-  json spec = view::ChoroplethSpec(geo::BuildMapGeometry(example.site), example.site, results, gld,
-                                   example.wards, example.urls, "map-gld");
+  const view::Chart spec_chart =
+      view::ChoroplethSpec(geo::BuildMapGeometry(example.site), example.site, results, gld,
+                           example.wards, example.urls, "map-gld");
+  json spec = view::ChartJson(spec_chart);
   const json& area = AreaIn(spec, "Kursaal");
   CHECK(area["class"] == "nodata");
   CHECK(area["label"] ==
         "Kursaal: no data (suppressed to protect small numbers)");
-  std::string svg = render::RenderMapSvg(spec);
+  std::string svg = render::RenderSvg(spec_chart);
   CHECK(svg.find("3.3%") == std::string::npos);
   CHECK(svg.find("Kursaal: 3") == std::string::npos);
   CHECK(svg.find("No data: ") != std::string::npos);  // the key says what the pattern means
@@ -349,8 +357,10 @@ TEST_CASE("a suppressed ward gets the no-data class and no figure") {
 TEST_CASE("labels say the value and the comparison in words") {
   Example example = LoadExample();
   compute::Results results = compute::Compute(example.site);
-  json spec = view::ChoroplethSpec(example.site, results, IndicatorIndex(example.site, "gld"),
-                                   example.wards, example.urls, "m");
+  const view::Chart spec_chart =
+      view::ChoroplethSpec(example.site, results, IndicatorIndex(example.site, "gld"),
+                           example.wards, example.urls, "m");
+  json spec = view::ChartJson(spec_chart);
   for (const auto& area : spec["areas"]) {
     std::string label = area["label"];
     std::string key = area["class"];
@@ -374,7 +384,9 @@ TEST_CASE("an indicator no ward can be compared on is shown in value bands") {
     }
   example.site.indicators[gld].ci_method = model::CiMethod::kNone;
   compute::Results results = compute::Compute(example.site);
-  json spec = view::ChoroplethSpec(example.site, results, gld, example.wards, example.urls, "m");
+  const view::Chart spec_chart =
+      view::ChoroplethSpec(example.site, results, gld, example.wards, example.urls, "m");
+  json spec = view::ChartJson(spec_chart);
   std::set<std::string> keys;
   for (const auto& area : spec["areas"]) keys.insert(area["class"]);
   CHECK(keys == std::set<std::string>{"band-high", "band-low", "band-middle"});
@@ -392,10 +404,10 @@ TEST_CASE("hostile names and URLs are escaped") {
   example.urls[kursaal] = "\" onmouseover=\"alert(1)";
   compute::Results results = compute::Compute(example.site);
   geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
-  std::string map = render::RenderMapSvg(
+  std::string map = render::RenderSvg(
       view::ChoroplethSpec(geometry, example.site, results, IndicatorIndex(example.site, "gld"),
                            example.wards, example.urls, "map-gld"));
-  std::string locator = render::RenderMapSvg(
+  std::string locator = render::RenderSvg(
       view::LocatorSpec(geometry, example.site, kursaal, example.wards, "loc"));
   for (const std::string& svg : {map, locator}) {
     CHECK(svg.find("<script") == std::string::npos);
@@ -411,10 +423,12 @@ TEST_CASE("hostile names and URLs are escaped") {
 TEST_CASE("a ward without a URL is drawn but not linked; the map is then an image") {
   Example example = LoadExample();
   compute::Results results = compute::Compute(example.site);
-  json spec = view::ChoroplethSpec(example.site, results, IndicatorIndex(example.site, "gld"),
-                                   example.wards, {}, "m");
+  const view::Chart spec_chart =
+      view::ChoroplethSpec(example.site, results, IndicatorIndex(example.site, "gld"),
+                           example.wards, {}, "m");
+  json spec = view::ChartJson(spec_chart);
   CHECK(spec["role"] == "img");
-  std::string svg = render::RenderMapSvg(spec);
+  std::string svg = render::RenderSvg(spec_chart);
   CHECK(Count(svg, "<a ") == 0);
   CHECK(Count(svg, kWardPath) == 17);
   CHECK(svg.find("role=\"img\"") != std::string::npos);
@@ -425,8 +439,10 @@ TEST_CASE("a ward without a URL is drawn but not linked; the map is then an imag
 TEST_CASE("the locator highlights one ward and says where it is") {
   Example example = LoadExample();
   uint32_t kursaal = example.Ward("Kursaal");
-  json spec = view::LocatorSpec(geo::BuildMapGeometry(example.site), example.site, kursaal,
-                                example.wards, "locator");
+  const view::Chart spec_chart =
+      view::LocatorSpec(geo::BuildMapGeometry(example.site), example.site, kursaal, example.wards,
+                        "locator");
+  json spec = view::ChartJson(spec_chart);
   REQUIRE(spec.is_object());
   CHECK(spec["title"] == "Where Kursaal is in Southend-on-Sea");
   CHECK(spec["role"] == "img");
@@ -438,7 +454,7 @@ TEST_CASE("the locator highlights one ward and says where it is") {
   CHECK(desc.find("next to ") != std::string::npos);
   CHECK(desc.find("Victoria") != std::string::npos);  // a neighbour
   CHECK(desc.find("Belfairs") == std::string::npos);  // far away
-  std::string svg = render::RenderMapSvg(spec);
+  std::string svg = render::RenderSvg(spec_chart);
   CHECK(svg.rfind("<svg ", 0) == 0);
   CHECK(svg.find("role=\"img\"") != std::string::npos);
   CHECK(svg.find("<title id=\"locator-title\">Where Kursaal is in Southend-on-Sea</title>") !=
@@ -461,11 +477,11 @@ TEST_CASE("the same inputs give the same bytes") {
     geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
     std::string out;
     for (uint32_t indicator = 0; indicator < example.site.indicators.size(); ++indicator)
-      out += render::RenderMapSvg(view::ChoroplethSpec(geometry, example.site, results, indicator,
+      out += render::RenderSvg(view::ChoroplethSpec(geometry, example.site, results, indicator,
                                                        example.wards, example.urls, "m"));
     for (uint32_t ward : example.wards)
       out +=
-          render::RenderMapSvg(view::LocatorSpec(geometry, example.site, ward, example.wards, "l"));
+          render::RenderSvg(view::LocatorSpec(geometry, example.site, ward, example.wards, "l"));
     return out;
   };
   std::string first = render_all();
@@ -474,21 +490,25 @@ TEST_CASE("the same inputs give the same bytes") {
   // The order the wards are given in does not matter.
   std::vector<uint32_t> reversed(example.wards.rbegin(), example.wards.rend());
   geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
-  CHECK(render::RenderMapSvg(view::ChoroplethSpec(geometry, example.site, results, 0, reversed,
+  CHECK(render::RenderSvg(view::ChoroplethSpec(geometry, example.site, results, 0, reversed,
                                                   example.urls, "m")) ==
-        render::RenderMapSvg(view::ChoroplethSpec(geometry, example.site, results, 0, example.wards,
+        render::RenderSvg(view::ChoroplethSpec(geometry, example.site, results, 0, example.wards,
                                                   example.urls, "m")));
 }
 
-TEST_CASE("specs with nothing to draw are null and render as nothing") {
+TEST_CASE("specs with nothing to draw are empty (null as JSON) and render as nothing") {
   Example example = LoadExample();
   compute::Results results = compute::Compute(example.site);
   geo::MapGeometry geometry = geo::BuildMapGeometry(example.site);
-  CHECK(view::ChoroplethSpec(geometry, example.site, results, 0, {}, {}, "m").is_null());
+  const view::Chart map = view::ChoroplethSpec(geometry, example.site, results, 0, {}, {}, "m");
+  CHECK_FALSE(view::HasChart(map));
+  CHECK(view::ChartJson(map).is_null());
+  CHECK(render::RenderSvg(map).empty());
   uint32_t home = example.site.area_index.at(example.site.config.home_area);
-  CHECK(view::LocatorSpec(geometry, example.site, home, example.wards, "l").is_null());
-  CHECK(render::RenderMapSvg(nullptr).empty());
-  CHECK(render::RenderMapSvg(json{{"type", "nonsense"}}).empty());
+  const view::Chart locator = view::LocatorSpec(geometry, example.site, home, example.wards, "l");
+  CHECK_FALSE(view::HasChart(locator));
+  CHECK(view::ChartJson(locator).is_null());
+  CHECK(render::RenderSvg(locator).empty());
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "base/format.h"
 #include "render/svg/chart.h"
 #include "small_site.h"
+#include "spec_json.h"
 #include "svg_xml.h"
 #include "view/chart_view.h"
 
@@ -53,9 +54,9 @@ TEST_CASE("a ward's spine: the spread of the wards, the council's figure, the co
   const svg_test::SmallSite small = MakeSmallSite();
   const uint32_t kursaal = small.Area(kKursaal);
   const uint32_t home = small.Area(kHome);
-  json spec = SpineChartSpec(small.site, small.results, kursaal, small.Wards(), home,
-                             {small.Indicator("gld"), small.Indicator("visits"), small.Indicator("gld")},
-                             "spine");
+  json spec = svg_test::SpineJson(small.site, small.results, kursaal, small.Wards(), home,
+                                  {small.Indicator("gld"), small.Indicator("visits"), small.Indicator("gld")},
+                                  "spine");
   REQUIRE(spec.is_object());
   CHECK(spec["type"] == "spine");
   CHECK(spec["id"] == "spine");
@@ -96,8 +97,8 @@ TEST_CASE("lower is better: the spine's scale is reversed so better stays on the
       {.area = kMilton, .period = "2018/19", .value = 45.0},
   });
   small.results = compute::Compute(small.site);
-  json spec = SpineChartSpec(small.site, small.results, small.Area(kKursaal), small.Wards(),
-                             small.Area(kHome), {small.Indicator("visits")}, "spine");
+  json spec = svg_test::SpineJson(small.site, small.results, small.Area(kKursaal), small.Wards(),
+                                  small.Area(kHome), {small.Indicator("visits")}, "spine");
   REQUIRE(spec["rows"].size() == 1);
   const json& row = spec["rows"][0];
   CHECK(row["reversed"].get<bool>());
@@ -122,8 +123,8 @@ TEST_CASE("suppressed and missing figures never enter the spread") {
   const uint32_t gld = small.Indicator("gld");
   const uint32_t leigh = small.Area(kLeigh);
   REQUIRE_FALSE(small.results.CellAt(gld, small.Area(kMilton), svg_test::Academic("2019/20"))->Published());
-  json spec = SpineChartSpec(small.site, small.results, leigh, small.Wards(), small.Area(kHome),
-                             {gld}, "spine");
+  json spec = svg_test::SpineJson(small.site, small.results, leigh, small.Wards(), small.Area(kHome),
+                                  {gld}, "spine");
   REQUIRE(spec["rows"].size() == 1);
   const json& row = spec["rows"][0];
   CHECK(row["period"] == "2019/20");
@@ -158,11 +159,12 @@ TEST_CASE("the spine's marks lie where their values are on the row's scale") {
       {.area = kMilton, .period = "2018/19", .value = 45.0},
   });
   small.results = compute::Compute(small.site);
-  json spec = SpineChartSpec(small.site, small.results, small.Area(kKursaal), small.Wards(),
-                             small.Area(kHome), {small.Indicator("gld"), small.Indicator("visits")},
-                             "spine");
+  const Chart chart =
+      SpineChartSpec(small.site, small.results, small.Area(kKursaal), small.Wards(),
+                     small.Area(kHome), {small.Indicator("gld"), small.Indicator("visits")}, "spine");
+  const json spec = ChartJson(chart);
   REQUIRE(spec["rows"].size() == 2);
-  const std::string svg = render::RenderSpineSvg(spec);
+  const std::string svg = render::RenderSpineSvg(std::get<SpineChart>(chart));
   const auto doc = svg_test::Parse(svg);
   std::vector<const svg_test::Element*> rows;
   for (const auto& element : doc)

@@ -44,35 +44,36 @@ const svg_test::SmallSite& Site() {
   return site;
 }
 
-json Trend() {
+view::Chart Trend() {
   const auto& s = Site();
   return view::TrendChartSpec(s.site, s.results, s.Indicator("gld"),
                               {s.Area(kKursaal), s.Area(kHome), s.Area(kEngland)}, "trend");
 }
-json Bars() {
+view::Chart Bars() {
   const auto& s = Site();
   std::vector<uint32_t> areas{s.Area(kHome), s.Area("better-start")};
   for (uint32_t ward : s.Wards()) areas.push_back(ward);
   return view::ComparisonChartSpec(s.site, s.results, s.Indicator("gld"), areas, s.Area(kHome),
                                    "bars");
 }
-json Position() {
+view::Chart Position() {
   const auto& s = Site();
   return view::PositionChartSpec(s.site, s.results, s.Indicator("gld"), s.Area(kKursaal),
                                  s.Wards(), "position");
 }
-json Spark() {
+view::Chart Spark() {
   const auto& s = Site();
   return view::SparklineSpec(s.site, s.results, s.Indicator("gld"), s.Area(kKursaal), "spark");
 }
-std::vector<json> AllSpecs() { return {Trend(), Bars(), Position(), Spark()}; }
+std::vector<view::Chart> AllSpecs() { return {Trend(), Bars(), Position(), Spark()}; }
 
 // --- Tests ------------------------------------------------------------------------------------
 
 TEST_CASE("every chart is well-formed and an image with a title and a description") {
-  for (const json& spec : AllSpecs()) {
+  for (const view::Chart& chart : AllSpecs()) {
+    const json spec = view::ChartJson(chart);
     CAPTURE(spec["type"]);
-    std::string svg = RenderSvg(spec);
+    std::string svg = RenderSvg(chart);
     std::vector<Element> doc = Parse(svg);
     const Element& root = doc[0];
     const std::string id = spec["id"];
@@ -100,10 +101,10 @@ TEST_CASE("every chart is well-formed and an image with a title and a descriptio
 
 TEST_CASE("ids start with the spec's prefix, are unique on the page and every reference resolves") {
   std::set<std::string> page_ids;
-  for (const json& spec : AllSpecs()) {
-    std::string svg = RenderSvg(spec);
+  for (const view::Chart& chart : AllSpecs()) {
+    std::string svg = RenderSvg(chart);
     std::vector<Element> doc = Parse(svg);
-    const std::string prefix = spec["id"].get<std::string>() + "-";
+    const std::string prefix = view::ChartJson(chart)["id"].get<std::string>() + "-";
     std::set<std::string> ids;
     for (const auto& element : doc) {
       auto it = element.attributes.find("id");
@@ -127,9 +128,9 @@ TEST_CASE("ids start with the spec's prefix, are unique on the page and every re
 }
 
 TEST_CASE("a hostile area name is escaped everywhere") {
-  for (const json& spec : {Bars(), Position()}) {
+  for (const view::Chart& spec : {Bars(), Position()}) {
     std::string svg = RenderSvg(spec);
-    CAPTURE(spec["type"]);
+    CAPTURE(view::ChartJson(spec)["type"]);
     CHECK(svg.find("<script") == std::string::npos);
     CHECK(svg.find("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     std::vector<Element> doc = Parse(svg);
@@ -142,9 +143,9 @@ TEST_CASE("a hostile area name is escaped everywhere") {
   for (const Element* text : All(bars, "text")) shown |= text->text == svg_test::kHostileName;
   CHECK(shown);
   // A hostile id prefix and title cannot break out of attributes either.
-  json spec = Spark();
-  spec["id"] = "a\"b<c";
-  spec["title"] = "</title><script>x</script>";
+  view::SparklineChart spec = std::get<view::SparklineChart>(Spark());
+  spec.id = "a\"b<c";
+  spec.title = "</title><script>x</script>";
   std::string svg = RenderSvg(spec);
   CHECK(svg.find("<script") == std::string::npos);
   std::vector<Element> doc = Parse(svg);
@@ -227,8 +228,8 @@ bool LocalCoordinates(const std::vector<Element>& doc, const Element& element) {
 }
 
 TEST_CASE("every shape is drawn inside the chart's viewBox") {
-  for (const json& spec : AllSpecs()) {
-    CAPTURE(spec["type"]);
+  for (const view::Chart& spec : AllSpecs()) {
+    CAPTURE(view::ChartJson(spec)["type"]);
     std::vector<Element> doc = Parse(RenderSvg(spec));
     std::istringstream view_box(doc[0].attributes.at("viewBox"));
     double min_x = 0, min_y = 0, width = 0, height = 0;
@@ -279,11 +280,11 @@ TEST_CASE("every shape is drawn inside the chart's viewBox") {
 }
 
 TEST_CASE("areas without a figure are listed as such, not drawn as zero bars") {
-  json spec = Bars();
+  view::Chart spec = Bars();
   std::vector<Element> doc = Parse(RenderSvg(spec));
   const Element* bars = WithClass(doc, "chart-bars");
   REQUIRE(bars != nullptr);
-  CHECK(bars->children.size() == spec["bars"].size());
+  CHECK(bars->children.size() == std::get<view::ComparisonChart>(spec).bars.size());
   std::vector<std::string> texts;
   for (const Element* text : All(doc, "text")) texts.push_back(text->text);
   CHECK(std::find(texts.begin(), texts.end(), "Victoria") != texts.end());
@@ -301,8 +302,8 @@ TEST_CASE("areas without a figure are listed as such, not drawn as zero bars") {
 }
 
 TEST_CASE("text stays at least 12 px when a chart is 280 px wide (a 320 px screen)") {
-  for (const json& spec : {Trend(), Bars(), Position()}) {
-    CAPTURE(spec["type"]);
+  for (const view::Chart& spec : {Trend(), Bars(), Position()}) {
+    CAPTURE(view::ChartJson(spec)["type"]);
     std::vector<Element> doc = Parse(RenderSvg(spec));
     const std::string& view_box = doc[0].attributes.at("viewBox");
     double width = std::stod(view_box.substr(view_box.find(' ', view_box.find(' ') + 1)));
@@ -318,11 +319,12 @@ TEST_CASE("text stays at least 12 px when a chart is 280 px wide (a 320 px scree
 
 TEST_CASE("period labels are thinned so they do not overlap, the latest always shown") {
   const auto& s = Site();
-  json spec = view::TrendChartSpec(s.site, s.results, s.Indicator("gld"), {s.Area(kHome)}, "t");
+  view::TrendChart spec = std::get<view::TrendChart>(
+      view::TrendChartSpec(s.site, s.results, s.Indicator("gld"), {s.Area(kHome)}, "t"));
   // Ten periods on the axis: too many labels for 400 units.
-  spec["x"]["labels"] = json::array({"2010/11", "2011/12", "2012/13", "2013/14", "2014/15",
-                                     "2015/16", "2016/17", "2017/18", "2018/19", "2019/20"});
-  spec["series"][0]["latest"]["x"] = 8;
+  spec.x_labels = {"2010/11", "2011/12", "2012/13", "2013/14", "2014/15",
+                   "2015/16", "2016/17", "2017/18", "2018/19", "2019/20"};
+  spec.series[0].latest.x = 8;
   std::vector<Element> doc = Parse(RenderSvg(spec));
   const Element* axis = WithClass(doc, "chart-axis");
   REQUIRE(axis != nullptr);
@@ -344,27 +346,31 @@ TEST_CASE("period labels are thinned so they do not overlap, the latest always s
 }
 
 TEST_CASE("the same spec gives the same bytes") {
-  for (const json& spec : AllSpecs()) CHECK(RenderSvg(spec) == RenderSvg(spec));
+  for (const view::Chart& spec : AllSpecs()) CHECK(RenderSvg(spec) == RenderSvg(spec));
   svg_test::SmallSite again = svg_test::MakeSmallSite();
-  json other = view::TrendChartSpec(again.site, again.results, again.Indicator("gld"),
+  view::Chart other = view::TrendChartSpec(again.site, again.results, again.Indicator("gld"),
                                     {again.Area(kKursaal), again.Area(kHome), again.Area(kEngland)},
                                     "trend");
   CHECK(RenderSvg(other) == RenderSvg(Trend()));
 }
 
-TEST_CASE("RenderSvg dispatches on the type and draws nothing for null or unknown specs") {
-  CHECK(RenderSvg(json()).empty());
-  CHECK(RenderSvg(json::array()).empty());
-  CHECK(RenderSvg(json{{"type", "pie"}}).empty());
-  CHECK(RenderSvg(json{{"id", "x"}}).empty());
-  CHECK(RenderSvg(Trend()) == RenderTrendSvg(Trend()));
-  CHECK(RenderSvg(Bars()) == RenderComparisonSvg(Bars()));
-  CHECK(RenderSvg(Position()) == RenderPositionSvg(Position()));
-  CHECK(RenderSvg(Spark()) == RenderSparklineSvg(Spark()));
-  for (const char* type : {"map", "locator"}) {
-    json spec = {{"type", type}, {"id", "m"}, {"title", "Map"}, {"desc", "A map."}};
-    CHECK(RenderSvg(spec) == RenderMapSvg(spec));
-  }
+TEST_CASE("RenderSvg dispatches on the kind and draws nothing for an empty chart") {
+  CHECK(RenderSvg(view::Chart()).empty());
+  CHECK(RenderStandaloneSvg(view::Chart()).empty());
+  CHECK(RenderSvg(Trend()) == RenderTrendSvg(std::get<view::TrendChart>(Trend())));
+  CHECK(RenderSvg(Bars()) == RenderComparisonSvg(std::get<view::ComparisonChart>(Bars())));
+  CHECK(RenderSvg(Position()) == RenderPositionSvg(std::get<view::PositionChart>(Position())));
+  CHECK(RenderSvg(Spark()) == RenderSparklineSvg(std::get<view::SparklineChart>(Spark())));
+  view::ChoroplethMap map;
+  map.id = "m";
+  map.title = "Map";
+  map.desc = "A map.";
+  CHECK(RenderSvg(map) == RenderChoroplethSvg(map));
+  view::LocatorMap locator;
+  locator.id = "m";
+  locator.title = "Map";
+  locator.desc = "A map.";
+  CHECK(RenderSvg(locator) == RenderLocatorSvg(locator));
 }
 
 TEST_CASE("markup helpers: escaping and fixed numbers") {

@@ -15,6 +15,7 @@
 
 #include "compute/compute.h"
 #include "load/load.h"
+#include "view/chart_view.h"
 #include "view/site_view.h"
 
 namespace outcomes::view {
@@ -22,12 +23,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// `view` with each of `charts`, as JSON (ChartJson), under "svg_spec" of the node it is drawn
+// into: the files keep the charts where the page shows them.
+nlohmann::json WithSpecs(nlohmann::json view, const std::vector<PlacedChart>& charts) {
+  for (const PlacedChart& chart : charts) view[chart.at]["svg_spec"] = ChartJson(chart.chart);
+  return view;
+}
+
 // The page's view and its Markdown parts (all but the prepared HTML, which is not a view).
 nlohmann::json Golden(const PageView& page) {
   nlohmann::json parts = nlohmann::json::array();
   for (const MarkdownPart& part : page.markdown) {
     nlohmann::json figures = nlohmann::json::array();
-    for (const nlohmann::json& figure : part.figures) figures.push_back(figure);
+    for (const Figure& figure : part.figures) figures.push_back(WithSpecs(figure.view, figure.charts));
     parts.push_back({{"key", part.key},
                      {"source", part.source},
                      {"first_line", part.first_line},
@@ -38,7 +46,7 @@ nlohmann::json Golden(const PageView& page) {
   }
   return {{"path", page.path},
           {"template", page.template_name},
-          {"view", page.view},
+          {"view", WithSpecs(page.view, page.charts)},
           {"markdown", parts}};
 }
 

@@ -7,25 +7,19 @@ namespace outcomes::render {
 
 namespace {
 
-// Every object of the view with an "svg_spec" (a chart or map view) gets a sibling "svg": the
-// rendered inline SVG, which templates print with {{{svg}}}.
-// A figure with "downloads" also gets its files, when `files` is given: the standalone SVG and
-// its table's CSV, at the names the view chose, in the page's folder `folder`.
-void RenderSvgSpecs(nlohmann::json& node, const std::string& folder, PageFiles* files) {
-  if (node.is_object()) {
-    if (auto spec = node.find("svg_spec"); spec != node.end()) {
-      node["svg"] = RenderSvg(*spec);
-      auto downloads = node.find("downloads");
-      if (files && downloads != node.end() && downloads->is_object()) {
-        files->emplace_back(folder + downloads->value("svg", ""), RenderStandaloneSvg(*spec));
-        files->emplace_back(folder + downloads->value("csv", ""),
-                            TableCsv(node.value("table", nlohmann::json())));
-      }
+// Draws each of `charts` into `view`: the inline SVG as "svg" of the node the chart names. A
+// chart with downloads also gets its files, when `files` is given: the standalone SVG and its
+// node's table as CSV, at the names the view chose, in the page's folder `folder`.
+void RenderCharts(const std::vector<view::PlacedChart>& charts, nlohmann::json& view,
+                  const std::string& folder, PageFiles* files) {
+  for (const view::PlacedChart& placed : charts) {
+    nlohmann::json& node = view[placed.at];
+    node["svg"] = RenderSvg(placed.chart);
+    if (files && !placed.svg_download.empty()) {
+      files->emplace_back(folder + placed.svg_download, RenderStandaloneSvg(placed.chart));
+      files->emplace_back(folder + placed.csv_download,
+                          TableCsv(node.value("table", nlohmann::json())));
     }
-    for (auto& [key, child] : node.items())
-      if (key != "svg_spec") RenderSvgSpecs(child, folder, files);
-  } else if (node.is_array()) {
-    for (auto& child : node) RenderSvgSpecs(child, folder, files);
   }
 }
 
@@ -39,14 +33,14 @@ bool RenderPage(view::PageView page, const tmpl::Templates& templates,
   tmpl::RenderOptions options;
   options.globals = text.get();  // a figure template prints interface text too
   nlohmann::json& view = page.view;
-  RenderSvgSpecs(view, folder, files);
+  RenderCharts(page.charts, view, folder, files);
   for (auto& part : page.markdown) {
     std::vector<std::string> figures;
-    for (nlohmann::json& figure : part.figures) {
-      RenderSvgSpecs(figure, folder, files);
+    for (view::Figure& figure : part.figures) {
+      RenderCharts(figure.charts, figure.view, folder, files);
       std::string html;
-      std::string name = "figures/" + figure.value("kind", std::string("table"));
-      if (!templates.Render(name, figure, html, error, options)) return false;
+      std::string name = "figures/" + figure.view.value("kind", std::string("table"));
+      if (!templates.Render(name, figure.view, html, error, options)) return false;
       figures.push_back(std::move(html));
     }
     auto rewrite = [&](const std::string& destination) {

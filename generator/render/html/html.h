@@ -21,9 +21,11 @@ using PageFiles = std::vector<std::pair<std::string, std::string>>;
 // "figures/<kind>") and stored in the view under the part's key. The page and its figures print
 // interface text from texts.For(page's view). Returns false with `error` set when a template
 // is missing or fails. Takes the page by value: a caller done with it moves it in.
-// With `files`, every chart or map that offers downloads (a view's "downloads": {"svg", "csv"})
-// adds its two files beside the page: the chart as a standalone SVG (RenderStandaloneSvg) and
-// its table as CSV (TableCsv), in the order the page shows them.
+// Each chart the page places (PageView::charts, and each figure's in its Markdown parts) is
+// drawn as inline SVG into the "svg" of the view node it names; nothing else in the view is
+// searched for charts. With `files`, every chart or map that offers downloads adds its two files
+// beside the page: the chart as a standalone SVG (RenderStandaloneSvg) and its node's table as
+// CSV (TableCsv), in the order the page lists its charts.
 bool RenderPage(view::PageView page, const tmpl::Templates& templates,
                 const markdown::Options& markdown_options, const view::TemplateTexts& texts,
                 std::string& out, std::string* error, PageFiles* files = nullptr);

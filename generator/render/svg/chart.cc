@@ -19,9 +19,7 @@ namespace outcomes::render {
 
 namespace {
 
-using nlohmann::json;
 using svg_internal::Box;
-using svg_internal::Dbl;
 using svg_internal::Escape;
 using svg_internal::kFontSize;
 using svg_internal::kGrid;
@@ -31,7 +29,6 @@ using svg_internal::Num;
 using svg_internal::Placer;
 using svg_internal::Spot;
 using svg_internal::SpotsAround;
-using svg_internal::Str;
 using svg_internal::Text;
 using svg_internal::TextBox;
 using svg_internal::TextWidth;
@@ -107,12 +104,12 @@ std::string Ring(double x, double y, const std::string& colour) {
 }
 
 // The stripes that tell target-area bars apart (id "<id>-stripes").
-std::string Stripes(const std::string& id, const json& style) {
+std::string Stripes(const std::string& id, const view::BarStyle& style) {
   return "<pattern id=\"" + Escape(id) +
          "-stripes\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
          "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\"" +
-         Attr("fill", Str(style, "fill")) + "/><path d=\"M4 0V8\"" +
-         Attr("stroke", Str(style, "stripe")) + " stroke-width=\"3.5\"/></pattern>";
+         Attr("fill", style.fill) + "/><path d=\"M4 0V8\"" +
+         Attr("stroke", style.stripe) + " stroke-width=\"3.5\"/></pattern>";
 }
 
 // --- Legend and notes -------------------------------------------------------------------------
@@ -165,24 +162,22 @@ std::string StackedLegend(const std::vector<LegendItem>& items, double& bottom) 
   return out;
 }
 
-std::string LineSwatch(const json& series) {
-  std::string colour = Str(series, "color");
-  return Line(0, 0, kSwatch, 0, colour, 3, DashAttr(Str(series, "dash"))) +
-         Marker(Str(series, "marker"), kSwatch / 2, 0, 10, colour);
+std::string LineSwatch(const view::TrendSeries& series) {
+  const std::string& colour = series.color;
+  return Line(0, 0, kSwatch, 0, colour, 3, DashAttr(series.dash)) +
+         Marker(series.marker, kSwatch / 2, 0, 10, colour);
 }
 
 // The notes, wrapped, from `top`; `height` receives the height used.
-std::string Notes(const json& notes, double top, double& height) {
+std::string Notes(const std::vector<std::string>& notes, double top, double& height) {
   std::string out;
   double y = top;
-  if (notes.is_array())
-    for (const auto& note : notes) {
-      if (!note.is_string()) continue;
-      for (const auto& line : svg_internal::Wrap(note.get<std::string>(), kWidth - 4, kFontSize)) {
-        y += kLineHeight;
-        out += Text(0, y - 6, line, "start", " class=\"chart-note\"");
-      }
+  for (const auto& note : notes) {
+    for (const auto& line : svg_internal::Wrap(note, kWidth - 4, kFontSize)) {
+      y += kLineHeight;
+      out += Text(0, y - 6, line, "start", " class=\"chart-note\"");
     }
+  }
   height = y - top;
   return out.empty() ? out : "<g class=\"chart-notes\">" + out + "</g>";
 }
@@ -214,15 +209,16 @@ std::string CentredLabel(double x, double y, const std::string& label) {
 
 // A horizontal value axis: vertical gridlines from `top` to `bottom`, the axis line and the
 // labels that fit under it.
-std::string HorizontalAxis(const json& axis, const Scale& scale, double top, double bottom) {
-  const json ticks = axis.value("ticks", json::array());
+std::string HorizontalAxis(const view::ValueAxis& axis, const Scale& scale, double top,
+                           double bottom) {
+  const std::vector<view::AxisTick>& ticks = axis.ticks;
   std::vector<std::string> texts;
-  for (const auto& tick : ticks) texts.push_back(Str(tick, "label"));
+  for (const auto& tick : ticks) texts.push_back(tick.label);
   std::vector<bool> show = LabelsToShow(texts, std::fabs(scale.to - scale.from));
   std::string grid;
   std::string labels;
   for (size_t idx = 0; idx < ticks.size(); ++idx) {
-    double x = scale(Dbl(ticks[idx], "value"));
+    double x = scale(ticks[idx].value);
     grid += Line(x, top, x, bottom, kGrid, 1);
     if (show[idx]) labels += CentredLabel(x, bottom + 22, texts[idx]);
   }
@@ -231,21 +227,22 @@ std::string HorizontalAxis(const json& axis, const Scale& scale, double top, dou
 }
 
 // The axis title above the plot, at the left.
-std::string AxisTitle(const json& axis, double baseline) {
-  std::string title = Str(axis, "title");
+std::string AxisTitle(const view::ValueAxis& axis, double baseline) {
+  const std::string& title = axis.title;
   if (title.empty()) return {};
   return Text(0, baseline, Truncate(title, kWidth, kFontSize), "start",
               std::string(" class=\"chart-axis-title\"") + kBold);
 }
 
 // Runs of points at consecutive x positions (gaps end a run).
-std::vector<std::vector<const json*>> Runs(const json& points) {
-  std::vector<std::vector<const json*>> runs;
-  std::vector<const json*> run;
+std::vector<std::vector<const view::SeriesPoint*>> Runs(
+    const std::vector<view::SeriesPoint>& points) {
+  std::vector<std::vector<const view::SeriesPoint*>> runs;
+  std::vector<const view::SeriesPoint*> run;
   double last_x = -2;
   for (const auto& point : points) {
-    bool drawn = !point.contains("gap") && point.contains("value");
-    double x = Dbl(point, "x", -10);
+    bool drawn = !point.gap;
+    double x = static_cast<double>(point.x);
     if (!run.empty() && (!drawn || x != last_x + 1)) {
       runs.push_back(run);
       run.clear();
@@ -258,11 +255,12 @@ std::vector<std::vector<const json*>> Runs(const json& points) {
 }
 
 // "M x y L x y …" through `points`, with `x_of` and `y_of` giving their coordinates.
-std::string PathThrough(const std::vector<const json*>& points,
-                        const std::function<double(const json&)>& x_of,
-                        const std::function<double(const json&)>& y_of) {
+std::string PathThrough(const std::vector<const view::SeriesPoint*>& points,
+                        const std::function<double(const view::SeriesPoint&)>& x_of,
+                        const std::function<double(const view::SeriesPoint&)>& y_of) {
   std::string d;
-  for (const json* point : points) d += (d.empty() ? "M" : "L") + Point(x_of(*point), y_of(*point));
+  for (const view::SeriesPoint* point : points)
+    d += (d.empty() ? "M" : "L") + Point(x_of(*point), y_of(*point));
   return d;
 }
 
@@ -270,32 +268,30 @@ std::string PathThrough(const std::vector<const json*>& points,
 
 // --- Trend ------------------------------------------------------------------------------------
 
-std::string RenderTrendSvg(const json& spec) {
-  if (!spec.is_object() || !spec.contains("x") || !spec.contains("y")) return {};
-  const json& y_axis = spec["y"];
-  std::vector<std::string> labels;
-  for (const auto& label : spec["x"].value("labels", json::array()))
-    labels.push_back(label.is_string() ? label.get<std::string>() : std::string());
+std::string RenderTrendSvg(const view::TrendChart& spec) {
+  const view::ValueAxis& y_axis = spec.y;
+  const std::vector<std::string>& labels = spec.x_labels;
   const size_t count = labels.size();
   if (count == 0) return {};
-  const json series_list = spec.value("series", json::array());
-  const json target = spec.value("target", json());
-  const bool has_target = target.is_object() && !target.value("points", json::array()).empty();
-  const bool level_target = has_target && target.value("level", false);
-  const bool ends_at_target = has_target && target.value("ends_at_target", true);
+  const std::vector<view::TrendSeries>& series_list = spec.series;
+  const view::TrendTarget no_target;
+  const view::TrendTarget& target = spec.target ? *spec.target : no_target;
+  const bool has_target = spec.target && !target.points.empty();
+  const bool level_target = has_target && target.level;
+  const bool ends_at_target = has_target && target.ends_at_target;
 
   // Legend: each series, the band, the target.
   std::vector<LegendItem> items;
-  for (const auto& series : series_list) items.push_back({Str(series, "name"), LineSwatch(series)});
-  if (spec.contains("band_label") && !series_list.empty())
-    items.push_back({Str(spec, "band_label"),
-                     Rect(0, -9, kSwatch, 18, Attr("fill", Str(series_list[0], "color")) +
+  for (const auto& series : series_list) items.push_back({series.name, LineSwatch(series)});
+  if (spec.band_label && !series_list.empty())
+    items.push_back({*spec.band_label,
+                     Rect(0, -9, kSwatch, 18, Attr("fill", series_list[0].color) +
                                                   " fill-opacity=\"0.2\"")});
   if (has_target) {
-    std::string colour = Str(target, "color");
-    std::string swatch = Line(0, 0, kSwatch, 0, colour, 2.5, DashAttr(Str(target, "dash")));
+    const std::string& colour = target.color;
+    std::string swatch = Line(0, 0, kSwatch, 0, colour, 2.5, DashAttr(target.dash));
     if (ends_at_target) swatch += Ring(kSwatch - 6, 0, colour);
-    items.push_back({Str(target, "label"), swatch});
+    items.push_back({target.label, swatch});
   }
   double legend_height = 0;
   std::string body = Legend(items, 0, legend_height);
@@ -305,26 +301,27 @@ std::string RenderTrendSvg(const json& spec) {
   body += axis_title;
 
   // The plot: one band per period, points at the bands' middles.
-  const json ticks = y_axis.value("ticks", json::array());
+  const std::vector<view::AxisTick>& ticks = y_axis.ticks;
   double widest_tick = 0;
   for (const auto& tick : ticks)
-    widest_tick = std::max(widest_tick, TextWidth(Str(tick, "label"), kFontSize));
+    widest_tick = std::max(widest_tick, TextWidth(tick.label, kFontSize));
   const double left = std::ceil(widest_tick) + 10;
   const double right = kWidth - 4;
   const double plot_top = title_top + 34;
   const double plot_bottom = plot_top + 240;
   const double step = (right - left) / static_cast<double>(count);
   auto x_of = [&](double x) { return left + (x + 0.5) * step; };
-  const Scale scale{Dbl(y_axis, "min"), Dbl(y_axis, "max", 1), plot_bottom, plot_top};
-  auto point_x = [&](const json& point) { return x_of(Dbl(point, "x")); };
-  auto point_y = [&](const json& point) { return scale(Dbl(point, "value")); };
+  const Scale scale{y_axis.min, y_axis.max, plot_bottom, plot_top};
+  // Of a view::SeriesPoint or a view::TimePoint.
+  auto point_x = [&](const auto& point) { return x_of(static_cast<double>(point.x)); };
+  auto point_y = [&](const auto& point) { return scale(point.value); };
 
   // Everything drawn in the plot goes to the placer first, so that the labels placed after it
   // (the latest point's, the target's, the gaps' markers) can keep clear of it. Labels stay in
   // the plot, or above it beside the axis title.
   Placer placer({left, title_top, kWidth, plot_bottom});
   if (!axis_title.empty())
-    placer.AddBox(TextBox(0, title_baseline, Truncate(Str(y_axis, "title"), kWidth, kFontSize),
+    placer.AddBox(TextBox(0, title_baseline, Truncate(y_axis.title, kWidth, kFontSize),
                           "start", kFontSize));
   placer.AddSegment(left, plot_bottom, right, plot_bottom, 1.5);
   constexpr int kTargetOwner = 1;
@@ -336,10 +333,10 @@ std::string RenderTrendSvg(const json& spec) {
   std::string target_out;
   std::vector<std::pair<double, double>> target_line;
   if (has_target) {
-    const json points = target["points"];
+    const std::vector<view::TimePoint>& points = target.points;
     if (level_target) {
       const double y = point_y(points[0]);
-      double x0 = target.value("from_before", false) ? left : point_x(points.front());
+      double x0 = target.from_before ? left : point_x(points.front());
       double x1 = ends_at_target ? point_x(points.back()) : right;
       if (x1 - x0 < step * 0.4) x0 = std::max(left, x1 - step * 0.4);  // one period: a stub
       target_line = {{x0, y}, {x1, y}};
@@ -352,10 +349,11 @@ std::string RenderTrendSvg(const json& spec) {
       placer.AddBox({ring_x - 7.5, ring_y - 7.5, ring_x + 7.5, ring_y + 7.5}, kTargetOwner);
     }
   }
-  const json step_point = has_target ? target.value("step", json()) : json();
-  if (step_point.is_object()) {
-    double sx = point_x(step_point);
-    double sy = point_y(step_point);
+  const std::optional<view::TimePoint> step_point =
+      has_target ? target.step : std::optional<view::TimePoint>();
+  if (step_point) {
+    double sx = point_x(*step_point);
+    double sy = point_y(*step_point);
     placer.AddBox({sx - 5, sy - 5, sx + 5, sy + 5}, kTargetOwner);
   }
 
@@ -363,28 +361,28 @@ std::string RenderTrendSvg(const json& spec) {
   // for them (a point on its own always has one).
   std::vector<std::string> series_out(series_list.size());
   for (size_t pos = 0; pos < series_list.size(); ++pos) {
-    const json& series = series_list[pos];
-    const std::string colour = Str(series, "color");
-    const json points = series.value("points", json::array());
+    const view::TrendSeries& series = series_list[pos];
+    const std::string& colour = series.color;
+    const std::vector<view::SeriesPoint>& points = series.points;
     std::string out;
     std::set<double> alone;
     for (const auto& run : Runs(points)) {
       if (run.size() == 1) {
-        alone.insert(Dbl(*run[0], "x"));
+        alone.insert(static_cast<double>(run[0]->x));
         continue;
       }
       std::vector<std::pair<double, double>> line;
-      for (const json* point : run) line.push_back({point_x(*point), point_y(*point)});
+      for (const view::SeriesPoint* point : run) line.push_back({point_x(*point), point_y(*point)});
       placer.AddPolyline(line, 3, series_owner(pos));
       out += Stroke(PathThrough(run, point_x, point_y), colour, 3,
-                    " stroke-linejoin=\"round\"" + DashAttr(Str(series, "dash")));
+                    " stroke-linejoin=\"round\"" + DashAttr(series.dash));
     }
     for (const auto& point : points) {
-      if (point.contains("gap") || (step < 12 && !alone.count(Dbl(point, "x")))) continue;
+      if (point.gap || (step < 12 && !alone.count(static_cast<double>(point.x)))) continue;
       double mx = point_x(point);
       double my = point_y(point);
       placer.AddBox({mx - 7, my - 7, mx + 7, my + 7}, series_owner(pos));
-      out += Marker(Str(series, "marker"), mx, my, 10, colour);
+      out += Marker(series.marker, mx, my, 10, colour);
     }
     series_out[pos] = out;
   }
@@ -392,15 +390,14 @@ std::string RenderTrendSvg(const json& spec) {
   // The subject's latest point, enlarged and labelled where the label touches nothing: above,
   // below or beside it; else it goes without (the table has the figure).
   std::string latest_out;
-  if (!series_list.empty() && series_list[0].contains("latest")) {
-    const json& latest = series_list[0]["latest"];
+  if (!series_list.empty()) {
+    const view::TimePoint& latest = series_list[0].latest;
     const double px = point_x(latest);
     const double py = point_y(latest);
     placer.AddBox({px - 8, py - 8, px + 8, py + 8}, series_owner(0));
     latest_out = "<circle cx=\"" + Num(px) + "\" cy=\"" + Num(py) + "\" r=\"7\"" +
-                 Attr("fill", Str(series_list[0], "color")) +
-                 " stroke=\"#fff\" stroke-width=\"2\"/>";
-    const std::string text = Str(latest, "label");
+                 Attr("fill", series_list[0].color) + " stroke=\"#fff\" stroke-width=\"2\"/>";
+    const std::string& text = latest.label;
     const std::vector<Spot> spots = SpotsAround(px, py, 8, kFontSize);
     // Clear of its own line too if it can be; else touching only its own series.
     std::optional<Spot> spot = placer.Place(text, kFontSize, spots);
@@ -413,10 +410,10 @@ std::string RenderTrendSvg(const json& spec) {
   // The target's own labels: its value at the ring, and the step of the path the latest figure
   // is judged against.
   if (has_target) {
-    const std::string colour = Str(target, "color");
+    const std::string& colour = target.color;
     std::string d;
     for (const auto& [x, y] : target_line) d += (d.empty() ? "M" : "L") + Point(x, y);
-    target_out += Stroke(d, colour, 2.5, DashAttr(Str(target, "dash")));
+    target_out += Stroke(d, colour, 2.5, DashAttr(target.dash));
     auto label = [&](const std::string& text, double x, double y, double radius,
                      const std::vector<Spot>& more = {}) {
       std::vector<Spot> spots = SpotsAround(x, y, radius, kFontSize);
@@ -443,23 +440,23 @@ std::string RenderTrendSvg(const json& spec) {
     }
     auto [end_x, end_y] = target_line.back();
     if (ends_at_target) target_out += Ring(end_x, end_y, colour);
-    label(Str(target, "end_label"), end_x, end_y, ends_at_target ? 7.5 : 2, along);
-    if (step_point.is_object()) {
-      double sx = point_x(step_point);
-      double sy = point_y(step_point);
+    label(target.end_label, end_x, end_y, ends_at_target ? 7.5 : 2, along);
+    if (step_point) {
+      double sx = point_x(*step_point);
+      double sy = point_y(*step_point);
       target_out += "<circle cx=\"" + Num(sx) + "\" cy=\"" + Num(sy) + "\" r=\"4\"" +
                     Attr("fill", colour) + " stroke=\"#fff\" stroke-width=\"1.5\"/>";
-      label(Str(step_point, "label"), sx, sy, 5);
+      label(step_point->label, sx, sy, 5);
     }
   }
 
   // Gaps in the subject's line: a shaded column with its marker where the marker is clear of
   // everything, so a gap reads as "no figure".
   std::string gaps;
-  for (const auto& gap : spec.value("gap_columns", json::array())) {
-    const double cx = x_of(Dbl(gap, "x"));
+  for (const view::GapColumn& gap : spec.gap_columns) {
+    const double cx = x_of(static_cast<double>(gap.x));
     gaps += Rect(cx - step / 2, plot_top, step, plot_bottom - plot_top, " fill=\"#f3f2f1\"");
-    const std::string marker = Str(gap, "marker");
+    const std::string& marker = gap.marker;
     if (step < TextWidth(marker, kFontSize) + 2) continue;  // very many periods: no room
     std::vector<Spot> spots;
     for (double baseline = plot_top + 20; baseline <= plot_bottom - 6; baseline += 8)
@@ -474,14 +471,13 @@ std::string RenderTrendSvg(const json& spec) {
   std::string grid;
   std::string axis;
   for (const auto& tick : ticks) {
-    double tick_y = scale(Dbl(tick, "value"));
+    double tick_y = scale(tick.value);
     grid += Line(left, tick_y, right, tick_y, kGrid, 1);
-    axis += Text(left - 8, tick_y + 6, Str(tick, "label"), "end");
+    axis += Text(left - 8, tick_y + 6, tick.label, "end");
   }
   axis += Line(left, plot_bottom, right, plot_bottom, kInk, 1.5);
   size_t anchor = count - 1;
-  if (!series_list.empty() && series_list[0].contains("latest"))
-    anchor = std::min(count - 1, static_cast<size_t>(Dbl(series_list[0]["latest"], "x", 0)));
+  if (!series_list.empty()) anchor = std::min(count - 1, series_list[0].latest.x);
   std::vector<bool> show = LabelsToShow(labels, right - left, anchor);
   for (size_t x = 0; x < count; ++x) {
     double tick_x = x_of(static_cast<double>(x));
@@ -491,28 +487,27 @@ std::string RenderTrendSvg(const json& spec) {
   body += "<g class=\"chart-grid\">" + grid + "</g><g class=\"chart-axis\">" + axis + "</g>";
 
   // The subject's confidence band: one shape per run of points with intervals.
-  if (!series_list.empty() && series_list[0].value("band", false)) {
-    const json& subject = series_list[0];
-    const json points = subject.value("points", json::array());
+  if (!series_list.empty() && series_list[0].band) {
+    const view::TrendSeries& subject = series_list[0];
     std::string band;
-    std::vector<const json*> with;
+    std::vector<const view::SeriesPoint*> with;
     auto flush = [&]() {
       if (with.size() == 1) {
-        double top = scale(Dbl(*with[0], "upper"));
+        double top = scale(*with[0]->upper);
         band += Rect(point_x(*with[0]) - step * 0.2, top, step * 0.4,
-                     scale(Dbl(*with[0], "lower")) - top, "");
+                     scale(*with[0]->lower) - top, "");
       } else if (with.size() > 1) {
-        auto upper_y = [&](const json& point) { return scale(Dbl(point, "upper")); };
+        auto upper_y = [&](const view::SeriesPoint& point) { return scale(*point.upper); };
         std::string d = PathThrough(with, point_x, upper_y);
         for (auto it = with.rbegin(); it != with.rend(); ++it)
-          d += "L" + Point(point_x(**it), scale(Dbl(**it, "lower")));
+          d += "L" + Point(point_x(**it), scale(*(*it)->lower));
         band += "<path d=\"" + d + "Z\"/>";
       }
       with.clear();
     };
-    for (const auto& run : Runs(points)) {
-      for (const json* point : run) {
-        if (point->contains("lower") && point->contains("upper")) {
+    for (const auto& run : Runs(subject.points)) {
+      for (const view::SeriesPoint* point : run) {
+        if (point->lower && point->upper) {
           with.push_back(point);
         } else {
           flush();
@@ -520,67 +515,64 @@ std::string RenderTrendSvg(const json& spec) {
       }
       flush();
     }
-    body += "<g class=\"chart-band\"" + Attr("fill", Str(subject, "color")) +
+    body += "<g class=\"chart-band\"" + Attr("fill", subject.color) +
             " fill-opacity=\"0.2\">" + band + "</g>";
   }
 
-  if (has_target) body += "<g" + Attr("class", Str(target, "class")) + ">" + target_out + "</g>";
+  if (has_target) body += "<g" + Attr("class", target.css_class) + ">" + target_out + "</g>";
   // Comparators first, so the subject is drawn on top.
   for (size_t pos = series_list.size(); pos-- > 0;)
-    body += "<g" + Attr("class", Str(series_list[pos], "class")) + ">" + series_out[pos] +
+    body += "<g" + Attr("class", series_list[pos].css_class) + ">" + series_out[pos] +
             (pos == 0 ? latest_out : std::string()) + "</g>";
 
   double notes_height = 0;
-  body += Notes(spec.value("notes", json::array()), plot_bottom + 36, notes_height);
+  body += Notes(spec.notes, plot_bottom + 36, notes_height);
   double height = plot_bottom + 36 + notes_height + 6;
-  return svg_internal::Svg(spec, "trend", kWidth, height, kSize, body);
+  return svg_internal::Svg(spec.id, spec.title, spec.desc, "trend", kWidth, height, kSize, body);
 }
 
 // --- Comparison -------------------------------------------------------------------------------
 
-std::string RenderComparisonSvg(const json& spec) {
-  if (!spec.is_object() || !spec.contains("x")) return {};
-  const std::string id = Str(spec, "id");
-  const json& x_axis = spec["x"];
-  const json styles = spec.value("styles", json::object());
-  const json other = styles.value("other", json::object());
-  const json target = styles.value("target", json::object());
-  const std::string whisker_colour = Str(styles.value("whisker", json::object()), "color");
-  const json benchmarks = spec.value("benchmarks", json::array());
+std::string RenderComparisonSvg(const view::ComparisonChart& spec) {
+  const std::string& id = spec.id;
+  const view::ValueAxis& x_axis = spec.x;
+  const view::BarStyle& other = spec.other_style;
+  const view::BarStyle target = spec.target_style.value_or(view::BarStyle());
+  const std::string& whisker_colour = spec.whisker_color;
+  const std::vector<view::BenchmarkLine>& benchmarks = spec.benchmarks;
   const std::string stripes = "url(#" + id + "-stripes)";
   constexpr double kBenchmarkWidth = 2.5;
 
   auto bar = [&](double x, double y, double width, double height, const std::string& style) {
-    const json& look = style == "target" ? target : other;
+    const view::BarStyle& look = style == "target" ? target : other;
     return Rect(x, y, width, height,
-                Attr("fill", style == "target" ? stripes : Str(look, "fill")) +
-                    Attr("stroke", Str(look, "stroke")) + " stroke-width=\"1.5\"");
+                Attr("fill", style == "target" ? stripes : look.fill) +
+                    Attr("stroke", look.stroke) + " stroke-width=\"1.5\"");
   };
-  auto benchmark_line = [&](const json& benchmark, double x, double y1, double y2,
+  auto benchmark_line = [&](const view::BenchmarkLine& benchmark, double x, double y1, double y2,
                             const std::string& extra = "") {
-    return Line(x, y1, x, y2, Str(benchmark, "color"), kBenchmarkWidth,
-                DashAttr(Str(benchmark, "dash")) + extra);
+    return Line(x, y1, x, y2, benchmark.color, kBenchmarkWidth, DashAttr(benchmark.dash) + extra);
   };
 
   std::vector<LegendItem> items;
-  for (const auto& item : spec.value("legend", json::array())) {
-    std::string style = Str(item, "style");
+  for (const view::ComparisonLegendItem& item : spec.legend) {
+    const std::string& style = item.style;
     std::string swatch;
     if (style == "target" || style == "other") swatch = bar(0, -8, kSwatch, 16, style);
     if (style == "benchmark") {
-      size_t idx = static_cast<size_t>(Dbl(item, "benchmark"));
+      size_t idx = item.benchmark.value_or(0);
       if (idx < benchmarks.size())
         swatch = benchmark_line(benchmarks[idx], kSwatch / 2, -12, 12);
     }
     if (style == "whisker") swatch = Whisker(2, kSwatch - 2, 0, 12, whisker_colour, 2);
-    items.push_back({Str(item, "label"), swatch});
+    items.push_back({item.label, swatch});
   }
   std::string body = "<defs>" + Stripes(id, target) + "</defs>";
   double legend_height = 0;
   body += Legend(items, 0, legend_height);
   const double title_top = legend_height + 8;
   body += AxisTitle(x_axis, title_top + 18);
-  const Scale scale{Dbl(x_axis, "min"), Dbl(x_axis, "max", 1), 4, kWidth - 12};
+  const Scale scale{x_axis.min, x_axis.max, 4, kWidth - 12};
 
   // Each line's name above the bars, at its top: beside the line (right or left of it), on a
   // row of names where it touches no other name and no other line crosses it; the line runs up
@@ -611,8 +603,8 @@ std::string RenderComparisonSvg(const json& spec) {
   };
   std::vector<std::vector<Heading>> options(lines);
   for (size_t idx = 0; idx < lines; ++idx) {
-    const double x = scale(Dbl(benchmarks[idx], "value"));
-    const std::string name = Str(benchmarks[idx], "name");
+    const double x = scale(benchmarks[idx].value);
+    const std::string& name = benchmarks[idx].name;
     for (int level = 0; level < max_levels; ++level) {
       const double baseline = -6 - level * kLineHeight;
       for (const Spot& spot : {Spot{x + 5, baseline, "start"}, Spot{x - 5, baseline, "end"}}) {
@@ -664,18 +656,18 @@ std::string RenderComparisonSvg(const json& spec) {
   // without a figure.
   constexpr double kRow = 50;
   constexpr double kMissingRow = 30;
-  const json bars = spec.value("bars", json::array());
-  const json missing = spec.value("missing", json::array());
+  const std::vector<view::ComparisonBar>& bars = spec.bars;
+  const std::vector<view::MissingArea>& missing = spec.missing;
   const double rows_top = title_top + 32 + levels_used * kLineHeight;
   const double rows_bottom = rows_top + kRow * static_cast<double>(bars.size()) +
                              kMissingRow * static_cast<double>(missing.size());
   body += HorizontalAxis(x_axis, scale, rows_top, rows_bottom);
 
   std::vector<Box> row_labels;  // the lines give way to these
-  auto name_and_value = [&](double baseline, const json& item, const std::string& value,
+  auto name_and_value = [&](double baseline, const std::string& full_name, const std::string& value,
                             const std::string& value_extra) {
     double room = kWidth - TextWidth(value, kFontSize) - 16;
-    std::string name = Truncate(Str(item, "name"), room, kFontSize);
+    std::string name = Truncate(full_name, room, kFontSize);
     row_labels.push_back(TextBox(0, baseline, name, "start", kFontSize));
     row_labels.push_back(TextBox(kWidth - 2, baseline, value, "end", kFontSize));
     return Text(0, baseline, name, "start", kHalo) +
@@ -687,16 +679,16 @@ std::string RenderComparisonSvg(const json& spec) {
   double row = rows_top;
   const double zero = scale(std::clamp(0.0, scale.min, scale.max));
   for (const auto& item : bars) {
-    labels += name_and_value(row + 18, item, Str(item, "label"), kBold);
-    double end = scale(Dbl(item, "value"));
-    shapes += bar(std::min(zero, end), row + 25, std::fabs(end - zero), 16, Str(item, "style"));
-    if (item.contains("lower") && item.contains("upper"))
-      whiskers += Whisker(scale(Dbl(item, "lower")), scale(Dbl(item, "upper")), row + 33, 14,
-                          whisker_colour, 2, true);
+    labels += name_and_value(row + 18, item.name, item.label, kBold);
+    double end = scale(item.value);
+    shapes += bar(std::min(zero, end), row + 25, std::fabs(end - zero), 16, item.style);
+    if (item.lower && item.upper)
+      whiskers += Whisker(scale(*item.lower), scale(*item.upper), row + 33, 14, whisker_colour, 2,
+                          true);
     row += kRow;
   }
   for (const auto& item : missing) {
-    labels += name_and_value(row + 20, item, Str(spec, "no_figure") + " " + Str(item, "marker"),
+    labels += name_and_value(row + 20, item.name, spec.no_figure.value_or("") + " " + item.marker,
                              " class=\"chart-missing\"");
     row += kMissingRow;
   }
@@ -705,7 +697,7 @@ std::string RenderComparisonSvg(const json& spec) {
   // The lines, from their names down through the bars, broken where a row's name or value
   // crosses them (the words stay readable; the line carries on below them).
   for (size_t idx = 0; idx < benchmarks.size(); ++idx) {
-    const json& benchmark = benchmarks[idx];
+    const view::BenchmarkLine& benchmark = benchmarks[idx];
     const Heading& heading = headings[idx];
     const double x = heading.x;
     std::vector<std::pair<double, double>> cuts;
@@ -721,48 +713,45 @@ std::string RenderComparisonSvg(const json& spec) {
     }
     if (from < rows_bottom) out += benchmark_line(benchmark, x, from, rows_bottom);
     if (heading.spot)
-      out += Text(heading.spot->x, rows_top + heading.spot->baseline, Str(benchmark, "name"),
+      out += Text(heading.spot->x, rows_top + heading.spot->baseline, benchmark.name,
                   std::string(heading.spot->anchor), kHalo);
-    body += "<g" + Attr("class", Str(benchmark, "class")) + ">" + out + "</g>";
+    body += "<g" + Attr("class", benchmark.css_class) + ">" + out + "</g>";
   }
   body += "<g class=\"chart-whiskers\">" + whiskers + "</g>";
   body += "<g class=\"chart-labels\">" + labels + "</g>";
   double notes_height = 0;
-  body += Notes(spec.value("notes", json::array()), rows_bottom + 34, notes_height);
+  body += Notes(spec.notes, rows_bottom + 34, notes_height);
   double height = rows_bottom + 34 + notes_height + 6;
-  return svg_internal::Svg(spec, "comparison", kWidth, height, kSize, body);
+  return svg_internal::Svg(spec.id, spec.title, spec.desc, "comparison", kWidth, height, kSize,
+                           body);
 }
 
 // --- Position ---------------------------------------------------------------------------------
 
-std::string RenderPositionSvg(const json& spec) {
-  if (!spec.is_object() || !spec.contains("x") || !spec.contains("focus")) return {};
-  const json& x_axis = spec["x"];
-  const json& focus = spec["focus"];
-  const json styles = spec.value("styles", json::object());
-  const std::string focus_colour = Str(styles.value("focus", json::object()), "color");
-  const std::string other_colour = Str(styles.value("other", json::object()), "color");
-  const std::string focus_marker = Str(styles.value("focus", json::object()), "marker");
-  const std::string other_marker = Str(styles.value("other", json::object()), "marker");
-  const json reference_style = styles.value("reference", json::object());
-  const json reference = spec.value("reference", json());
-  const bool has_interval = focus.contains("lower") && focus.contains("upper");
+std::string RenderPositionSvg(const view::PositionChart& spec) {
+  const view::ValueAxis& x_axis = spec.x;
+  const view::PositionFocus& focus = spec.focus;
+  const std::string& focus_colour = spec.focus_style.color;
+  const std::string& other_colour = spec.other_style.color;
+  const std::string& focus_marker = spec.focus_style.marker;
+  const std::string& other_marker = spec.other_style.marker;
+  const view::LineStyle& reference_style = spec.reference_style;
+  const std::optional<view::PositionReference>& reference = spec.reference;
+  const bool has_interval = focus.lower && focus.upper;
   constexpr double kOtherSize = 13;  // circle diameter
   constexpr double kFocusSize = 18;  // diamond width
 
   // The legend, one item per row: the focus's is a sentence.
   std::vector<LegendItem> items;
-  items.push_back(
-      {Str(focus, "legend"), Marker(focus_marker, kSwatch / 2, 0, kFocusSize, focus_colour)});
+  items.push_back({focus.legend, Marker(focus_marker, kSwatch / 2, 0, kFocusSize, focus_colour)});
   if (has_interval)
-    items.push_back({Str(spec, "interval_legend"),
-                     Whisker(2, kSwatch - 2, 0, 12, focus_colour, 2.5)});
-  items.push_back({Str(spec, "others_legend"),
-                   Marker(other_marker, kSwatch / 2, 0, kOtherSize, other_colour)});
-  if (reference.is_object())
-    items.push_back({Str(reference, "legend"),
-                     Line(kSwatch / 2, -12, kSwatch / 2, 12, Str(reference_style, "color"), 2.5,
-                          DashAttr(Str(reference_style, "dash")))});
+    items.push_back({spec.interval_legend, Whisker(2, kSwatch - 2, 0, 12, focus_colour, 2.5)});
+  items.push_back(
+      {spec.others_legend, Marker(other_marker, kSwatch / 2, 0, kOtherSize, other_colour)});
+  if (reference)
+    items.push_back({reference->legend, Line(kSwatch / 2, -12, kSwatch / 2, 12,
+                                             reference_style.color, 2.5,
+                                             DashAttr(reference_style.dash))});
   double y = 0;
   std::string body = StackedLegend(items, y);
   body += AxisTitle(x_axis, y + 22);
@@ -770,9 +759,9 @@ std::string RenderPositionSvg(const json& spec) {
 
   // Stack dots that would overlap: the focus first, on the baseline; each other dot on the
   // lowest level where it touches nothing and is clear of the focus's whisker.
-  const Scale scale{Dbl(x_axis, "min"), Dbl(x_axis, "max", 1), 12, kWidth - 12};
-  const double whisker_lo = has_interval ? scale(Dbl(focus, "lower")) : 0;
-  const double whisker_hi = has_interval ? scale(Dbl(focus, "upper")) : 0;
+  const Scale scale{x_axis.min, x_axis.max, 12, kWidth - 12};
+  const double whisker_lo = has_interval ? scale(*focus.lower) : 0;
+  const double whisker_hi = has_interval ? scale(*focus.upper) : 0;
   struct Placed {
     double x;
     double radius;
@@ -780,19 +769,18 @@ std::string RenderPositionSvg(const json& spec) {
     bool focus;
   };
   std::vector<Placed> placed;
-  const json dots = spec.value("dots", json::array());
-  std::vector<const json*> order;
-  for (const auto& dot : dots) {
-    if (dot.value("focus", false))
+  std::vector<const view::PositionDot*> order;
+  for (const auto& dot : spec.dots) {
+    if (dot.focus)
       order.insert(order.begin(), &dot);
     else
       order.push_back(&dot);
   }
   int top_level = 0;
-  for (const json* dot : order) {
-    bool is_focus = dot->value("focus", false);
+  for (const view::PositionDot* dot : order) {
+    bool is_focus = dot->focus;
     double radius = (is_focus ? kFocusSize * 0.62 : kOtherSize / 2) + 1;
-    double x = scale(Dbl(*dot, "value"));
+    double x = scale(dot->value);
     int level = 0;
     for (;; ++level) {
       bool clear = true;
@@ -812,11 +800,10 @@ std::string RenderPositionSvg(const json& spec) {
   const double plot_bottom = baseline + 22;
 
   body += HorizontalAxis(x_axis, scale, plot_top, plot_bottom);
-  if (reference.is_object()) {
-    double rx = scale(Dbl(reference, "value"));
-    body += Line(rx, plot_top, rx, plot_bottom, Str(reference_style, "color"), 2.5,
-                 DashAttr(Str(reference_style, "dash")) +
-                     Attr("class", Str(reference_style, "class")));
+  if (reference) {
+    double rx = scale(reference->value);
+    body += Line(rx, plot_top, rx, plot_bottom, reference_style.color, 2.5,
+                 DashAttr(reference_style.dash) + Attr("class", reference_style.css_class));
   }
   // The other dots share one paint on their group: a council's worth of dots on each of a
   // ward page's charts would otherwise repeat it thousands of times.
@@ -833,21 +820,20 @@ std::string RenderPositionSvg(const json& spec) {
     if (item.focus) body += Marker(focus_marker, item.x, baseline, kFocusSize, focus_colour);
 
   double notes_height = 0;
-  body += Notes(spec.value("notes", json::array()), plot_bottom + 34, notes_height);
+  body += Notes(spec.notes, plot_bottom + 34, notes_height);
   double height = plot_bottom + 34 + notes_height + 6;
-  return svg_internal::Svg(spec, "position", kWidth, height, kSize, body);
+  return svg_internal::Svg(spec.id, spec.title, spec.desc, "position", kWidth, height, kSize,
+                           body);
 }
 
 // --- Spine ------------------------------------------------------------------------------------
 
-std::string RenderSpineSvg(const json& spec) {
-  if (!spec.is_object() || !spec.contains("rows")) return {};
-  const json styles = spec.value("styles", json::object());
-  const std::string range_colour = Str(styles.value("range", json::object()), "color");
-  const std::string middle_colour = Str(styles.value("middle", json::object()), "color");
-  const std::string bench_colour = Str(styles.value("benchmark", json::object()), "color");
+std::string RenderSpineSvg(const view::SpineChart& spec) {
+  const std::string& range_colour = spec.range_color;
+  const std::string& middle_colour = spec.middle_color;
+  const std::string& bench_colour = spec.benchmark_color;
   // The light band is outlined, so its ends show on white (WCAG 1.4.11: 3:1).
-  const std::string outline = Str(styles.value("range", json::object()), "outline");
+  const std::string& outline = spec.range_outline;
   const std::string range_outline =
       outline.empty() ? std::string() : Attr("stroke", outline) + " stroke-width=\"1\"";
   constexpr double kMarkerSize = 17;
@@ -856,8 +842,8 @@ std::string RenderSpineSvg(const json& spec) {
 
   // The legend, one item per row, as the dot charts have it.
   std::vector<LegendItem> items;
-  for (const auto& item : spec.value("legend", json::array())) {
-    const std::string style = Str(item, "style");
+  for (const view::SpineLegendItem& item : spec.legend) {
+    const std::string& style = item.style;
     std::string swatch;
     if (style == "range")
       swatch = Rect(0, -kBand / 2, kSwatch, kBand, Attr("fill", range_colour) + range_outline);
@@ -867,100 +853,96 @@ std::string RenderSpineSvg(const json& spec) {
     else if (style == "benchmark")
       swatch = Rect(kSwatch / 2 - 1.5, -kBenchHeight / 2, 3, kBenchHeight, Attr("fill", bench_colour));
     else
-      swatch = Marker(Str(item, "marker"), kSwatch / 2, 0, kMarkerSize, Str(item, "color"));
-    items.push_back({Str(item, "label"), swatch});
+      swatch = Marker(item.marker.value_or(""), kSwatch / 2, 0, kMarkerSize,
+                      item.color.value_or(""));
+    items.push_back({item.label, swatch});
   }
   double y = 0;
   std::string body = StackedLegend(items, y);
 
   // The ends' words, once above the rows: "◀ Worse" and "Better ▶".
-  const json ends = spec.value("ends", json::object());
   y += 30;
-  body += "<g class=\"spine-ends\">" +
-          Text(0, y, "\u25C0 " + Str(ends, "left"), "start", kBold) +
-          Text(kWidth, y, Str(ends, "right") + " \u25B6", "end", kBold) + "</g>";
+  body += "<g class=\"spine-ends\">" + Text(0, y, "\u25C0 " + spec.left_end, "start", kBold) +
+          Text(kWidth, y, spec.right_end + " \u25B6", "end", kBold) + "</g>";
   y += 10;
 
   constexpr double kFrom = 12;
   constexpr double kTo = kWidth - 12;
   std::string rows_markup;
-  for (const auto& row : spec["rows"]) {
+  for (const view::SpineRow& row : spec.rows) {
     // The value at the left end may be the larger (a reversed scale): Scale wants min < max.
-    const double left = Dbl(row, "left");
-    const double right = Dbl(row, "right", 1);
+    const double left = row.left;
+    const double right = row.right;
     const Scale scale = left <= right ? Scale{left, right, kFrom, kTo} : Scale{right, left, kTo, kFrom};
-    auto x_of = [&](const char* key) { return scale(Dbl(row, key)); };
-    const json comparison = row.value("comparison", json::object());
+    auto x_of = [&](double value) { return scale(value); };
+    const view::SpineComparison& comparison = row.comparison;
     std::string out = "<g class=\"spine-row\">";
-    const json texts = row.value("texts", json::object());
-    const std::string name = Str(row, "indicator") + ", " + Str(row, "period") + ": " +
-                             Str(texts, "value");
+    const std::string name = row.indicator + ", " + row.period + ": " + row.texts.value;
     for (const auto& line : svg_internal::Wrap(name, kWidth, kFontSize)) {
       y += kLineHeight;
       out += Text(0, y - 5, line, "start");
     }
     const double middle = y + 6 + kBenchHeight / 2;
-    auto span = [&](const char* from, const char* to, const char* css, const std::string& colour,
+    auto span = [&](double from, double to, const char* css, const std::string& colour,
                     double height, const std::string& extra) {
       double a = x_of(from);
       double b = x_of(to);
       return Rect(std::min(a, b), middle - height / 2, std::fabs(b - a), height,
                   Attr("class", css) + Attr("fill", colour) + extra);
     };
-    out += span("min", "max", "spine-range", range_colour, kBand, range_outline);
-    out += span("q1", "q3", "spine-middle", middle_colour, kBand, "");
-    if (row.contains("benchmark_value")) {
-      double bx = x_of("benchmark_value");
+    out += span(row.min, row.max, "spine-range", range_colour, kBand, range_outline);
+    out += span(row.q1, row.q3, "spine-middle", middle_colour, kBand, "");
+    if (row.benchmark_value) {
+      double bx = x_of(*row.benchmark_value);
       out += Rect(bx - 1.5, middle - kBenchHeight / 2, 3, kBenchHeight,
                   Attr("class", "spine-benchmark") + Attr("fill", bench_colour));
     }
     // The area's marker (Marker outlines it in white, so it shows over the bands and line).
-    out += "<g class=\"spine-area\" transform=\"translate(" + Point(x_of("value"), middle) +
-           ")\">" + Marker(Str(comparison, "marker"), 0, 0, kMarkerSize, Str(comparison, "color")) +
-           "</g>";
+    out += "<g class=\"spine-area\" transform=\"translate(" + Point(x_of(row.value), middle) +
+           ")\">" + Marker(comparison.marker, 0, 0, kMarkerSize, comparison.color) + "</g>";
     out += "</g>";
     rows_markup += out;
     y = middle + kBenchHeight / 2 + 8;
   }
   body += rows_markup;
   double notes_height = 0;
-  body += Notes(spec.value("notes", json::array()), y + 4, notes_height);
+  body += Notes(spec.notes, y + 4, notes_height);
   const double height = y + 4 + notes_height + 6;
-  return svg_internal::Svg(spec, "spine", kWidth, height, kSize, body);
+  return svg_internal::Svg(spec.id, spec.title, spec.desc, "spine", kWidth, height, kSize, body);
 }
 
 // --- Sparkline --------------------------------------------------------------------------------
 
-std::string RenderSparklineSvg(const json& spec) {
-  if (!spec.is_object() || !spec.contains("x") || !spec.contains("y")) return {};
+std::string RenderSparklineSvg(const view::SparklineChart& spec) {
   constexpr double kW = 120;
   constexpr double kH = 36;
   constexpr double kPad = 6;
-  const double count = Dbl(spec["x"], "count", 1);
-  const Scale y_scale{Dbl(spec["y"], "min"), Dbl(spec["y"], "max", 1), kH - kPad, kPad};
-  auto x_of = [&](const json& point) {
-    return count <= 1 ? kW / 2 : kPad + Dbl(point, "x") * (kW - 2 * kPad) / (count - 1);
+  const double count = static_cast<double>(spec.count);
+  const Scale y_scale{spec.y_min, spec.y_max, kH - kPad, kPad};
+  // Of a view::SeriesPoint or a view::TimePoint.
+  auto x_of = [&](const auto& point) {
+    return count <= 1 ? kW / 2
+                      : kPad + static_cast<double>(point.x) * (kW - 2 * kPad) / (count - 1);
   };
-  auto y_of = [&](const json& point) { return y_scale(Dbl(point, "value")); };
-  const std::string colour = Str(spec, "color");
+  auto y_of = [&](const auto& point) { return y_scale(point.value); };
+  const std::string& colour = spec.color;
   // Whole units are precise enough at this size, and keep a dashboard of many of them small.
-  auto x_at = [&](const json& point) { return std::round(x_of(point)); };
-  auto y_at = [&](const json& point) { return std::round(y_of(point)); };
-  const std::string marker = Str(spec, "marker");
-  auto dot = [&](const json& point, double size) {
+  auto x_at = [&](const auto& point) { return std::round(x_of(point)); };
+  auto y_at = [&](const auto& point) { return std::round(y_of(point)); };
+  const std::string& marker = spec.marker;
+  auto dot = [&](const auto& point, double size) {
     return Marker(marker, x_at(point), y_at(point), size, colour);
   };
-  const json points = spec.value("points", json::array());  // Runs() points into it
   std::string body;
-  for (const auto& run : Runs(points)) {
+  for (const auto& run : Runs(spec.points)) {
     if (run.size() == 1) {
       body += dot(*run[0], 6);
       continue;
     }
     body += Stroke(PathThrough(run, x_at, y_at), colour, 2.5, " stroke-linejoin=\"round\" stroke-linecap=\"round\"");
   }
-  if (spec.contains("latest")) body += dot(spec["latest"], 9);
-  return svg_internal::Svg(spec, "sparkline", kW, kH,
+  body += dot(spec.latest, 9);
+  return svg_internal::Svg(spec.id, spec.title, spec.desc, "sparkline", kW, kH,
                            " width=\"6em\" height=\"1.8em\" style=\"vertical-align:middle\"", body);
 }
 

@@ -3,24 +3,29 @@
 #include <cmath>
 #include <regex>
 #include <sstream>
+#include <variant>
 
 #include "render/svg/chart.h"
 #include "render/svg/map.h"
 
 namespace outcomes::render {
 
-std::string RenderSvg(const nlohmann::json& spec) {
-  if (!spec.is_object()) return {};
-  auto type = spec.find("type");
-  if (type == spec.end() || !type->is_string()) return {};
-  const std::string& kind = type->get_ref<const std::string&>();
-  if (kind == "trend") return RenderTrendSvg(spec);
-  if (kind == "comparison") return RenderComparisonSvg(spec);
-  if (kind == "position") return RenderPositionSvg(spec);
-  if (kind == "sparkline") return RenderSparklineSvg(spec);
-  if (kind == "spine") return RenderSpineSvg(spec);
-  if (kind == "map" || kind == "locator") return RenderMapSvg(spec);
-  return {};
+namespace {
+
+// The SVG of each kind of chart.
+std::string Draw(const std::monostate&) { return {}; }
+std::string Draw(const view::TrendChart& spec) { return RenderTrendSvg(spec); }
+std::string Draw(const view::ComparisonChart& spec) { return RenderComparisonSvg(spec); }
+std::string Draw(const view::PositionChart& spec) { return RenderPositionSvg(spec); }
+std::string Draw(const view::SparklineChart& spec) { return RenderSparklineSvg(spec); }
+std::string Draw(const view::SpineChart& spec) { return RenderSpineSvg(spec); }
+std::string Draw(const view::ChoroplethMap& spec) { return RenderChoroplethSvg(spec); }
+std::string Draw(const view::LocatorMap& spec) { return RenderLocatorSvg(spec); }
+
+}  // namespace
+
+std::string RenderSvg(const view::Chart& chart) {
+  return std::visit([](const auto& spec) { return Draw(spec); }, chart);
 }
 
 namespace {
@@ -49,13 +54,12 @@ std::string Pixels(double value) {
 
 }  // namespace
 
-std::string RenderStandaloneSvg(const nlohmann::json& spec) {
-  if (!spec.is_object()) return {};
+std::string RenderStandaloneSvg(const view::Chart& chart) {
   std::string svg;
-  if (spec.value("type", "") == "map")
-    svg = RenderStandaloneMapSvg(spec);
+  if (const auto* map = std::get_if<view::ChoroplethMap>(&chart))
+    svg = RenderStandaloneMapSvg(*map);
   else
-    svg = RenderSvg(spec);
+    svg = RenderSvg(chart);
   if (svg.empty() || svg.rfind("<svg", 0) != 0) return {};
   const size_t tag_end = svg.find('>');
   std::string tag = svg.substr(0, tag_end);

@@ -5,15 +5,14 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "view/chart.h"
 
 namespace outcomes::render {
 
-// Renders `spec` by its "type": "trend", "comparison", "position" and "sparkline" (chart.h),
-// "map" and "locator" (map.h). Returns "" for a null spec (a view's "no figure to draw"), for
-// anything that is not an object, and for an unknown type. All text is XML-escaped; the same
-// spec always gives the same bytes.
-std::string RenderSvg(const nlohmann::json& spec);
+// Renders `chart` by its kind: a trend, comparison, position, sparkline or spine chart
+// (chart.h), a choropleth or a locator map (map.h). Returns "" for an empty chart (a view's "no
+// figure to draw"). All text is XML-escaped; the same spec always gives the same bytes.
+std::string RenderSvg(const view::Chart& chart);
 
 // The same figure as a file of its own, for the "Download this chart (SVG)" link: an XML
 // declaration, then one <svg> with the SVG namespace, its <title> and <desc>, a white
@@ -22,6 +21,6 @@ std::string RenderSvg(const nlohmann::json& spec);
 // font family and colours it needs set on the root, so it needs no stylesheet or font of the
 // site. A choropleth ("map") is drawn with its key inside the SVG (on the page the key is HTML
 // beside it) and without links. "" where RenderSvg gives "".
-std::string RenderStandaloneSvg(const nlohmann::json& spec);
+std::string RenderStandaloneSvg(const view::Chart& chart);
 
 }  // namespace outcomes::render

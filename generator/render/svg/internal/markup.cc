@@ -135,18 +135,6 @@ std::string Truncate(std::string_view text, double width, double font_size) {
   return out + ellipsis;
 }
 
-std::string Str(const nlohmann::json& spec, const char* key) {
-  if (!spec.is_object()) return {};
-  auto it = spec.find(key);
-  return it != spec.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-double Dbl(const nlohmann::json& spec, const char* key, double fallback) {
-  if (!spec.is_object()) return fallback;
-  auto it = spec.find(key);
-  return it != spec.end() && it->is_number() ? it->get<double>() : fallback;
-}
-
 std::string MarkerPaint(const std::string& colour) {
   return " fill=\"" + Escape(colour) + "\" stroke=\"#fff\" stroke-width=\"1.5\"";
 }
@@ -190,15 +178,16 @@ std::string Text(double x, double y, const std::string& text, const std::string&
   return out + extra + ">" + Escape(text) + "</text>";
 }
 
-std::string Svg(const nlohmann::json& spec, const std::string& kind, double width, double height,
+std::string Svg(const std::string& spec_id, const std::string& title, const std::string& desc,
+                const std::string& kind, double width, double height,
                 const std::string& attributes, const std::string& body) {
-  const std::string id = Escape(Str(spec, "id"));
+  const std::string id = Escape(spec_id);
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart--" + kind +
                     "\" viewBox=\"0 0 " + Num(width) + " " + Num(height) + "\"" + attributes +
                     " role=\"img\" aria-labelledby=\"" + id + "-title\" aria-describedby=\"" + id +
                     "-desc\">";
-  out += "<title id=\"" + id + "-title\">" + Escape(Str(spec, "title")) + "</title>";
-  out += "<desc id=\"" + id + "-desc\">" + Escape(Str(spec, "desc")) + "</desc>";
+  out += "<title id=\"" + id + "-title\">" + Escape(title) + "</title>";
+  out += "<desc id=\"" + id + "-desc\">" + Escape(desc) + "</desc>";
   out += body;
   out += "</svg>";
   return out;

@@ -6,8 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace outcomes::render::svg_internal {
 
 // Escapes text for SVG element content and double- or single-quoted attribute values: the five
@@ -50,11 +48,6 @@ std::vector<std::string> Wrap(std::string_view text, double width, double font_s
 // `text`, cut at a character boundary and ended with "…" when it is wider than `width`.
 std::string Truncate(std::string_view text, double width, double font_size);
 
-// A string field of `spec`, or "" when it is absent or not a string.
-std::string Str(const nlohmann::json& spec, const char* key);
-// A number field of `spec`, or `fallback` when it is absent or not a number.
-double Dbl(const nlohmann::json& spec, const char* key, double fallback = 0);
-
 // A marker shape centred on (x, y): "circle", "square", "triangle", "triangle-down", "diamond"
 // or "cross" (anything else is a circle). `size` is about the shape's width.
 std::string Marker(const std::string& shape, double x, double y, double size,
@@ -74,7 +67,9 @@ std::string Text(double x, double y, const std::string& text, const std::string&
 
 // The root element, title and description (ids "<id>-title" and "<id>-desc") around `body`.
 // `attributes` holds the root's size, style and text attributes (with a leading space).
-std::string Svg(const nlohmann::json& spec, const std::string& kind, double width, double height,
+// Everything is escaped here.
+std::string Svg(const std::string& id, const std::string& title, const std::string& desc,
+                const std::string& kind, double width, double height,
                 const std::string& attributes, const std::string& body);
 
 // The font size of every chart text, in user units. The charts are 400 units wide, so at 320 px
