@@ -16,11 +16,12 @@
 //   - sheet names: 1 to 31 characters, none of []:*?/\, not starting or ending with ', unique
 //     without regard to case;
 //   - a sheet has a table or charts, not both;
-//   - table names: letters, digits, '_' and '.', starting with a letter or '_', not like a cell
-//     reference (A1, R1C1) nor "R" or "C", unique in the workbook without regard to case;
+//   - table names: 1 to 255 letters, digits, '_' and '.', starting with a letter or '_', not
+//     like a cell reference (A1, R1C1) nor "R" or "C", unique in the workbook without regard
+//     to case;
 //   - a table has 1 to 16,384 columns, each with a header unique in the table without regard
-//     to case, and at least one row (leave the table out instead); every row has exactly one
-//     cell per column;
+//     to case, and at least one row (leave the table out instead), no more than a worksheet
+//     holds below the sheet's lines; every row has exactly one cell per column;
 //   - numbers are finite;
 //   - a link names a sheet of the pack; a chart link, a chart that sheet has;
 //   - a chart has at least one series; each of its ranges names a sheet with a table and lies
