@@ -15,8 +15,6 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "base/diagnostics.h"
 #include "compute/compute.h"
 #include "load/load.h"
@@ -79,8 +77,8 @@ int main(int argc, char** argv) {
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t idx = next++; idx < packs.size(); idx = next++) {
-      nlohmann::json pack_view = view::PackView(site, results, packs[idx]);
-      if (!render::WriteWorkbook(pack_view, paths[idx], &errors[idx]) && errors[idx].empty())
+      const view::Pack pack = view::PackView(site, results, packs[idx]);
+      if (!render::WriteWorkbook(pack, paths[idx], &errors[idx]) && errors[idx].empty())
         errors[idx] = "could not write the workbook";
     }
   };

@@ -301,8 +301,8 @@ bool WritePacks(const Options& options, const Computed& computed, output::Sink& 
   auto work = [&] {
     // A stop signal ends the phase after the packs under way (output/ then refuses to commit).
     for (size_t idx = next++; idx < packs.size() && !output::StopSignal(); idx = next++) {
-      nlohmann::json pack_view = view::PackView(computed.site, *computed.results, packs[idx]);
-      if (!render::WriteWorkbook(pack_view, paths[idx], &errors[idx]) && errors[idx].empty())
+      const view::Pack pack = view::PackView(computed.site, *computed.results, packs[idx]);
+      if (!render::WriteWorkbook(pack, paths[idx], &errors[idx]) && errors[idx].empty())
         errors[idx] = "could not write the workbook";
     }
   };

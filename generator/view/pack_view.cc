@@ -1,4 +1,4 @@
-// The Excel packs as view models (see pack_view.h for the schema). The layout follows the
+// The Excel packs as view models (view/pack.h holds the types). The layout follows the
 // Analysis Function's "Releasing statistics in spreadsheets" guidance: a cover sheet, a contents
 // sheet, a notes sheet explaining the shorthand, then one table per sheet with its title in A1,
 // units in a column of their own and shorthand markers in square brackets in place of figures.
@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <optional>
@@ -26,6 +27,8 @@ namespace outcomes::view {
 namespace {
 
 using nlohmann::json;
+using Cell = TableCell;
+using Row = TableRow;
 
 constexpr const char* kPackFolder = "downloads/packs/";
 // 1980-01-01, the zip format's epoch: the creation time when a site gives no date at all
@@ -39,32 +42,34 @@ int Decimals(const model::Indicator& indicator) {
   return std::clamp(indicator.decimals, 0, 10);
 }
 
+// A number format with `decimals` decimal places, with thousands separators or without:
+// "#,##0.0", "0.00", "0". The code and the decimals the view carries beside it come from here
+// alone, so they agree.
+NumberFormat Figures(int decimals, bool thousands) {
+  NumberFormat format;
+  format.decimals = decimals;
+  format.code = std::string(thousands ? "#,##0" : "0") +
+                (decimals > 0 ? "." + std::string(static_cast<size_t>(decimals), '0') : "");
+  return format;
+}
+
 // The Excel number format for an indicator's figures: as many decimals as it is published
 // with, thousands separators, and no unit (the unit is in a column or header of its own, so
 // a percentage of 74.1 shows as 74.1, not 74.1%).
-std::string NumberFormat(const model::Indicator& indicator) {
-  int decimals = Decimals(indicator);
-  std::string fraction = decimals > 0 ? "." + std::string(static_cast<size_t>(decimals), '0') : "";
-  if (indicator.unit == model::Unit::kPercent) return "0" + fraction;
-  return "#,##0" + fraction;
+NumberFormat IndicatorFormat(const model::Indicator& indicator) {
+  return Figures(Decimals(indicator), indicator.unit != model::Unit::kPercent);
 }
 
 // A signed format for changes: "+1.5", "-0.3", "0.0".
-std::string ChangeFormat(const model::Indicator& indicator) {
-  std::string format = NumberFormat(indicator);
-  return "+" + format + ";-" + format + ";" + format;
+NumberFormat ChangeFormat(const model::Indicator& indicator) {
+  NumberFormat format = IndicatorFormat(indicator);
+  format.code = "+" + format.code + ";-" + format.code + ";" + format.code;
+  format.plus_sign = true;
+  return format;
 }
 
 double Rounded(const model::Indicator& indicator, double value) {
   return base::RoundTo(value, Decimals(indicator));
-}
-
-json Number(double value, const std::string& format) {
-  return {{"number", value}, {"format", format}};
-}
-
-json SheetLink(const std::string& text, const std::string& sheet) {
-  return {{"text", text}, {"sheet", sheet}};
 }
 
 // The marker for a cell that carries no published value.
@@ -76,17 +81,17 @@ std::string MarkerFor(const compute::Cell* cell) {
 }
 
 // An indicator's value for a table: the rounded figure, or the marker of why there is none.
-json ValueCell(const model::Indicator& indicator, const compute::Cell* cell) {
-  if (!cell || !cell->Published()) return MarkerFor(cell);
-  return Number(Rounded(indicator, cell->value), NumberFormat(indicator));
+Cell ValueCell(const model::Indicator& indicator, const compute::Cell* cell) {
+  if (!cell || !cell->Published()) return Cell::Text(MarkerFor(cell));
+  return Cell::Number(Rounded(indicator, cell->value), IndicatorFormat(indicator));
 }
 
 // A figure that goes with a cell (interval limit, count, denominator): the marker of the cell
 // when the cell is hidden, "[x]" when the cell is published without it.
-json PartCell(const compute::Cell& cell, double part, const std::string& format, int decimals) {
-  if (!cell.Published()) return MarkerFor(&cell);
-  if (!model::Has(part)) return "[x]";
-  return Number(decimals >= 0 ? base::RoundTo(part, decimals) : part, format);
+Cell PartCell(const compute::Cell& cell, double part, const NumberFormat& format, int decimals) {
+  if (!cell.Published()) return Cell::Text(MarkerFor(&cell));
+  if (!model::Has(part)) return Cell::Text("[x]");
+  return Cell::Number(decimals >= 0 ? base::RoundTo(part, decimals) : part, format);
 }
 
 std::string StatusLabel(const i18n::Catalogue& t, compute::TargetStatus status) {
@@ -156,11 +161,11 @@ PeriodTarget TargetAt(const model::Indicator& indicator, const model::Period& pe
 // The "Target or path step" and "About the target" cells of a table row about `cell` (of an
 // area the targets apply to when `targeted`). Without a cell, the target itself. [z] in both
 // where there is no target, with the reason in the second.
-void PushTarget(const i18n::Catalogue& t, json& row, const model::Indicator& indicator, const compute::Cell* cell,
-                bool targeted) {
+void PushTarget(const i18n::Catalogue& t, Row& row, const model::Indicator& indicator,
+                const compute::Cell* cell, bool targeted) {
   if (!indicator.target || !targeted) {
-    row.push_back("[z]");
-    row.push_back("[z]");
+    row.push_back(Cell::Text("[z]"));
+    row.push_back(Cell::Text("[z]"));
     return;
   }
   PeriodTarget target = cell ? TargetOf(*cell)
@@ -168,14 +173,14 @@ void PushTarget(const i18n::Catalogue& t, json& row, const model::Indicator& ind
                                             compute::TargetReference::kTarget,
                                             indicator.target->period};
   if (!target.Has()) {
-    row.push_back("[z]");
-    row.push_back(indicator.baseline ? "No target before the baseline, " +
-                                           indicator.baseline->Label()
-                                     : std::string("[z]"));
+    row.push_back(Cell::Text("[z]"));
+    row.push_back(Cell::Text(indicator.baseline
+                                 ? "No target before the baseline, " + indicator.baseline->Label()
+                                 : std::string("[z]")));
     return;
   }
-  row.push_back(Number(Rounded(indicator, target.value), NumberFormat(indicator)));
-  row.push_back(target.About(t, indicator));
+  row.push_back(Cell::Number(Rounded(indicator, target.value), IndicatorFormat(indicator)));
+  row.push_back(Cell::Text(target.About(t, indicator)));
 }
 
 // "%", "per 10,000", "number", "£" or "": for chart titles.
@@ -220,28 +225,31 @@ std::string FigureStatus(const i18n::Catalogue& t, const compute::Cell& cell) {
 
 // --- Sheets --------------------------------------------------------------------------------------
 
-json Line(const std::string& text, const std::string& style = "") {
-  return {{"text", text}, {"style", style}};
+SheetLine Line(const std::string& text, LineStyle style = LineStyle::kPlain) {
+  return {text, style, ""};
 }
 
-json Column(const std::string& header, bool wrap = false, bool tone = false,
-            const std::string& format = "") {
-  json column = {{"header", header}, {"wrap", wrap}, {"tone", tone}};
-  if (!format.empty()) column["format"] = format;
+TableColumn Column(const std::string& header, bool wrap = false, bool tone = false) {
+  TableColumn column;
+  column.header = header;
+  column.wrap = wrap;
+  column.tone = tone;
   return column;
 }
 
 // A column of figures: markers such as [c] in it line up with the numbers, on the right.
-json FigureColumn(const std::string& header, const std::string& format = "") {
-  json column = Column(header, false, false, format);
-  column["numeric"] = true;
+// `format` is for its plain numbers (Cell::Number without a format of its own).
+TableColumn FigureColumn(const std::string& header, NumberFormat format = {}) {
+  TableColumn column = Column(header);
+  column.format = std::move(format);
+  column.numeric = true;
   return column;
 }
 
 // A column of prose, `width` characters wide, its text wrapping.
-json ProseColumn(const std::string& header, double width) {
-  json column = Column(header, true);
-  column["width"] = width;
+TableColumn ProseColumn(const std::string& header, double width) {
+  TableColumn column = Column(header, true);
+  column.width = width;
   return column;
 }
 
@@ -264,28 +272,49 @@ std::string JoinTitles(const std::string& first, const std::string& separator,
 }
 
 // Excel tables need unique headers (compared without case): a repeated one gets " (2)", ...
-void MakeHeadersUnique(json& columns) {
+void MakeHeadersUnique(std::vector<TableColumn>& columns) {
   std::set<std::string> seen;
   for (auto& column : columns) {
-    std::string header = column["header"].get<std::string>();
+    std::string header = column.header;
     if (header.empty()) header = "Column";
     std::string candidate = header;
     for (int copy = 2; !seen.insert(Lower(candidate)).second; ++copy)
       candidate = header + " (" + std::to_string(copy) + ")";
-    column["header"] = candidate;
+    column.header = candidate;
   }
 }
 
 // A table sheet. With no rows there is no table (Excel needs a row): the sheet then says so.
-json TableSheet(const std::string& name, const std::string& title, json lines, json columns,
-                json rows, const std::string& empty_text = "There is nothing to show here.") {
-  if (rows.empty() && !empty_text.empty()) lines = json::array({Line(empty_text)});
-  json sheet = {{"name", name}, {"title", title}, {"lines", std::move(lines)}};
+Sheet TableSheet(const std::string& name, const std::string& title, std::vector<SheetLine> lines,
+                 std::vector<TableColumn> columns, std::vector<Row> rows,
+                 const std::string& empty_text = "There is nothing to show here.") {
+  if (rows.empty() && !empty_text.empty()) lines = {Line(empty_text)};
+  Sheet sheet;
+  sheet.name = name;
+  sheet.title = title;
+  sheet.lines = std::move(lines);
   if (!rows.empty()) {
     MakeHeadersUnique(columns);
-    sheet["table"] = {
-        {"name", "tbl_" + name}, {"columns", std::move(columns)}, {"rows", std::move(rows)}};
+    sheet.table = Table{"tbl_" + name, std::move(columns), std::move(rows)};
   }
+  return sheet;
+}
+
+// A row of text cells.
+Row TextRow(std::initializer_list<std::string> texts) {
+  Row row;
+  for (const auto& text : texts) row.push_back(Cell::Text(text));
+  return row;
+}
+
+// A sheet of charts (the lines say what they show, or why there is none).
+Sheet ChartsSheet(const std::string& name, const std::string& title, std::vector<SheetLine> lines,
+                  std::vector<PackChart> charts) {
+  Sheet sheet;
+  sheet.name = name;
+  sheet.title = title;
+  sheet.lines = std::move(lines);
+  sheet.charts = std::move(charts);
   return sheet;
 }
 
@@ -486,13 +515,13 @@ std::vector<Exception> FindExceptions(
 // `outcome_sheets`: outcome title -> (sheet name, link text) of the sheet about it, when the
 // pack has one; the Outcome column then links to that sheet instead of repeating the title.
 // `chart_links`: for each exception, the link to its chart (every exception has one).
-json ExceptionsSheet(
+Sheet ExceptionsSheet(
     const Context& context, const std::vector<Exception>& exceptions,
-    const std::vector<json>& chart_links, bool with_area, const std::string& title,
+    const std::vector<Cell>& chart_links, bool with_area, const std::string& title,
     const std::string& none_text,
     const std::map<std::string, std::pair<std::string, std::string>>& outcome_sheets = {}) {
-  json columns =
-      json::array({FigureColumn("Rank", "0"), Column("Outcome", true), Column("Indicator", true)});
+  std::vector<TableColumn> columns = {FigureColumn("Rank", Figures(0, false)),
+                                      Column("Outcome", true), Column("Indicator", true)};
   if (with_area) columns.push_back(Column("Area"));
   columns.push_back(Column("Chart"));
   columns.push_back(Column("Period"));
@@ -506,35 +535,37 @@ json ExceptionsSheet(
   columns.push_back(Column("Trend"));
   if (context.compare_home) columns.push_back(Column("Compared with " + context.HomeName()));
   if (context.HasEngland()) columns.push_back(Column("Compared with " + context.EnglandName()));
-  json rows = json::array();
+  std::vector<Row> rows;
   int rank = 0;
   for (const auto& exception : exceptions) {
     const auto& indicator = context.site.indicators[exception.indicator];
     const compute::Cell& cell = *exception.cell;
     auto sheet = outcome_sheets.find(exception.outcome);
-    json outcome = sheet == outcome_sheets.end()
-                       ? json(exception.outcome)
-                       : SheetLink(sheet->second.second, sheet->second.first);
-    json row = json::array({++rank, std::move(outcome), indicator.short_title});
-    if (with_area) row.push_back(context.Name(exception.area));
+    Cell outcome = sheet == outcome_sheets.end()
+                       ? Cell::Text(exception.outcome)
+                       : Cell::SheetLink(sheet->second.second, sheet->second.first);
+    Row row = {Cell::Number(++rank), std::move(outcome), Cell::Text(indicator.short_title)};
+    if (with_area) row.push_back(Cell::Text(context.Name(exception.area)));
     row.push_back(chart_links[static_cast<size_t>(rank - 1)]);
-    row.push_back(cell.period.Label());
+    row.push_back(Cell::Text(cell.period.Label()));
     row.push_back(ValueCell(indicator, &cell));
-    row.push_back(UnitLabel(context.site.text, indicator));
+    row.push_back(Cell::Text(UnitLabel(context.site.text, indicator)));
     PushTarget(context.site.text, row, indicator, &cell, true);
-    row.push_back(StatusText(context.site.text, indicator, &cell));
-    row.push_back(Number(Rounded(indicator, exception.shortfall), NumberFormat(indicator)));
+    row.push_back(Cell::Text(StatusText(context.site.text, indicator, &cell)));
+    row.push_back(
+        Cell::Number(Rounded(indicator, exception.shortfall), IndicatorFormat(indicator)));
     row.push_back(std::isinf(exception.relative)
-                      ? json("[z]")
-                      : Number(base::RoundTo(exception.relative, 1), "0.0"));
-    row.push_back(TrendText(context.site.text, indicator, exception.series));
+                      ? Cell::Text("[z]")
+                      : Cell::Number(base::RoundTo(exception.relative, 1), Figures(1, false)));
+    row.push_back(Cell::Text(TrendText(context.site.text, indicator, exception.series)));
     if (context.compare_home)
-      row.push_back(CompareHomeText(context, exception.indicator, exception.area, &cell));
+      row.push_back(
+          Cell::Text(CompareHomeText(context, exception.indicator, exception.area, &cell)));
     if (context.HasEngland())
-      row.push_back(CompareText(context, indicator, &cell, context.england_comparator));
+      row.push_back(Cell::Text(CompareText(context, indicator, &cell, context.england_comparator)));
     rows.push_back(std::move(row));
   }
-  json lines = json::array();
+  std::vector<SheetLine> lines;
   if (rows.empty()) {
     lines.push_back(Line(none_text));
   } else {
@@ -578,7 +609,7 @@ std::string StatusNote(const i18n::Catalogue& t, double close_tolerance) {
          "confidence interval: with numbers this small the result could be chance.";
 }
 
-json NotesSheet(const Context& context) {
+Sheet NotesSheet(const Context& context) {
   const auto& config = context.site.config;
   int max_suppressed = config.suppression.MaxSuppressed();
   std::string confidential =
@@ -588,127 +619,123 @@ json NotesSheet(const Context& context) {
                 ", because it would let such a count be worked out by subtraction, or because "
                 "the figure's publisher suppressed it."
           : "Confidential: the figure's publisher suppressed it to protect privacy.";
-  json rows = json::array({
-      json::array({"[c]", confidential}),
-      json::array({"[x]",
-                   "Not available: there is no figure for this area and period (not "
-                   "collected, not published, or a group figure that could not be "
-                   "formed because a ward's count is missing)."}),
-      json::array({"[z]",
-                   "Not applicable: for example no target has been set, an area compared with "
-                   "itself, or a count (or other total) beside another area's, which is never "
-                   "shown: areas differ in size."}),
-      json::array({"[p]",
-                   "Provisional: the figure may change when final figures are "
-                   "published (shown in the Figure status column)."}),
-      json::array({"[r]",
-                   "Revised: the figure has changed since it was first published "
-                   "(shown in the Figure status column)."}),
-      json::array({"[note 1]", StatusNote(context.site.text, config.close_tolerance)}),
-      json::array({"[note 2]", "Exceptions are latest figures whose status is " +
-                                   JudgedLabel(context.site.text, kNotMet, kTarget) + " or " +
-                                   JudgedLabel(context.site.text, kClose, kTarget) + " (or, against a step on the "
-                                   "path to the target, " + JudgedLabel(context.site.text, kNotMet, kStep) + " or " +
-                                   JudgedLabel(context.site.text, kClose, kStep) + "), including those marked \"" +
-                                   NotCertain(context.site.text) + "\". Worst first: not met before close; then "
-                                   "by shortfall as a percentage of the target, largest first (a "
-                                   "shortfall against a target of zero first); then in indicator "
-                                   "and area order."}),
-      json::array({"[note 3]",
-                   "Better, Worse and Similar compare the benchmark's figure with the area's 95% "
-                   "confidence interval: a difference is reported only when the benchmark lies "
-                   "outside the interval. Higher and Lower are used when neither direction is "
-                   "better. Not compared gives the reason. Counts are not compared ([z]): areas "
-                   "differ in size."}),
-      json::array(
+  std::vector<Row> rows = {
+      TextRow({"[c]", confidential}),
+      TextRow({"[x]",
+               "Not available: there is no figure for this area and period (not "
+               "collected, not published, or a group figure that could not be "
+               "formed because a ward's count is missing)."}),
+      TextRow({"[z]",
+               "Not applicable: for example no target has been set, an area compared with "
+               "itself, or a count (or other total) beside another area's, which is never "
+               "shown: areas differ in size."}),
+      TextRow({"[p]",
+               "Provisional: the figure may change when final figures are "
+               "published (shown in the Figure status column)."}),
+      TextRow({"[r]",
+               "Revised: the figure has changed since it was first published "
+               "(shown in the Figure status column)."}),
+      TextRow({"[note 1]", StatusNote(context.site.text, config.close_tolerance)}),
+      TextRow({"[note 2]", "Exceptions are latest figures whose status is " +
+                               JudgedLabel(context.site.text, kNotMet, kTarget) + " or " +
+                               JudgedLabel(context.site.text, kClose, kTarget) +
+                               " (or, against a step on the path to the target, " +
+                               JudgedLabel(context.site.text, kNotMet, kStep) + " or " +
+                               JudgedLabel(context.site.text, kClose, kStep) +
+                               "), including those marked \"" + NotCertain(context.site.text) +
+                               "\". Worst first: not met before close; then by shortfall as a "
+                               "percentage of the target, largest first (a shortfall against a "
+                               "target of zero first); then in indicator and area order."}),
+      TextRow({"[note 3]",
+               "Better, Worse and Similar compare the benchmark's figure with the area's 95% "
+               "confidence interval: a difference is reported only when the benchmark lies "
+               "outside the interval. Higher and Lower are used when neither direction is "
+               "better. Not compared gives the reason. Counts are not compared ([z]): areas "
+               "differ in size."}),
+      TextRow(
           {"[note 4]", "Trend: percentages with counts for the last " +
                            std::to_string(config.trend_points) +
                            " consecutive periods are tested for a trend (chi-squared test for "
                            "trend); other indicators show only the direction since the baseline or "
                            "the previous period, marked (not tested)."}),
-      json::array({"[note 5]",
-                   "Change since baseline is the latest figure minus the figure for the "
-                   "indicator's baseline period, in the indicator's unit: percentage points for "
-                   "percentages."}),
-      json::array({"[note 6]",
-                   "Figures are rounded to the decimal places each indicator is published with. "
-                   "Units are in the Unit column: percentages are numbers from 0 to 100 without "
-                   "a % sign, rates are per the stated population."}),
-  });
+      TextRow({"[note 5]",
+               "Change since baseline is the latest figure minus the figure for the "
+               "indicator's baseline period, in the indicator's unit: percentage points for "
+               "percentages."}),
+      TextRow({"[note 6]",
+               "Figures are rounded to the decimal places each indicator is published with. "
+               "Units are in the Unit column: percentages are numbers from 0 to 100 without "
+               "a % sign, rates are per the stated population."}),
+  };
   int next_note = 7;
   if (config.suppression.round_to > 0)
-    rows.push_back(json::array({"[note " + std::to_string(next_note++) + "]",
-                                "Published counts and denominators are rounded to the nearest " +
-                                    std::to_string(config.suppression.round_to) + "."}));
+    rows.push_back(TextRow({"[note " + std::to_string(next_note++) + "]",
+                            "Published counts and denominators are rounded to the nearest " +
+                                std::to_string(config.suppression.round_to) + "."}));
   if (config.example_data)
-    rows.push_back(json::array(
+    rows.push_back(TextRow(
         {"[note " + std::to_string(next_note++) + "]",
          "Example data: this site uses made-up figures for demonstration (the Note column of "
          "the data says which). Do not use them to make decisions."}));
   return TableSheet("Notes", "Notes and shorthand used in this workbook",
-                    json::array({Line("This worksheet contains one table: the shorthand used in "
-                                      "place of figures and the notes other worksheets refer "
-                                      "to.")}),
-                    json::array({Column("Shorthand or note"), ProseColumn("Meaning", 100)}),
-                    std::move(rows));
+                    {Line("This worksheet contains one table: the shorthand used in place of "
+                          "figures and the notes other worksheets refer to.")},
+                    {Column("Shorthand or note"), ProseColumn("Meaning", 100)}, std::move(rows));
 }
 
 // The contents sheet for `sheets` (every sheet after the contents sheet itself).
-json ContentsSheet(const json& sheets) {
-  json rows = json::array();
+Sheet ContentsSheet(const std::vector<Sheet>& sheets) {
+  std::vector<Row> rows;
   for (const auto& sheet : sheets)
-    rows.push_back(
-        json::array({SheetLink(sheet["name"].get<std::string>(), sheet["name"].get<std::string>()),
-                     sheet["title"]}));
-  return TableSheet(
-      "Contents", "Table of contents",
-      json::array({Line("This worksheet contains one table. Select a sheet name to go to it.")}),
-      json::array({Column("Sheet name"), ProseColumn("Sheet title", 90)}), std::move(rows));
+    rows.push_back({Cell::SheetLink(sheet.name, sheet.name), Cell::Text(sheet.title)});
+  return TableSheet("Contents", "Table of contents",
+                    {Line("This worksheet contains one table. Select a sheet name to go to it.")},
+                    {Column("Sheet name"), ProseColumn("Sheet title", 90)}, std::move(rows));
 }
 
-json CoverLines(const Context& context, const std::string& about,
-                const std::vector<std::string>& outcome_lines, const std::string& contains,
-                const std::string& meeting_date) {
+std::vector<SheetLine> CoverLines(const Context& context, const std::string& about,
+                                  const std::vector<std::string>& outcome_lines,
+                                  const std::string& contains, const std::string& meeting_date) {
   const auto& config = context.site.config;
-  json lines = json::array();
+  std::vector<SheetLine> lines;
   if (config.example_data)
     lines.push_back(
         Line("Example data: some figures in this workbook are made up for "
              "demonstration. Do not use them to make decisions.",
-             "warning"));
-  lines.push_back(Line("About this workbook", "heading"));
+             LineStyle::kWarning));
+  lines.push_back(Line("About this workbook", LineStyle::kHeading));
   lines.push_back(Line(about));
   if (!outcome_lines.empty()) {
-    lines.push_back(Line("Outcomes covered", "heading"));
+    lines.push_back(Line("Outcomes covered", LineStyle::kHeading));
     for (const auto& text : outcome_lines) lines.push_back(Line(text));
   }
-  lines.push_back(Line("What this workbook contains", "heading"));
+  lines.push_back(Line("What this workbook contains", LineStyle::kHeading));
   lines.push_back(Line(contains));
   lines.push_back(
       Line("The Contents worksheet links to every worksheet. The Notes worksheet "
            "explains the shorthand used in place of figures: [c] confidential, "
            "[x] not available, [z] not applicable, [p] provisional, [r] revised."));
   if (!meeting_date.empty()) {
-    lines.push_back(Line("Meeting date", "heading"));
+    lines.push_back(Line("Meeting date", LineStyle::kHeading));
     lines.push_back(Line(LongDate(context.site.text, meeting_date)));
   }
-  lines.push_back(Line("Data date", "heading"));
+  lines.push_back(Line("Data date", LineStyle::kHeading));
   lines.push_back(Line(config.data_date.empty()
                            ? std::string("The site gives no data date.")
                            : "Figures as at " + LongDate(context.site.text, config.data_date) + "."));
-  lines.push_back(Line("Protecting privacy", "heading"));
+  lines.push_back(Line("Protecting privacy", LineStyle::kHeading));
   int max_suppressed = config.suppression.MaxSuppressed();
   lines.push_back(Line(max_suppressed > 0
                            ? "Counts from 1 to " + std::to_string(max_suppressed) +
                                  " are not published, nor any figure from which one could be "
                                  "worked out: such cells show [c]."
                            : std::string("Figures suppressed by their publisher show [c].")));
-  lines.push_back(Line("Published by", "heading"));
+  lines.push_back(Line("Published by", LineStyle::kHeading));
   lines.push_back(Line(config.organisation.empty() ? config.title : config.organisation));
   if (!config.base_url.empty()) {
-    lines.push_back(Line("Website", "heading"));
-    json link = Line(config.base_url);
-    link["url"] = config.base_url;
+    lines.push_back(Line("Website", LineStyle::kHeading));
+    SheetLine link = Line(config.base_url);
+    link.url = config.base_url;
     lines.push_back(link);
   }
   return lines;
@@ -717,61 +744,74 @@ json CoverLines(const Context& context, const std::string& about,
 // Document properties. The creation time is the data date's midnight (UTC), the same for every
 // pack of a site: never the clock, so rebuilds repeat (and packs written at the same time on
 // several threads agree on it; see render/xlsx/xlsx.h).
-json Properties(const Context& context, const std::string& title, const std::string& subject) {
+PackProperties Properties(const Context& context, const std::string& title,
+                          const std::string& subject) {
   const auto& config = context.site.config;
   int64_t created = DateToUnixSeconds(config.data_date);
   if (created <= 0) created = kFallbackCreated;
   const std::string& organisation =
       config.organisation.empty() ? config.title : config.organisation;
-  return {{"title", title},
-          {"subject", subject},
-          {"author", organisation},
-          {"company", organisation},
-          {"category", "Statistics"},
-          {"keywords", "outcomes, statistics, " + context.HomeName()},
-          {"comments", config.data_date.empty()
-                           ? config.title
-                           : config.title + ": figures as at " + LongDate(context.site.text, config.data_date) + "."},
-          {"created", created}};
+  PackProperties properties;
+  properties.title = title;
+  properties.subject = subject;
+  properties.author = organisation;
+  properties.company = organisation;
+  properties.category = "Statistics";
+  properties.keywords = "outcomes, statistics, " + context.HomeName();
+  properties.comments =
+      config.data_date.empty()
+          ? config.title
+          : config.title + ": figures as at " + LongDate(context.site.text, config.data_date) + ".";
+  properties.created = created;
+  return properties;
 }
 
 // The colour tone of each judged status, keyed by the start of its text: the label against a
-// target and the label against a trajectory step (a qualifier may follow either).
-json Tones(const i18n::Catalogue& t) {
-  json tones = json::object();
-  const std::pair<compute::TargetStatus, const char*> kTones[] = {
-      {compute::TargetStatus::kMet, "good"},
-      {compute::TargetStatus::kClose, "close"},
-      {compute::TargetStatus::kNotMet, "bad"}};
+// target and the label against a trajectory step (a qualifier may follow either). In the order
+// of the texts, each once (a later status wins a text two share), as the packs have always
+// had their rules.
+std::vector<ToneRule> Tones(const i18n::Catalogue& t) {
+  std::map<std::string, Tone> by_text;
+  const std::pair<compute::TargetStatus, Tone> kTones[] = {
+      {compute::TargetStatus::kMet, Tone::kGood},
+      {compute::TargetStatus::kClose, Tone::kClose},
+      {compute::TargetStatus::kNotMet, Tone::kBad}};
   for (const auto& [status, tone] : kTones)
     for (auto kind : {compute::TargetReference::kTarget, compute::TargetReference::kTrajectoryStep})
-      tones[JudgedLabel(t, status, kind)] = tone;
+      by_text[JudgedLabel(t, status, kind)] = tone;
+  std::vector<ToneRule> tones;
+  for (const auto& [text, tone] : by_text) tones.push_back({text, tone});
   return tones;
 }
 
 // Assembles a workbook: cover, contents, notes, then `body`.
-json Workbook(const Context& context, json properties, const std::string& page_header,
-              const std::string& title, json cover_lines, json body) {
-  json after_contents = json::array({NotesSheet(context)});
+Pack Workbook(const Context& context, PackProperties properties, const std::string& page_header,
+              const std::string& title, std::vector<SheetLine> cover_lines,
+              std::vector<Sheet> body) {
+  std::vector<Sheet> after_contents;
+  after_contents.push_back(NotesSheet(context));
   for (auto& sheet : body) after_contents.push_back(std::move(sheet));
-  json sheets = json::array();
-  sheets.push_back({{"name", "Cover"}, {"title", title}, {"lines", std::move(cover_lines)}});
-  sheets.push_back(ContentsSheet(after_contents));
-  for (auto& sheet : after_contents) sheets.push_back(std::move(sheet));
+  Pack pack;
+  Sheet cover;
+  cover.name = "Cover";
+  cover.title = title;
+  cover.lines = std::move(cover_lines);
+  pack.sheets.push_back(std::move(cover));
+  pack.sheets.push_back(ContentsSheet(after_contents));
+  for (auto& sheet : after_contents) pack.sheets.push_back(std::move(sheet));
+  pack.properties = std::move(properties);
   // First, so that it stays when the writer shortens a long header to fit one line.
-  std::string header = page_header;
-  if (context.site.config.example_data) header = "Example data: " + header;
-  return {{"properties", std::move(properties)},
-          {"page_header", header},
-          {"tones", Tones(context.site.text)},
-          {"sheets", std::move(sheets)}};
+  pack.page_header = page_header;
+  if (context.site.config.example_data) pack.page_header = "Example data: " + page_header;
+  pack.tones = Tones(context.site.text);
+  return pack;
 }
 
 // --- Charts --------------------------------------------------------------------------------------
 
 struct ChartArea {
   uint32_t area;
-  const char* role;
+  SeriesRole role;
 };
 
 // How far past the data a chart is drawn on to show the target's period (as on the web page).
@@ -801,13 +841,14 @@ std::vector<model::Period> ChartPeriods(const Context& context, uint32_t indicat
 // The columns of a chart data table after `leading` (which describe the chart: indicator, and
 // area when it varies): unit, period, a figure column per area, the target and its words.
 struct ChartTable {
-  json columns;
+  std::vector<TableColumn> columns;
   size_t period_column = 0;
   size_t first_area_column = 0;
   size_t target_column = 0;
 };
 
-ChartTable ChartColumns(json leading, const std::vector<std::string>& area_headers) {
+ChartTable ChartColumns(std::vector<TableColumn> leading,
+                        const std::vector<std::string>& area_headers) {
   ChartTable table;
   table.columns = std::move(leading);
   table.columns.push_back(Column("Unit"));
@@ -824,10 +865,11 @@ ChartTable ChartColumns(json leading, const std::vector<std::string>& area_heade
 
 // Appends one chart's rows to `rows` (each starting with `leading`) and returns the chart: the
 // indicator for `areas` over time, the first area's target as a dashed line from the baseline to
-// the target's period. Null when none of the areas has a published figure.
-json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<ChartArea>& areas,
-              const json& leading, const ChartTable& table, const std::string& sheet,
-              const std::string& title, json& rows) {
+// the target's period. None when none of the areas has a published figure.
+std::optional<PackChart> AddChart(const Context& context, uint32_t indicator_idx,
+                                  const std::vector<ChartArea>& areas, const Row& leading,
+                                  const ChartTable& table, const std::string& sheet,
+                                  const std::string& title, std::vector<Row>& rows) {
   const auto& indicator = context.site.indicators[indicator_idx];
   // Counts (and other totals) of areas of different sizes are never set side by side: one is
   // charted for the first area alone (its columns for the other areas stay in the table, [z]).
@@ -838,70 +880,64 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
   for (const auto& area : charted_areas)
     if (const compute::Cell* latest = context.Latest(indicator_idx, area.area))
       any_published |= latest->Published();
-  if (!any_published) return nullptr;
+  if (!any_published) return std::nullopt;
   // The target line is the council's: shown only when the first area is one of its own.
   const bool target = indicator.target && context.Targeted(areas.front().area);
   const std::vector<model::Period> periods =
       ChartPeriods(context, indicator_idx, charted_areas, target);
   const size_t first_row = rows.size();
-  const std::string format = NumberFormat(indicator);
+  const NumberFormat format = IndicatorFormat(indicator);
   std::vector<model::Period> drawn;  // periods with a point on the target line
   for (const auto& period : periods) {
-    json row = leading;
-    row.push_back(UnitLabel(context.site.text, indicator));
-    row.push_back(period.Label());
+    Row row = leading;
+    row.push_back(Cell::Text(UnitLabel(context.site.text, indicator)));
+    row.push_back(Cell::Text(period.Label()));
     for (size_t area_idx = 0; area_idx < areas.size(); ++area_idx) {
       if (area_idx >= charted) {
-        row.push_back("[z]");
+        row.push_back(Cell::Text("[z]"));
         continue;
       }
       const compute::Cell* cell = context.CellAt(indicator_idx, areas[area_idx].area, period);
       // A chart plots text as zero, so a figure that is not published is an empty cell here
       // (the sheet's lines say so); the Data worksheet carries its [c] or [x].
-      row.push_back(cell && cell->Published() ? Number(Rounded(indicator, cell->value), format)
-                                              : json(nullptr));
+      row.push_back(cell && cell->Published()
+                        ? Cell::Number(Rounded(indicator, cell->value), format)
+                        : Cell::Empty());
     }
     if (!target) {
-      row.push_back("[z]");
-      row.push_back("[z]");
+      row.push_back(Cell::Text("[z]"));
+      row.push_back(Cell::Text("[z]"));
     } else {
       // The line runs from the baseline to the target's period: nothing before the baseline
       // (no target had been set) nor after the target's date (the figures there are still
       // judged against it, as About the target says).
       PeriodTarget reference = TargetAt(indicator, period);
       bool on_line = reference.Has() && reference.kind != compute::TargetReference::kPassedTarget;
-      row.push_back(on_line ? Number(Rounded(indicator, reference.value), format) : json(nullptr));
+      row.push_back(on_line ? Cell::Number(Rounded(indicator, reference.value), format)
+                            : Cell::Empty());
       if (on_line) drawn.push_back(period);
       if (reference.Has())
-        row.push_back(reference.About(context.site.text, indicator));
+        row.push_back(Cell::Text(reference.About(context.site.text, indicator)));
       else
-        row.push_back(indicator.baseline
-                          ? "No target before the baseline, " + indicator.baseline->Label()
-                          : std::string("[z]"));
+        row.push_back(Cell::Text(indicator.baseline ? "No target before the baseline, " +
+                                                          indicator.baseline->Label()
+                                                    : std::string("[z]")));
     }
     rows.push_back(std::move(row));
   }
   const size_t last_row = rows.size() - 1;
-  auto range = [&](size_t column) {
-    return json{
-        {"sheet", sheet}, {"column", column}, {"first_row", first_row}, {"last_row", last_row}};
-  };
-  json series = json::array();
+  auto range = [&](size_t column) { return ChartRange{sheet, column, first_row, last_row}; };
+  PackChart chart;
   std::vector<std::string> names;
   for (size_t area_idx = 0; area_idx < charted; ++area_idx) {
-    json item = range(table.first_area_column + area_idx);
-    item["name"] = context.Name(areas[area_idx].area);
-    item["role"] = areas[area_idx].role;
-    series.push_back(std::move(item));
+    chart.series.push_back({context.Name(areas[area_idx].area),
+                            range(table.first_area_column + area_idx), areas[area_idx].role});
     names.push_back(context.Name(areas[area_idx].area));
   }
   const bool path = target && !indicator.target->trajectory.empty();
-  if (!drawn.empty()) {
-    json item = range(table.target_column);
-    item["name"] = path ? "Path to target" : "Target";
-    item["role"] = "target";
-    series.push_back(std::move(item));
-  }
+  if (!drawn.empty())
+    chart.series.push_back(
+        {path ? "Path to target" : "Target", range(table.target_column), SeriesRole::kTarget});
   // The alt text says what the chart shows and its latest figures, in words.
   std::string who;
   for (size_t idx = 0; idx < names.size(); ++idx)
@@ -930,12 +966,12 @@ json AddChart(const Context& context, uint32_t indicator_idx, const std::vector<
                    " from " + drawn.front().Phrase() + " to " + drawn.back().Phrase() + ".";
   }
   description += " The figures are in the " + sheet + " worksheet.";
-  return {{"title", title},
-          {"description", description},
-          {"y_axis", UnitLabel(context.site.text, indicator)},
-          {"number_format", format},
-          {"categories", range(table.period_column)},
-          {"series", std::move(series)}};
+  chart.title = title;
+  chart.description = description;
+  chart.y_axis = UnitLabel(context.site.text, indicator);
+  chart.number_format = format.code;
+  chart.categories = range(table.period_column);
+  return chart;
 }
 
 // A chart's title: the indicator's short title and its unit in brackets.
@@ -945,110 +981,104 @@ std::string ChartTitle(const model::Indicator& indicator) {
 }
 
 // The lines of a chart data sheet: what it holds and what its empty cells mean.
-json ChartDataLines(const std::string& what) {
-  return json::array(
-      {Line("This worksheet contains one table: " + what),
-       Line("An empty figure means there is no published figure for that area and period (a "
-            "chart would plot [c] or [x] as zero). An empty " + std::string(kTargetHeader) +
-            " means no target line for that period: it is before the baseline, or after the "
-            "target's date (" + std::string(kAboutTargetHeader) + " says which). [z]: the "
-            "indicator has no target, or it is a count or other total, which is charted for the "
-            "first area only (areas differ in size).")});
+std::vector<SheetLine> ChartDataLines(const std::string& what) {
+  return {Line("This worksheet contains one table: " + what),
+          Line("An empty figure means there is no published figure for that area and period (a "
+               "chart would plot [c] or [x] as zero). An empty " + std::string(kTargetHeader) +
+               " means no target line for that period: it is before the baseline, or after the "
+               "target's date (" + std::string(kAboutTargetHeader) + " says which). [z]: the "
+               "indicator has no target, or it is a count or other total, which is charted for "
+               "the first area only (areas differ in size).")};
 }
 
 // The chart data sheet and the charts sheet: one line chart per indicator of `indicators`,
 // each plotting `areas` over time, with the target as a dashed line when there is one.
 // Indicators with no published figure for any of the areas get no chart. `chart_of` receives
 // the index of each indicator's chart on the Charts sheet.
-std::pair<json, json> ChartSheets(const Context& context, const std::vector<uint32_t>& indicators,
-                                  const std::vector<ChartArea>& areas, const std::string& title,
-                                  std::map<uint32_t, size_t>* chart_of = nullptr) {
+std::pair<Sheet, Sheet> ChartSheets(const Context& context, const std::vector<uint32_t>& indicators,
+                                    const std::vector<ChartArea>& areas, const std::string& title,
+                                    std::map<uint32_t, size_t>* chart_of = nullptr) {
   std::vector<std::string> area_headers;
   for (const auto& area : areas) area_headers.push_back(context.Name(area.area));
-  const ChartTable table = ChartColumns(json::array({Column("Indicator", true)}), area_headers);
-  json rows = json::array();
-  json charts = json::array();
+  const ChartTable table = ChartColumns({Column("Indicator", true)}, area_headers);
+  std::vector<Row> rows;
+  std::vector<PackChart> charts;
   for (uint32_t indicator_idx : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
-    json chart = AddChart(context, indicator_idx, areas, json::array({indicator.short_title}),
-                          table, "Chart_data", ChartTitle(indicator), rows);
-    if (chart.is_null()) continue;
+    std::optional<PackChart> chart =
+        AddChart(context, indicator_idx, areas, {Cell::Text(indicator.short_title)}, table,
+                 "Chart_data", ChartTitle(indicator), rows);
+    if (!chart) continue;
     if (chart_of) (*chart_of)[indicator_idx] = charts.size();
-    charts.push_back(std::move(chart));
+    charts.push_back(std::move(*chart));
   }
-  json data_sheet =
-      TableSheet("Chart_data", "Figures used in the charts",
-                 ChartDataLines("the figures the Charts worksheet plots."), table.columns,
-                 std::move(rows));
+  Sheet data_sheet = TableSheet("Chart_data", "Figures used in the charts",
+                                ChartDataLines("the figures the Charts worksheet plots."),
+                                table.columns, std::move(rows));
   size_t chart_count = charts.size();
-  json chart_lines = json::array({Line(
+  std::vector<SheetLine> chart_lines = {Line(
       chart_count == 0 ? std::string("There are no published figures to chart.")
                        : "This worksheet contains " + std::to_string(chart_count) +
                              (chart_count == 1 ? " chart" : " charts") +
                              ", one per indicator. Each has a text description (alt text); the "
-                             "figures are in the Chart_data worksheet.")});
-  json chart_sheet = {{"name", "Charts"},
-                      {"title", title},
-                      {"lines", std::move(chart_lines)},
-                      {"charts", std::move(charts)}};
+                             "figures are in the Chart_data worksheet.")};
+  Sheet chart_sheet = ChartsSheet("Charts", title, std::move(chart_lines), std::move(charts));
   return {std::move(data_sheet), std::move(chart_sheet)};
 }
 
 // A link to chart `chart_idx` (from 0) of the sheet `sheet`.
-json ChartLink(const std::string& sheet, size_t chart_idx) {
-  return {{"text", sheet + ", chart " + std::to_string(chart_idx + 1)},
-          {"sheet", sheet},
-          {"chart", chart_idx}};
+Cell ChartLink(const std::string& sheet, size_t chart_idx) {
+  return Cell::ChartLink(sheet + ", chart " + std::to_string(chart_idx + 1), sheet, chart_idx);
 }
 
 // A chart for each exception in an area other than the pack's authority: the area against the
 // authority (and England) with the target line, so that every exception's figure is charted
 // (the Charts worksheet has the authority's own). `ranks` gives each one's rank.
-std::pair<json, json> ExceptionChartSheets(const Context& context,
-                                           const std::vector<const Exception*>& exceptions,
-                                           const std::vector<size_t>& ranks) {
+std::pair<Sheet, Sheet> ExceptionChartSheets(const Context& context,
+                                             const std::vector<const Exception*>& exceptions,
+                                             const std::vector<size_t>& ranks) {
   std::vector<std::string> area_headers{"Figure for the area", context.HomeName()};
   if (context.HasEngland()) area_headers.push_back(context.EnglandName());
   const ChartTable table = ChartColumns(
-      json::array({FigureColumn("Rank", "0"), Column("Indicator", true), Column("Area")}),
+      {FigureColumn("Rank", Figures(0, false)), Column("Indicator", true), Column("Area")},
       area_headers);
-  json rows = json::array();
-  json charts = json::array();
+  std::vector<Row> rows;
+  std::vector<PackChart> charts;
   for (size_t idx = 0; idx < exceptions.size(); ++idx) {
     const Exception& exception = *exceptions[idx];
     const auto& indicator = context.site.indicators[exception.indicator];
-    std::vector<ChartArea> areas{{exception.area, "primary"}, {context.home, "secondary"}};
-    if (context.HasEngland()) areas.push_back({context.england, "tertiary"});
-    json chart = AddChart(
-        context, exception.indicator, areas,
-        json::array({ranks[idx], indicator.short_title, context.Name(exception.area)}), table,
-        "Exception_chart_data",
-        std::to_string(ranks[idx]) + ". " + context.Name(exception.area) + ": " +
-            ChartTitle(indicator),
-        rows);
+    std::vector<ChartArea> areas{{exception.area, SeriesRole::kPrimary},
+                                 {context.home, SeriesRole::kSecondary}};
+    if (context.HasEngland()) areas.push_back({context.england, SeriesRole::kTertiary});
+    std::optional<PackChart> chart =
+        AddChart(context, exception.indicator, areas,
+                 {Cell::Number(static_cast<double>(ranks[idx])), Cell::Text(indicator.short_title),
+                  Cell::Text(context.Name(exception.area))},
+                 table, "Exception_chart_data",
+                 std::to_string(ranks[idx]) + ". " + context.Name(exception.area) + ": " +
+                     ChartTitle(indicator),
+                 rows);
     // An exception is a published figure, so there is always something to chart.
-    assert(!chart.is_null());
-    charts.push_back(std::move(chart));
+    assert(chart);
+    charts.push_back(std::move(*chart));
   }
-  json data_sheet = TableSheet(
+  Sheet data_sheet = TableSheet(
       "Exception_chart_data", "Figures used in the exception charts",
       ChartDataLines("the figures the Exception_charts worksheet plots, one block of rows per "
                      "exception (by its rank on the Exceptions worksheet)."),
       table.columns, std::move(rows));
   const size_t count = charts.size();
-  json chart_sheet = {
-      {"name", "Exception_charts"},
-      {"title", "Exception charts: each exception's figures over time, against " +
-                    context.HomeName() +
-                    (context.HasEngland() ? " and " + context.EnglandName() : "")},
-      {"lines",
-       json::array({Line("This worksheet contains " + std::to_string(count) +
-                         (count == 1 ? " chart" : " charts") +
-                         ", one per exception outside " + context.HomeName() +
-                         " itself, numbered by rank (the Charts worksheet has " +
-                         context.HomeName() + "'s own). Each has a text description (alt text); "
-                         "the figures are in the Exception_chart_data worksheet.")})},
-      {"charts", std::move(charts)}};
+  Sheet chart_sheet = ChartsSheet(
+      "Exception_charts",
+      "Exception charts: each exception's figures over time, against " + context.HomeName() +
+          (context.HasEngland() ? " and " + context.EnglandName() : ""),
+      {Line("This worksheet contains " + std::to_string(count) +
+            (count == 1 ? " chart" : " charts") + ", one per exception outside " +
+            context.HomeName() + " itself, numbered by rank (the Charts worksheet has " +
+            context.HomeName() +
+            "'s own). Each has a text description (alt text); "
+            "the figures are in the Exception_chart_data worksheet.")},
+      std::move(charts));
   return {std::move(data_sheet), std::move(chart_sheet)};
 }
 
@@ -1098,11 +1128,13 @@ size_t StatusRank(compute::TargetStatus status) {
                              std::begin(kStatusOrder));
 }
 
-json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
-  json columns = json::array({Column("Outcome", true), FigureColumn("Indicators", "0")});
-  for (auto status : kStatusOrder) columns.push_back(FigureColumn(StatusLabel(context.site.text, status), "0"));
-  columns.push_back(FigureColumn("Of which not certain", "0"));
-  json rows = json::array();
+Sheet SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
+  const NumberFormat whole = Figures(0, false);
+  std::vector<TableColumn> columns = {Column("Outcome", true), FigureColumn("Indicators", whole)};
+  for (auto status : kStatusOrder)
+    columns.push_back(FigureColumn(StatusLabel(context.site.text, status), whole));
+  columns.push_back(FigureColumn("Of which not certain", whole));
+  std::vector<Row> rows;
   for (size_t outcome_idx : outcomes) {
     const auto& outcome = context.site.outcomes[outcome_idx];
     std::map<compute::TargetStatus, int> counts;
@@ -1114,81 +1146,87 @@ json SummarySheet(const Context& context, const std::vector<size_t>& outcomes) {
       if (latest && latest->target_uncertain) ++uncertain;
       ++total;
     }
-    json row = json::array({outcome.title, total});
-    for (auto status : kStatusOrder) row.push_back(counts[status]);
-    row.push_back(uncertain);
+    Row row = {Cell::Text(outcome.title), Cell::Number(total)};
+    for (auto status : kStatusOrder) row.push_back(Cell::Number(counts[status]));
+    row.push_back(Cell::Number(uncertain));
     rows.push_back(std::move(row));
   }
   return TableSheet(
       "Summary",
       "Status summary: indicators by target status for each outcome, " + context.HomeName() +
           ", latest figures",
-      json::array(
-          {Line("This worksheet contains one table: for each outcome, the number of its "
-                "indicators in each target status, worst first."),
-           Line("Status is judged on each indicator's latest published figure for " +
-                context.HomeName() + " ([note 1] in the Notes worksheet)."),
-           Line("A figure judged against a step on the path to the target counts with the "
-                "matching status (" + JudgedLabel(context.site.text, kNotMet, kStep) + " as " +
-                JudgedLabel(context.site.text, kNotMet, kTarget) + ")."),
-           Line(std::string("Of which not certain: figures whose target lies inside their 95% "
-                            "confidence interval (") +
-                NotCertain(context.site.text) + ").")}),
+      {Line("This worksheet contains one table: for each outcome, the number of its "
+            "indicators in each target status, worst first."),
+       Line("Status is judged on each indicator's latest published figure for " +
+            context.HomeName() + " ([note 1] in the Notes worksheet)."),
+       Line("A figure judged against a step on the path to the target counts with the "
+            "matching status (" +
+            JudgedLabel(context.site.text, kNotMet, kStep) + " as " +
+            JudgedLabel(context.site.text, kNotMet, kTarget) + ")."),
+       Line(std::string("Of which not certain: figures whose target lies inside their 95% "
+                        "confidence interval (") +
+            NotCertain(context.site.text) + ").")},
       std::move(columns), std::move(rows));
 }
 
 // One row per indicator of the outcome and area of `areas`.
-json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
-                  const std::vector<uint32_t>& areas) {
+Sheet OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
+                   const std::vector<uint32_t>& areas) {
   const auto& outcome = context.site.outcomes[outcome_idx];
-  json columns = json::array(
-      {Column("Indicator", true), Column("Area"), Column("Unit"), Column("Latest period"),
-       FigureColumn("Latest value"), FigureColumn(kTargetHeader),
-       ProseColumn(kAboutTargetHeader, 30),
-       Column("Baseline period"), FigureColumn("Baseline value"),
-       FigureColumn("Change since baseline"), Column("Status", true, true), Column("Trend")});
+  std::vector<TableColumn> columns = {Column("Indicator", true),
+                                      Column("Area"),
+                                      Column("Unit"),
+                                      Column("Latest period"),
+                                      FigureColumn("Latest value"),
+                                      FigureColumn(kTargetHeader),
+                                      ProseColumn(kAboutTargetHeader, 30),
+                                      Column("Baseline period"),
+                                      FigureColumn("Baseline value"),
+                                      FigureColumn("Change since baseline"),
+                                      Column("Status", true, true),
+                                      Column("Trend")};
   if (context.HasEngland()) {
     columns.push_back(FigureColumn(context.EnglandName() + " value, same period"));
     columns.push_back(Column("Compared with " + context.EnglandName()));
   }
   if (context.compare_home) columns.push_back(Column("Compared with " + context.HomeName()));
-  json rows = json::array();
+  std::vector<Row> rows;
   for (const auto& [indicator_idx, unused] : IndicatorsOf(context.site, {outcome_idx})) {
     const auto& indicator = context.site.indicators[indicator_idx];
-    const std::string format = NumberFormat(indicator);
     for (uint32_t area : areas) {
       const compute::Series* series = context.SeriesOf(indicator_idx, area);
       const compute::Cell* latest = series ? series->Latest() : nullptr;
-      json row = json::array({indicator.short_title, context.Name(area), UnitLabel(context.site.text, indicator)});
-      row.push_back(latest ? json(latest->period.Label()) : json("[x]"));
+      Row row = TextRow({indicator.short_title, context.Name(area),
+                         UnitLabel(context.site.text, indicator),
+                         latest ? latest->period.Label() : std::string("[x]")});
       row.push_back(ValueCell(indicator, latest));
       PushTarget(context.site.text, row, indicator, latest, context.Targeted(area));
       if (!indicator.baseline) {
-        for (int idx = 0; idx < 3; ++idx) row.push_back("[z]");
+        for (int idx = 0; idx < 3; ++idx) row.push_back(Cell::Text("[z]"));
       } else {
-        row.push_back(indicator.baseline->Label());
+        row.push_back(Cell::Text(indicator.baseline->Label()));
         const compute::Cell* baseline = context.CellAt(indicator_idx, area, *indicator.baseline);
         row.push_back(ValueCell(indicator, baseline));
         if (latest && baseline && baseline->Published())
-          row.push_back(Number(Rounded(indicator, Rounded(indicator, latest->value) -
-                                                      Rounded(indicator, baseline->value)),
-                               ChangeFormat(indicator)));
+          row.push_back(Cell::Number(Rounded(indicator, Rounded(indicator, latest->value) -
+                                                            Rounded(indicator, baseline->value)),
+                                     ChangeFormat(indicator)));
         else
-          row.push_back(latest ? MarkerFor(baseline) : "[x]");
+          row.push_back(Cell::Text(latest ? MarkerFor(baseline) : "[x]"));
       }
-      row.push_back(StatusText(context.site.text, indicator, latest));
-      row.push_back(TrendText(context.site.text, indicator, series));
+      row.push_back(Cell::Text(StatusText(context.site.text, indicator, latest)));
+      row.push_back(Cell::Text(TrendText(context.site.text, indicator, series)));
       if (context.HasEngland()) {
         // A count (or other total) is never set beside a larger area's.
-        row.push_back(!compute::ComparesAreas(indicator) ? json("[z]")
-                      : latest ? ValueCell(indicator, context.CellAt(indicator_idx,
-                                                                     context.england,
+        row.push_back(!compute::ComparesAreas(indicator) ? Cell::Text("[z]")
+                      : latest ? ValueCell(indicator, context.CellAt(indicator_idx, context.england,
                                                                      latest->period))
-                               : json("[x]"));
-        row.push_back(CompareText(context, indicator, latest, context.england_comparator));
+                               : Cell::Text("[x]"));
+        row.push_back(
+            Cell::Text(CompareText(context, indicator, latest, context.england_comparator)));
       }
       if (context.compare_home)
-        row.push_back(CompareHomeText(context, indicator_idx, area, latest));
+        row.push_back(Cell::Text(CompareHomeText(context, indicator_idx, area, latest)));
       rows.push_back(std::move(row));
     }
   }
@@ -1198,10 +1236,10 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
                    : idx + 1 == areas.size() ? " and "
                                              : ", ") +
                   context.Name(areas[idx]);
-  json lines =
-      json::array({Line("This worksheet contains one table: each indicator of this "
-                        "outcome for " +
-                        area_names + ", latest figures.")});
+  std::vector<SheetLine> lines = {
+      Line("This worksheet contains one table: each indicator of "
+           "this outcome for " +
+           area_names + ", latest figures.")};
   if (!outcome.owner.empty()) lines.push_back(Line("Outcome owner: " + outcome.owner + "."));
   lines.push_back(
       Line("Notes (Notes worksheet): status [note 1], comparisons [note 3], trend "
@@ -1211,10 +1249,10 @@ json OutcomeSheet(const Context& context, size_t outcome_idx, size_t number,
                     std::move(columns), std::move(rows), "This outcome has no indicators.");
 }
 
-json MatrixSheet(const Context& context,
-                 const std::vector<std::pair<uint32_t, std::string>>& indicators,
-                 const std::vector<uint32_t>& areas) {
-  json columns = json::array({Column("Area"), Column("Area type")});
+Sheet MatrixSheet(const Context& context,
+                  const std::vector<std::pair<uint32_t, std::string>>& indicators,
+                  const std::vector<uint32_t>& areas) {
+  std::vector<TableColumn> columns = {Column("Area"), Column("Area type")};
   std::set<std::string> titles;
   for (const auto& [indicator_idx, unused] : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
@@ -1222,42 +1260,52 @@ json MatrixSheet(const Context& context,
     if (!titles.insert(Lower(header)).second) header += " (" + indicator.id + ")";
     columns.push_back(Column(header, false, true));
   }
-  json rows = json::array();
+  std::vector<Row> rows;
   for (uint32_t area : areas) {
-    json row = json::array({context.Name(area), AreaTypeLabel(context.results.areas[area])});
+    Row row = TextRow({context.Name(area), AreaTypeLabel(context.results.areas[area])});
     for (const auto& [indicator_idx, unused] : indicators) {
-      row.push_back(StatusText(context.site.text, context.site.indicators[indicator_idx],
-                               context.Latest(indicator_idx, area)));
+      row.push_back(Cell::Text(StatusText(context.site.text, context.site.indicators[indicator_idx],
+                                          context.Latest(indicator_idx, area))));
     }
     rows.push_back(std::move(row));
   }
   return TableSheet(
       "Matrix", "Target status of every indicator in every area, latest figures",
-      json::array({Line("This worksheet contains one table: one row per area, one column per "
-                        "indicator, giving the target status of the area's latest figure."),
-                   Line("Status is explained in [note 1] (Notes worksheet); the figures are in "
-                        "the Data worksheet.")}),
+      {Line("This worksheet contains one table: one row per area, one column per indicator, "
+            "giving the target status of the area's latest figure."),
+       Line("Status is explained in [note 1] (Notes worksheet); the figures are in the Data "
+            "worksheet.")},
       std::move(columns), std::move(rows));
 }
 
 // Every cell of the indicators for the areas, one row per indicator, area, breakdown, period.
-json DataSheet(const Context& context,
-               const std::vector<std::pair<uint32_t, std::string>>& indicators,
-               const std::vector<uint32_t>& areas) {
-  json columns = json::array({Column("Indicator ID"), Column("Indicator", true),
-                              Column("Area code"), Column("Area"), Column("Area type"),
-                              Column("Breakdown"), Column("Period"), FigureColumn("Value"),
-                              Column("Unit"), FigureColumn("Lower 95% confidence limit"),
-                              FigureColumn("Upper 95% confidence limit"), FigureColumn("Count"),
-                              FigureColumn("Denominator"), FigureColumn(kTargetHeader),
-                              ProseColumn(kAboutTargetHeader, 30),
-                              Column("Target status", true, true),
-                              Column("Figure status"), Column("Note", true)});
-  json rows = json::array();
+Sheet DataSheet(const Context& context,
+                const std::vector<std::pair<uint32_t, std::string>>& indicators,
+                const std::vector<uint32_t>& areas) {
+  std::vector<TableColumn> columns = {Column("Indicator ID"),
+                                      Column("Indicator", true),
+                                      Column("Area code"),
+                                      Column("Area"),
+                                      Column("Area type"),
+                                      Column("Breakdown"),
+                                      Column("Period"),
+                                      FigureColumn("Value"),
+                                      Column("Unit"),
+                                      FigureColumn("Lower 95% confidence limit"),
+                                      FigureColumn("Upper 95% confidence limit"),
+                                      FigureColumn("Count"),
+                                      FigureColumn("Denominator"),
+                                      FigureColumn(kTargetHeader),
+                                      ProseColumn(kAboutTargetHeader, 30),
+                                      Column("Target status", true, true),
+                                      Column("Figure status"),
+                                      Column("Note", true)};
+  std::vector<Row> rows;
   const auto& results = context.results;
+  const NumberFormat counts = Figures(0, true);
   for (const auto& [indicator_idx, unused] : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
-    const std::string format = NumberFormat(indicator);
+    const NumberFormat format = IndicatorFormat(indicator);
     const int decimals = Decimals(indicator);
     for (uint32_t area : areas) {
       for (uint16_t breakdown = 0; breakdown < results.breakdown_slots; ++breakdown) {
@@ -1266,20 +1314,20 @@ json DataSheet(const Context& context,
         std::string breakdown_label =
             breakdown == 0 ? std::string("All") : indicator.breakdowns[breakdown - 1];
         for (const auto& cell : series->cells) {
-          json row = json::array({indicator.id, indicator.short_title, results.areas[area].code,
-                                  context.Name(area), AreaTypeLabel(results.areas[area]),
-                                  breakdown_label, cell.period.Label()});
+          Row row = TextRow({indicator.id, indicator.short_title, results.areas[area].code,
+                             context.Name(area), AreaTypeLabel(results.areas[area]),
+                             breakdown_label, cell.period.Label()});
           row.push_back(ValueCell(indicator, &cell));
-          row.push_back(UnitLabel(context.site.text, indicator));
+          row.push_back(Cell::Text(UnitLabel(context.site.text, indicator)));
           row.push_back(PartCell(cell, cell.lower95, format, decimals));
           row.push_back(PartCell(cell, cell.upper95, format, decimals));
-          row.push_back(PartCell(cell, cell.count, "#,##0", -1));
-          row.push_back(PartCell(cell, cell.denominator, "#,##0", -1));
+          row.push_back(PartCell(cell, cell.count, counts, -1));
+          row.push_back(PartCell(cell, cell.denominator, counts, -1));
           PushTarget(context.site.text, row, indicator, &cell, context.Targeted(area));
-          row.push_back(StatusText(context.site.text, indicator, &cell));
-          row.push_back(FigureStatus(context.site.text, cell));
+          row.push_back(Cell::Text(StatusText(context.site.text, indicator, &cell)));
+          row.push_back(Cell::Text(FigureStatus(context.site.text, cell)));
           const std::string& note = context.site.notes[cell.note];
-          row.push_back(note.empty() ? json(nullptr) : json(note));
+          row.push_back(note.empty() ? Cell::Empty() : Cell::Text(note));
           rows.push_back(std::move(row));
         }
       }
@@ -1287,17 +1335,17 @@ json DataSheet(const Context& context,
   }
   return TableSheet(
       "Data", "Figures for every indicator, area and period (long format)",
-      json::array({Line("This worksheet contains one table with a filter on each column: one "
-                        "row per indicator, area, breakdown and period."),
-                   Line("[c] and [x] replace figures that are not published (Notes worksheet). "
-                        "An empty Note cell means the figure has no note.")}),
+      {Line("This worksheet contains one table with a filter on each column: one row per "
+            "indicator, area, breakdown and period."),
+       Line("[c] and [x] replace figures that are not published (Notes worksheet). An empty "
+            "Note cell means the figure has no note.")},
       std::move(columns), std::move(rows));
 }
 
 // What data/spending.csv records for the pack's outcomes, every area and year, as the file
-// gives it (the resource envelope on the website adds up the home area's rows). Null when
+// gives it (the resource envelope on the website adds up the home area's rows). None when
 // nothing is recorded. Partner and category columns only when some row names one.
-json SpendingSheet(const Context& context, const std::vector<size_t>& outcomes) {
+std::optional<Sheet> SpendingSheet(const Context& context, const std::vector<size_t>& outcomes) {
   const model::Site& site = context.site;
   std::vector<const model::Spending*> spending;
   bool partners = false;
@@ -1311,44 +1359,45 @@ json SpendingSheet(const Context& context, const std::vector<size_t>& outcomes) 
         categories |= !row.category.empty();
         example |= row.note.rfind("example", 0) == 0;
       }
-  if (spending.empty()) return nullptr;
-  json columns = json::array({Column("Outcome", true), Column("Area code"), Column("Area"),
-                              Column("Financial year")});
+  if (spending.empty()) return std::nullopt;
+  std::vector<TableColumn> columns = {Column("Outcome", true), Column("Area code"), Column("Area"),
+                                      Column("Financial year")};
   if (partners) columns.push_back(Column("Partner", true));
   if (categories) columns.push_back(Column("Service category", true));
-  columns.push_back(FigureColumn("Spent (£)", "#,##0"));
+  columns.push_back(FigureColumn("Spent (£)", Figures(0, true)));
   columns.push_back(Column("Note", true));
-  json rows = json::array();
+  std::vector<Row> rows;
   for (const model::Spending* row : spending) {
     std::string outcome_title;
     for (const auto& outcome : site.outcomes)
       if (outcome.id == row->outcome) outcome_title = outcome.title;
-    json cells = json::array(
-        {outcome_title, row->area, site.AreaOrGroupName(row->area), row->period.Label()});
+    Row cells =
+        TextRow({outcome_title, row->area, site.AreaOrGroupName(row->area), row->period.Label()});
     if (partners) {
       std::string name;
       for (const auto& partner : site.config.partners)
         if (partner.id == row->partner) name = partner.name;
-      cells.push_back(name.empty() ? json(nullptr) : json(name));
+      cells.push_back(name.empty() ? Cell::Empty() : Cell::Text(name));
     }
     if (categories)
-      cells.push_back(row->category.empty() ? json(nullptr) : json(row->category));
-    cells.push_back(Number(row->amount, std::fabs(row->amount - std::round(row->amount)) < 0.005
-                                            ? "#,##0"
-                                            : "#,##0.00"));
-    cells.push_back(row->note.empty() ? json(nullptr) : json(row->note));
+      cells.push_back(row->category.empty() ? Cell::Empty() : Cell::Text(row->category));
+    cells.push_back(Cell::Number(
+        row->amount,
+        Figures(std::fabs(row->amount - std::round(row->amount)) < 0.005 ? 0 : 2, true)));
+    cells.push_back(row->note.empty() ? Cell::Empty() : Cell::Text(row->note));
     rows.push_back(std::move(cells));
   }
   std::vector<std::string> per = {"outcome", "area", "financial year"};
   if (partners) per.push_back("partner");
   if (categories) per.push_back("service category");
-  json lines = json::array(
-      {Line("This worksheet contains one table: what is recorded as spent on each outcome of "
-            "this pack, one row per " + base::JoinWords(per) +
-            ", as the council's spending file gives it."),
-       Line("Amounts are pounds in cash terms (not adjusted for inflation). Rows for wards and "
-            "groups of wards may be part of the figures for " + context.HomeName() +
-            ": do not add them together. An empty cell means the file does not say.")});
+  std::vector<SheetLine> lines = {
+      Line("This worksheet contains one table: what is recorded as spent on each outcome of "
+           "this pack, one row per " +
+           base::JoinWords(per) + ", as the council's spending file gives it."),
+      Line("Amounts are pounds in cash terms (not adjusted for inflation). Rows for wards and "
+           "groups of wards may be part of the figures for " +
+           context.HomeName() +
+           ": do not add them together. An empty cell means the file does not say.")};
   if (example)
     lines.push_back(Line("Rows whose note says example are made-up figures, to show how the "
                          "pack works: do not use them."));
@@ -1358,14 +1407,15 @@ json SpendingSheet(const Context& context, const std::vector<size_t>& outcomes) 
 
 // What is recorded as spent on each of the pack's outcomes for the authority itself, year by
 // year (rows for its wards and groups are left out: they may be parts of it), as a table, and
-// a line chart per outcome on a sheet of its own. Nulls when nothing is recorded.
-std::pair<json, json> SpendingByYearSheets(const Context& context,
-                                           const std::vector<size_t>& outcomes) {
+// a line chart per outcome on a sheet of its own. None when nothing is recorded.
+std::optional<std::pair<Sheet, Sheet>> SpendingByYearSheets(const Context& context,
+                                                            const std::vector<size_t>& outcomes) {
   const model::Site& site = context.site;
   const std::string& home_code = context.results.areas[context.home].code;
-  json rows = json::array();
-  json charts = json::array();
+  std::vector<Row> rows;
+  std::vector<PackChart> charts;
   constexpr const char* kSheet = "Spending_by_year";
+  const NumberFormat pounds = Figures(0, true);
   for (size_t outcome_idx : outcomes) {
     const model::Outcome& outcome = site.outcomes[outcome_idx];
     std::map<model::Period, double> by_year;
@@ -1374,77 +1424,70 @@ std::pair<json, json> SpendingByYearSheets(const Context& context,
     if (by_year.empty()) continue;
     const size_t first_row = rows.size();
     for (const auto& [period, amount] : by_year)
-      rows.push_back(json::array({outcome.title, period.Label(), Number(amount, "#,##0")}));
+      rows.push_back(
+          {Cell::Text(outcome.title), Cell::Text(period.Label()), Cell::Number(amount, pounds)});
     const size_t last_row = rows.size() - 1;
-    auto range = [&](size_t column) {
-      return json{{"sheet", kSheet},
-                  {"column", column},
-                  {"first_row", first_row},
-                  {"last_row", last_row}};
-    };
-    json series = range(2);
-    series["name"] = context.HomeName();
-    series["role"] = "primary";
+    auto range = [&](size_t column) { return ChartRange{kSheet, column, first_row, last_row}; };
     const auto& [last_period, last_amount] = *by_year.rbegin();
-    charts.push_back(
-        {{"title", "Spending on " + outcome.title + " (£)"},
-         {"description", "Line chart of what was spent on " + outcome.title + " for " +
-                             context.HomeName() + ", " + by_year.begin()->first.Label() +
-                             " to " + last_period.Label() +
-                             ", in pounds at the time (not adjusted for inflation). In " +
-                             last_period.Label() + " it was £" +
-                             base::FormatNumber(last_amount, 0, true) +
-                             ". The figures are in the " + kSheet + " worksheet."},
-         {"y_axis", "£, not adjusted for inflation"},
-         {"number_format", "#,##0"},
-         {"categories", range(1)},
-         {"series", json::array({std::move(series)})}});
+    PackChart chart;
+    chart.title = "Spending on " + outcome.title + " (£)";
+    chart.description =
+        "Line chart of what was spent on " + outcome.title + " for " + context.HomeName() + ", " +
+        by_year.begin()->first.Label() + " to " + last_period.Label() +
+        ", in pounds at the time (not adjusted for inflation). In " + last_period.Label() +
+        " it was £" + base::FormatNumber(last_amount, 0, true) + ". The figures are in the " +
+        kSheet + " worksheet.";
+    chart.y_axis = "£, not adjusted for inflation";
+    chart.number_format = pounds.code;
+    chart.categories = range(1);
+    chart.series.push_back({context.HomeName(), range(2), SeriesRole::kPrimary});
+    charts.push_back(std::move(chart));
   }
-  if (rows.empty()) return {nullptr, nullptr};
-  json table = TableSheet(
+  if (rows.empty()) return std::nullopt;
+  Sheet table = TableSheet(
       kSheet, "Spending on each outcome for " + context.HomeName() + ", by financial year",
-      json::array(
-          {Line("This worksheet contains one table: what is recorded as spent on each outcome of "
-                "this pack for " + context.HomeName() + " as a whole, one row per outcome and "
-                "financial year (the sum of the Spending worksheet's rows for it). The "
-                "Spending_charts worksheet charts it."),
-           Line("Amounts are pounds in cash terms (not adjusted for inflation).")}),
-      json::array({Column("Outcome", true), Column("Financial year"),
-                   FigureColumn("Spent (£)", "#,##0")}),
+      {Line("This worksheet contains one table: what is recorded as spent on each outcome of "
+            "this pack for " +
+            context.HomeName() +
+            " as a whole, one row per outcome and "
+            "financial year (the sum of the Spending worksheet's rows for it). The "
+            "Spending_charts worksheet charts it."),
+       Line("Amounts are pounds in cash terms (not adjusted for inflation).")},
+      {Column("Outcome", true), Column("Financial year"), FigureColumn("Spent (£)", pounds)},
       std::move(rows));
   const size_t count = charts.size();
-  json chart_sheet = {
-      {"name", "Spending_charts"},
-      {"title", "Charts: spending on each outcome for " + context.HomeName() + " over time"},
-      {"lines", json::array({Line("This worksheet contains " + std::to_string(count) +
-                                  (count == 1 ? " chart" : " charts") +
-                                  ", one per outcome with spending recorded. Each has a text "
-                                  "description (alt text); the figures are in the " +
-                                  std::string(kSheet) + " worksheet.")})},
-      {"charts", std::move(charts)}};
-  return {std::move(table), std::move(chart_sheet)};
+  Sheet chart_sheet = ChartsSheet(
+      "Spending_charts",
+      "Charts: spending on each outcome for " + context.HomeName() + " over time",
+      {Line("This worksheet contains " + std::to_string(count) +
+            (count == 1 ? " chart" : " charts") +
+            ", one per outcome with spending recorded. Each has a text description (alt text); "
+            "the figures are in the " +
+            std::string(kSheet) + " worksheet.")},
+      std::move(charts));
+  return std::make_pair(std::move(table), std::move(chart_sheet));
 }
 
 // The balanced impact assessment of the pack's outcomes, as the outcome pages show it: a row
 // per success statement with the indicators that measure it (and their status for the
 // authority), the evidence pages that speak to it, and which of the two there are; above the
-// table, each outcome as a whole and its latest year's spending. Null when no outcome has
+// table, each outcome as a whole and its latest year's spending. None when no outcome has
 // success statements.
-json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
+std::optional<Sheet> BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
   const model::Site& site = context.site;
   const i18n::Catalogue& t = site.text;
   const std::string& home_code = context.results.areas[context.home].code;
-  json lines = json::array(
-      {Line("This worksheet contains one table: a row for each success statement of this "
-            "pack's outcomes."),
-       Line("Measured by: the indicators that measure it, with their latest status for " +
-            context.HomeName() + "."),
-       Line("What families and practitioners tell us: the pages that speak to it."),
-       Line("Spending behind it: what is recorded as spent for " + context.HomeName() +
-            " in the service categories linked to it, in the latest year they have."),
-       Line("In short: which of the two there are. An empty cell means none is linked yet."),
-       Line("Each outcome as a whole:", "heading")});
-  json rows = json::array();
+  std::vector<SheetLine> lines = {
+      Line("This worksheet contains one table: a row for each success statement of this "
+           "pack's outcomes."),
+      Line("Measured by: the indicators that measure it, with their latest status for " +
+           context.HomeName() + "."),
+      Line("What families and practitioners tell us: the pages that speak to it."),
+      Line("Spending behind it: what is recorded as spent for " + context.HomeName() +
+           " in the service categories linked to it, in the latest year they have."),
+      Line("In short: which of the two there are. An empty cell means none is linked yet."),
+      Line("Each outcome as a whole:", LineStyle::kHeading)};
+  std::vector<Row> rows;
   for (size_t outcome_idx : outcomes) {
     const model::Outcome& outcome = site.outcomes[outcome_idx];
     // Voices for the outcome: published pages that speak to it or to its indicators.
@@ -1483,40 +1526,38 @@ json BalanceSheet(const Context& context, const std::vector<size_t>& outcomes) {
               const std::string kind = EvidenceKindLabel(t, page.evidence_kind);
               pages.push_back(page.title + (kind.empty() ? "" : " (" + kind + ")"));
             }
-        auto joined = [](const std::vector<std::string>& items) -> json {
-          if (items.empty()) return nullptr;
+        auto joined = [](const std::vector<std::string>& items) {
+          if (items.empty()) return Cell::Empty();
           std::string text;
           for (const std::string& item : items) text += (text.empty() ? "" : "; ") + item;
-          return text;
+          return Cell::Text(text);
         };
-        json spend;
+        Cell spend;
         if (!links.spending.empty())
           if (const auto total = compute::LatestSpend(site, home_code, outcome.id, links.spending))
-            spend = t("balance_spend_row",
-                      {{"amount", t("spend_money",
-                                    {{"amount", base::FormatNumber(total->amount, 0, true)}})},
-                       {"period", total->period.Label()},
-                       {"categories", base::JoinWords(links.spending, t("word_and"))}});
-        rows.push_back(json::array({outcome.title, group.title, group.statements[idx],
-                                    joined(measures), joined(pages), spend,
-                                    BalanceVerdict(t, !measures.empty(), !pages.empty(),
-                                                   false)}));
+            spend = Cell::Text(
+                t("balance_spend_row",
+                  {{"amount",
+                    t("spend_money", {{"amount", base::FormatNumber(total->amount, 0, true)}})},
+                   {"period", total->period.Label()},
+                   {"categories", base::JoinWords(links.spending, t("word_and"))}}));
+        rows.push_back({Cell::Text(outcome.title), Cell::Text(group.title),
+                        Cell::Text(group.statements[idx]), joined(measures), joined(pages), spend,
+                        Cell::Text(BalanceVerdict(t, !measures.empty(), !pages.empty(), false))});
       }
   }
-  if (rows.empty()) return nullptr;
-  return TableSheet("Figures_and_voices",
-                    "Figures and voices side by side: the balanced impact assessment",
-                    std::move(lines),
-                    json::array({Column("Outcome", true), Column("Group", true),
-                                 ProseColumn("Success statement", 40),
-                                 ProseColumn("Measured by (latest status)", 40),
-                                 ProseColumn("What families and practitioners tell us", 40),
-                                 ProseColumn("Spending behind it (latest year)", 24),
-                                 Column("In short", true)}),
-                    std::move(rows));
+  if (rows.empty()) return std::nullopt;
+  return TableSheet(
+      "Figures_and_voices", "Figures and voices side by side: the balanced impact assessment",
+      std::move(lines),
+      {Column("Outcome", true), Column("Group", true), ProseColumn("Success statement", 40),
+       ProseColumn("Measured by (latest status)", 40),
+       ProseColumn("What families and practitioners tell us", 40),
+       ProseColumn("Spending behind it (latest year)", 24), Column("In short", true)},
+      std::move(rows));
 }
 
-json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
+Pack ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   const auto& site = context.site;
   std::vector<size_t> outcomes;
   for (const auto& id : pack.outcomes)
@@ -1545,8 +1586,8 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
   // worksheet, any other area's on the Exception_charts worksheet.
   std::vector<uint32_t> chart_indicators;
   for (const auto& [indicator_idx, unused] : indicators) chart_indicators.push_back(indicator_idx);
-  std::vector<ChartArea> chart_areas{{context.home, "primary"}};
-  if (context.HasEngland()) chart_areas.push_back({context.england, "secondary"});
+  std::vector<ChartArea> chart_areas{{context.home, SeriesRole::kPrimary}};
+  if (context.HasEngland()) chart_areas.push_back({context.england, SeriesRole::kSecondary});
   std::map<uint32_t, size_t> chart_of;
   auto [chart_data, charts] = ChartSheets(
       context, chart_indicators, chart_areas,
@@ -1554,7 +1595,7 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
           (context.HasEngland() ? " against " + context.EnglandName() : "") + " over time",
       &chart_of);
   const std::vector<Exception> exceptions = FindExceptions(context, indicators, areas);
-  std::vector<json> chart_links;
+  std::vector<Cell> chart_links;
   std::vector<const Exception*> elsewhere;
   std::vector<size_t> elsewhere_ranks;
   for (size_t idx = 0; idx < exceptions.size(); ++idx) {
@@ -1570,7 +1611,7 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
     }
   }
 
-  json body = json::array();
+  std::vector<Sheet> body;
   body.push_back(SummarySheet(context, outcomes));
   std::map<std::string, std::pair<std::string, std::string>> outcome_sheets;
   for (size_t number = outcomes.size(); number >= 1; --number)  // the first outcome wins a title
@@ -1586,17 +1627,16 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
     body.push_back(OutcomeSheet(context, outcomes[number - 1], number, headline));
   body.push_back(MatrixSheet(context, indicators, areas));
   body.push_back(DataSheet(context, indicators, data_areas));
-  json spending = SpendingSheet(context, outcomes);
-  const bool has_spending = !spending.is_null();
-  if (has_spending) body.push_back(std::move(spending));
-  auto [spending_by_year, spending_charts] = SpendingByYearSheets(context, outcomes);
-  if (!spending_by_year.is_null()) {
-    body.push_back(std::move(spending_by_year));
-    body.push_back(std::move(spending_charts));
+  std::optional<Sheet> spending = SpendingSheet(context, outcomes);
+  const bool has_spending = spending.has_value();
+  if (has_spending) body.push_back(std::move(*spending));
+  if (auto spending_by_year = SpendingByYearSheets(context, outcomes)) {
+    body.push_back(std::move(spending_by_year->first));
+    body.push_back(std::move(spending_by_year->second));
   }
-  json balance = BalanceSheet(context, outcomes);
-  const bool has_balance = !balance.is_null();
-  if (has_balance) body.push_back(std::move(balance));
+  std::optional<Sheet> balance = BalanceSheet(context, outcomes);
+  const bool has_balance = balance.has_value();
+  if (has_balance) body.push_back(std::move(*balance));
   body.push_back(std::move(chart_data));
   body.push_back(std::move(charts));
   if (!elsewhere.empty()) {
@@ -1632,7 +1672,8 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
       " over time" +
       (elsewhere.empty() ? std::string(".")
                          : "; and a chart of each exception in a ward group or ward.");
-  json cover = CoverLines(context, about, outcome_lines, contains, pack.meeting_date);
+  std::vector<SheetLine> cover =
+      CoverLines(context, about, outcome_lines, contains, pack.meeting_date);
   return Workbook(context, Properties(context, title, pack.title),
                   JoinTitles(pack.title, " – ", site.config.title), title, std::move(cover),
                   std::move(body));
@@ -1640,7 +1681,7 @@ json ScrutinyPack(const Context& context, const model::PackConfig& pack) {
 
 // --- The ward pack -------------------------------------------------------------------------------
 
-json WardPack(const Context& context, uint32_t ward) {
+Pack WardPack(const Context& context, uint32_t ward) {
   const auto& site = context.site;
   const std::string& ward_name = context.Name(ward);
   std::vector<size_t> all_outcomes;
@@ -1655,9 +1696,9 @@ json WardPack(const Context& context, uint32_t ward) {
   }
 
   // The ward against the home area and England, at the ward's latest period.
-  json columns =
-      json::array({Column("Outcome", true), Column("Indicator", true), Column("Unit"),
-                   Column("Period"), FigureColumn(ward_name), FigureColumn(context.HomeName())});
+  std::vector<TableColumn> columns = {Column("Outcome", true), Column("Indicator", true),
+                                      Column("Unit"),          Column("Period"),
+                                      FigureColumn(ward_name), FigureColumn(context.HomeName())};
   if (context.HasEngland()) columns.push_back(FigureColumn(context.EnglandName()));
   if (context.compare_home) columns.push_back(Column("Compared with " + context.HomeName()));
   if (context.HasEngland()) columns.push_back(Column("Compared with " + context.EnglandName()));
@@ -1666,8 +1707,8 @@ json WardPack(const Context& context, uint32_t ward) {
   columns.push_back(Column("Status", true, true));
   columns.push_back(Column("Trend"));
   // Rows worst first; stable, so ties keep the outcome and indicator order.
-  std::vector<std::pair<size_t, json>> ranked_rows;
-  json plain = json::array();
+  std::vector<std::pair<size_t, Row>> ranked_rows;
+  std::vector<Row> plain;
   for (const auto& [indicator_idx, outcome] : indicators) {
     const auto& indicator = context.site.indicators[indicator_idx];
     const compute::Series* series = context.SeriesOf(indicator_idx, ward);
@@ -1679,24 +1720,25 @@ json WardPack(const Context& context, uint32_t ward) {
     const compute::Cell* ward_cell = latest   ? latest
                                      : period ? context.CellAt(indicator_idx, ward, *period)
                                               : nullptr;
-    json row = json::array({outcome, indicator.short_title, UnitLabel(context.site.text, indicator)});
-    row.push_back(period ? json(period->Label()) : json("[x]"));
+    Row row = TextRow({outcome, indicator.short_title, UnitLabel(context.site.text, indicator),
+                       period ? period->Label() : std::string("[x]")});
     row.push_back(ValueCell(indicator, ward_cell));
     // A count (or other total) is never set beside a larger area's: [z] in their columns.
     auto beside = [&](uint32_t area) {
-      if (!compute::ComparesAreas(indicator)) return json("[z]");
+      if (!compute::ComparesAreas(indicator)) return Cell::Text("[z]");
       return period ? ValueCell(indicator, context.CellAt(indicator_idx, area, *period))
-                    : json("[x]");
+                    : Cell::Text("[x]");
     };
     row.push_back(beside(context.home));
     if (context.HasEngland()) row.push_back(beside(context.england));
     if (context.compare_home)
-      row.push_back(CompareHomeText(context, indicator_idx, ward, latest));
+      row.push_back(Cell::Text(CompareHomeText(context, indicator_idx, ward, latest)));
     if (context.HasEngland())
-      row.push_back(CompareText(context, indicator, latest, context.england_comparator));
+      row.push_back(
+          Cell::Text(CompareText(context, indicator, latest, context.england_comparator)));
     PushTarget(context.site.text, row, indicator, latest, context.Targeted(ward));
-    row.push_back(StatusText(context.site.text, indicator, latest));
-    row.push_back(TrendText(context.site.text, indicator, series));
+    row.push_back(Cell::Text(StatusText(context.site.text, indicator, latest)));
+    row.push_back(Cell::Text(TrendText(context.site.text, indicator, series)));
     ranked_rows.emplace_back(
         StatusRank(latest ? latest->target_status : compute::TargetStatus::kNoValue),
         std::move(row));
@@ -1706,39 +1748,36 @@ json WardPack(const Context& context, uint32_t ward) {
       for (const auto& sentence : series->sentences) words += (words.empty() ? "" : " ") + sentence;
     if (words.empty())
       words = "There is no published figure for " + ward_name + " for this indicator.";
-    plain.push_back(json::array({indicator.short_title, words}));
+    plain.push_back(TextRow({indicator.short_title, words}));
   }
 
   std::stable_sort(ranked_rows.begin(), ranked_rows.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  json rows = json::array();
+  std::vector<Row> rows;
   for (auto& item : ranked_rows) rows.push_back(std::move(item.second));
 
   // The exceptions first, as in the scrutiny pack: what needs attention before the rest.
   std::vector<Exception> exceptions = FindExceptions(context, indicators, {ward});
-  json body = json::array();
-  body.push_back(nullptr);  // the exceptions, once their charts are numbered (below)
+  std::vector<Sheet> body;
+  body.emplace_back();  // the exceptions, once their charts are numbered (below)
   body.push_back(TableSheet(
       "Summary",
       ward_name + " against " + context.HomeName() +
           (context.HasEngland() ? " and " + context.EnglandName() : "") +
           ": latest figures for every indicator",
-      json::array(
-          {Line("This worksheet contains one table: one row per indicator, worst status "
-                "first (not met, close, met, then no target and no data), at the ward's latest "
-                "period, with " +
-                context.HomeName() + (context.HasEngland() ? " and " + context.EnglandName() : "") +
-                " for the same period."),
-           Line("Notes (Notes worksheet): status [note 1], comparisons [note 3], trend "
-                "[note 4]. [z] in Outcome: the indicator is in no outcome.")}),
+      {Line("This worksheet contains one table: one row per indicator, worst status "
+            "first (not met, close, met, then no target and no data), at the ward's latest "
+            "period, with " +
+            context.HomeName() + (context.HasEngland() ? " and " + context.EnglandName() : "") +
+            " for the same period."),
+       Line("Notes (Notes worksheet): status [note 1], comparisons [note 3], trend "
+            "[note 4]. [z] in Outcome: the indicator is in no outcome.")},
       std::move(columns), std::move(rows)));
   body.push_back(TableSheet(
       "In_plain_English", "What the figures say about " + ward_name + ", in plain English",
-      json::array({Line("This worksheet contains one table: for each indicator, the ward's "
-                        "latest figure in words, how it compares and how it has changed.")}),
-      json::array({Column("Indicator", true), ProseColumn("What the figures say", 100)}),
-      std::move(plain)));
-
+      {Line("This worksheet contains one table: for each indicator, the ward's latest figure "
+            "in words, how it compares and how it has changed.")},
+      {Column("Indicator", true), ProseColumn("What the figures say", 100)}, std::move(plain)));
 
   // A chart for every exception, worst first, then the first indicators with figures until
   // there are two.
@@ -1754,14 +1793,15 @@ json WardPack(const Context& context, uint32_t ward) {
       continue;
     if (context.Latest(indicator_idx, ward)) chart_indicators.push_back(indicator_idx);
   }
-  std::vector<ChartArea> chart_areas{{ward, "primary"}, {context.home, "secondary"}};
-  if (context.HasEngland()) chart_areas.push_back({context.england, "tertiary"});
+  std::vector<ChartArea> chart_areas{{ward, SeriesRole::kPrimary},
+                                     {context.home, SeriesRole::kSecondary}};
+  if (context.HasEngland()) chart_areas.push_back({context.england, SeriesRole::kTertiary});
   std::map<uint32_t, size_t> chart_of;
   auto [chart_data, charts] =
       ChartSheets(context, chart_indicators, chart_areas,
                   "Charts: " + ward_name + " against " + context.HomeName() + " over time",
                   &chart_of);
-  std::vector<json> chart_links;
+  std::vector<Cell> chart_links;
   for (const auto& exception : exceptions) {
     // A published figure of the ward: ChartSheets charted its indicator.
     assert(chart_of.count(exception.indicator));
@@ -1771,7 +1811,7 @@ json WardPack(const Context& context, uint32_t ward) {
       ExceptionsSheet(context, exceptions, chart_links, false,
                       "Exceptions: figures for " + ward_name + " short of target, worst first",
                       "No latest figure for " + ward_name + " is short of its target.");
-  if (!charts["charts"].empty()) {
+  if (!charts.charts->empty()) {
     body.push_back(std::move(chart_data));
     body.push_back(std::move(charts));
   }
@@ -1786,7 +1826,7 @@ json WardPack(const Context& context, uint32_t ward) {
       context.HomeName() + (context.HasEngland() ? " and " + context.EnglandName() : "") +
       "; the same figures in plain English" +
       (chart_indicators.empty() ? std::string(".") : "; and charts over time.");
-  json cover = CoverLines(context, about, {}, contains, "");
+  std::vector<SheetLine> cover = CoverLines(context, about, {}, contains, "");
   return Workbook(context, Properties(context, title, ward_name + " ward"),
                   ward_name + " ward pack – " + site.config.title, title, std::move(cover),
                   std::move(body));
@@ -1840,7 +1880,7 @@ std::vector<PackRef> ListPacks(const model::Site& site, const compute::Results& 
   return packs;
 }
 
-json PackView(const model::Site& site, const compute::Results& results, const PackRef& pack) {
+Pack PackView(const model::Site& site, const compute::Results& results, const PackRef& pack) {
   // The authority the pack is about: the entry's area, or the ward's parent; else home_area.
   const std::string& code = pack.kind == PackKind::kScrutiny
                                 ? site.config.packs[pack.index].area
@@ -1853,6 +1893,152 @@ json PackView(const model::Site& site, const compute::Results& results, const Pa
   Context context(site, results, home);
   if (pack.kind == PackKind::kScrutiny) return ScrutinyPack(context, site.config.packs[pack.index]);
   return WardPack(context, pack.index);
+}
+
+// --- As JSON -------------------------------------------------------------------------------------
+
+namespace {
+
+const char* ToneName(Tone tone) {
+  switch (tone) {
+    case Tone::kGood:
+      return "good";
+    case Tone::kClose:
+      return "close";
+    case Tone::kBad:
+      return "bad";
+    case Tone::kUnclear:
+      return "unclear";
+  }
+  return "unclear";
+}
+
+const char* StyleName(LineStyle style) {
+  switch (style) {
+    case LineStyle::kPlain:
+      return "";
+    case LineStyle::kHeading:
+      return "heading";
+    case LineStyle::kWarning:
+      return "warning";
+  }
+  return "";
+}
+
+const char* RoleName(SeriesRole role) {
+  switch (role) {
+    case SeriesRole::kPrimary:
+      return "primary";
+    case SeriesRole::kSecondary:
+      return "secondary";
+    case SeriesRole::kTertiary:
+      return "tertiary";
+    case SeriesRole::kTarget:
+      return "target";
+  }
+  return "primary";
+}
+
+json RangeJson(const ChartRange& range) {
+  return {{"sheet", range.sheet},
+          {"column", range.column},
+          {"first_row", range.first_row},
+          {"last_row", range.last_row}};
+}
+
+json CellJson(const TableCell& cell) {
+  switch (cell.kind) {
+    case TableCell::Kind::kEmpty:
+      return nullptr;
+    case TableCell::Kind::kText:
+      return cell.text;
+    case TableCell::Kind::kNumber:
+      // Plain numbers are ranks and counts: whole numbers read best as integers ("3", not
+      // "3.0").
+      if (std::trunc(cell.number) == cell.number && std::fabs(cell.number) < 1e15)
+        return static_cast<int64_t>(cell.number);
+      return cell.number;
+    case TableCell::Kind::kFormattedNumber:
+      return {{"number", cell.number}, {"format", cell.format.code}};
+    case TableCell::Kind::kSheetLink:
+      return {{"text", cell.text}, {"sheet", cell.target}};
+    case TableCell::Kind::kChartLink:
+      return {{"text", cell.text}, {"sheet", cell.target}, {"chart", cell.chart}};
+    case TableCell::Kind::kUrlLink:
+      return {{"text", cell.text}, {"url", cell.target}};
+  }
+  return nullptr;
+}
+
+json TableJson(const Table& table) {
+  json columns = json::array();
+  for (const TableColumn& column : table.columns) {
+    json item = {{"header", column.header}, {"wrap", column.wrap}, {"tone", column.tone}};
+    if (!column.format.code.empty()) item["format"] = column.format.code;
+    if (column.numeric) item["numeric"] = true;
+    if (column.width) item["width"] = *column.width;
+    columns.push_back(std::move(item));
+  }
+  json rows = json::array();
+  for (const TableRow& row : table.rows) {
+    json cells = json::array();
+    for (const TableCell& cell : row) cells.push_back(CellJson(cell));
+    rows.push_back(std::move(cells));
+  }
+  return {{"name", table.name}, {"columns", std::move(columns)}, {"rows", std::move(rows)}};
+}
+
+json ChartJson(const PackChart& chart) {
+  json series = json::array();
+  for (const ChartSeries& item : chart.series) {
+    json entry = RangeJson(item.values);
+    entry["name"] = item.name;
+    entry["role"] = RoleName(item.role);
+    series.push_back(std::move(entry));
+  }
+  return {{"title", chart.title},
+          {"description", chart.description},
+          {"y_axis", chart.y_axis},
+          {"number_format", chart.number_format},
+          {"categories", RangeJson(chart.categories)},
+          {"series", std::move(series)}};
+}
+
+}  // namespace
+
+json PackJson(const Pack& pack) {
+  const PackProperties& properties = pack.properties;
+  json tones = json::object();
+  for (const ToneRule& rule : pack.tones) tones[rule.start] = ToneName(rule.tone);
+  json sheets = json::array();
+  for (const Sheet& sheet : pack.sheets) {
+    json lines = json::array();
+    for (const SheetLine& line : sheet.lines) {
+      json item = {{"text", line.text}, {"style", StyleName(line.style)}};
+      if (!line.url.empty()) item["url"] = line.url;
+      lines.push_back(std::move(item));
+    }
+    json item = {{"name", sheet.name}, {"title", sheet.title}, {"lines", std::move(lines)}};
+    if (sheet.table) item["table"] = TableJson(*sheet.table);
+    if (sheet.charts) {
+      json charts = json::array();
+      for (const PackChart& chart : *sheet.charts) charts.push_back(ChartJson(chart));
+      item["charts"] = std::move(charts);
+    }
+    sheets.push_back(std::move(item));
+  }
+  return {{"properties",
+           {{"title", properties.title},
+            {"subject", properties.subject},
+            {"author", properties.author},
+            {"company", properties.company},
+            {"category", properties.category},
+            {"keywords", properties.keywords},
+            {"comments", properties.comments},
+            {"created", properties.created}}},
+          {"page_header", pack.page_header},
+          {"tones", std::move(tones)},
+          {"sheets", std::move(sheets)}};
 }
 
 }  // namespace outcomes::view

@@ -1,47 +1,8 @@
 // The Excel packs (DESIGN §4) as view models: a scrutiny briefing pack per `packs:` entry and a
 // ward pack per ward, laid out after the Analysis Function's "Releasing statistics in
 // spreadsheets" guidance. Every sheet name, title, label, number, number format, shorthand
-// marker and status colour tone is decided here; render/xlsx only lays the view out.
-//
-// The view of one pack (the contract with render::WriteWorkbook):
-//
-//   {
-//     "properties": {"title", "subject", "author", "company", "category", "keywords",
-//                    "comments": strings, "created": seconds since 1970-01-01 UTC (> 0)},
-//     "page_header": text printed at the top left of every page (one line: the writer cuts
-//                    a long one at a word, so what must show comes first),
-//     "tones": {"Target met": "good", "Close to target": "close", "Target not met": "bad",
-//               ...},   // start of a cell's text -> colour tone ("good", "close", "bad",
-//                       // "unclear"); a qualifier may follow the start
-//     "sheets": [{
-//       "name": tab name (1-31 characters, none of []:*?/\, unique),
-//       "title": text for A1,
-//       "lines": [{"text", "style": "" | "heading" | "warning", "url": optional https link}],
-//                 // one per row from A2, above the table
-//       "table": optional {
-//         "name": Excel table name (letters, digits, '_'; unique in the workbook),
-//         "columns": [{"header": unique text, "wrap": bool (prose: may be wider),
-//                      "tone": bool (colour by "tones"), "format": number format for plain
-//                      numbers, "numeric": bool (figures: markers align right),
-//                      "width": optional fixed width in characters}],
-//         "rows": [[cell, ...], ...]   // at least one row; each as long as "columns"
-//       },
-//       "charts": optional [{"title", "description" (alt text), "y_axis", "number_format",
-//                   "categories": {"sheet", "column", "first_row", "last_row"},
-//                   "series": [{"name", "sheet", "column", "first_row", "last_row",
-//                               "role": "primary" | "secondary" | "tertiary" | "target"}]}]
-//                   // rows and columns index the data rows of the named sheet's table
-//     }, ...]
-//   }
-//
-// A cell is a string (always written as text, never a formula), a number (written with the
-// column's format), null (an empty cell: the sheet's lines say what an empty cell means),
-// {"number": x, "format": "0.0"}, {"text": t, "sheet": tab name} (a link to that sheet),
-// {"text": t, "sheet": tab name, "chart": n} (a link to the n-th chart, from 0, of that sheet's
-// "charts") or {"text": t, "url": "https://..."}.
-//
-// Hidden figures never reach a view: a suppressed cell is the text "[c]", a missing one "[x]",
-// one that cannot exist "[z]" (see the Notes sheet each pack carries).
+// marker and status colour tone is decided here; render/xlsx only lays the view out. The view
+// types, and the contract with render::WriteWorkbook, are in view/pack.h.
 #pragma once
 
 #include <cstdint>
@@ -52,6 +13,7 @@
 
 #include "compute/compute.h"
 #include "model/model.h"
+#include "view/pack.h"
 
 namespace outcomes::view {
 
@@ -70,11 +32,33 @@ struct PackRef {
 // slug is its AreaSlugs slug (view/paths.h), as on the website. Reads no figures.
 std::vector<PackRef> ListPacks(const model::Site& site, const compute::Results& results);
 
-// The view model of one pack (the schema above). `pack` must come from ListPacks for the same
-// site and results. Cost is proportional to the pack's own cells: a ward pack reads only the
-// ward's, its parent authority's and England's series.
-nlohmann::json PackView(const model::Site& site, const compute::Results& results,
-                        const PackRef& pack);
+// The view model of one pack (view/pack.h). `pack` must come from ListPacks for the same site
+// and results. Cost is proportional to the pack's own cells: a ward pack reads only the ward's,
+// its parent authority's and England's series. The pack meets view/pack.h's contract.
+Pack PackView(const model::Site& site, const compute::Results& results, const PackRef& pack);
+
+// A pack as JSON, for tests and anything else that wants to read one as a document:
+//
+//   {"properties": {"title", "subject", "author", "company", "category", "keywords",
+//                   "comments", "created": integer},
+//    "page_header": text,
+//    "tones": {start of text: "good" | "close" | "bad" | "unclear", ...},
+//    "sheets": [{"name", "title",
+//                "lines": [{"text", "style": "" | "heading" | "warning", "url"?}],
+//                "table"?: {"name",
+//                           "columns": [{"header", "wrap", "tone", "format"? (when not
+//                                        General), "numeric"? (true only), "width"?}],
+//                           "rows": [[cell, ...], ...]},
+//                "charts"?: [{"title", "description", "y_axis", "number_format",
+//                             "categories": range, "series": [range + {"name", "role":
+//                             "primary" | "secondary" | "tertiary" | "target"}]}]}]}
+//
+// A range is {"sheet", "column", "first_row", "last_row"}. A cell is null (empty), a string
+// (text), a number (in the column's format; a whole number as an integer), {"number", "format"}
+// (in its own format), {"text", "sheet"} (a link to a sheet), {"text", "sheet", "chart"} (a
+// link to a chart) or {"text", "url"}. Objects are keyed in nlohmann::json's sorted order, so
+// the same pack always dumps the same bytes.
+nlohmann::json PackJson(const Pack& pack);
 
 // Seconds since 1970-01-01 UTC at midnight of `iso_date` (YYYY-MM-DD); 0 when it does not parse.
 // The packs' creation time comes from the data date, never the clock, so builds repeat.

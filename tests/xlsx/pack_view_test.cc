@@ -1,6 +1,7 @@
 // Tests for view::ListPacks and view::PackView on the mini-site fixture and the example site:
 // the Analysis Function layout (cover, contents, notes, one table per sheet), markers in place
 // of hidden figures, the exceptions' worst-first order and a creation time from the data date.
+// Most read the pack as view::PackJson gives it.
 #include "view/pack_view.h"
 
 #include <doctest/doctest.h>
@@ -122,7 +123,7 @@ TEST_CASE("a scrutiny pack follows the guidance: cover, contents, notes, one tab
   auto packs = ListPacks(example.site, example.results);
   REQUIRE(!packs.empty());
   REQUIRE(packs[0].kind == PackKind::kScrutiny);
-  json view = PackView(example.site, example.results, packs[0]);
+  json view = PackJson(PackView(example.site, example.results, packs[0]));
   std::vector<std::string> names;
   for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
   CHECK(names == std::vector<std::string>{"Cover", "Contents", "Notes", "Summary", "Exceptions",
@@ -164,7 +165,7 @@ TEST_CASE("a scrutiny pack follows the guidance: cover, contents, notes, one tab
 TEST_CASE("suppressed cells are [c] in the data sheet, never numbers") {
   const Loaded& example = Example();
   auto packs = ListPacks(example.site, example.results);
-  json view = PackView(example.site, example.results, packs[0]);
+  json view = PackJson(PackView(example.site, example.results, packs[0]));
   const json* data = FindSheet(view, "Data");
   REQUIRE(data);
   size_t id = ColumnIndex(*data, "Indicator ID");
@@ -201,7 +202,7 @@ TEST_CASE("suppressed cells are [c] in the data sheet, never numbers") {
 TEST_CASE("exceptions: not met before close, then the larger relative shortfall first") {
   const Loaded& example = Example();
   auto packs = ListPacks(example.site, example.results);
-  json view = PackView(example.site, example.results, packs[0]);
+  json view = PackJson(PackView(example.site, example.results, packs[0]));
   const json* exceptions = FindSheet(view, "Exceptions");
   REQUIRE(exceptions);
   REQUIRE(exceptions->contains("table"));
@@ -233,7 +234,7 @@ TEST_CASE("exceptions: not met before close, then the larger relative shortfall 
 TEST_CASE("a status shows the web page's label, a path step as such, the qualifier beside it") {
   const Loaded& example = Example();
   auto packs = ListPacks(example.site, example.results);
-  json view = PackView(example.site, example.results, packs[0]);
+  json view = PackJson(PackView(example.site, example.results, packs[0]));
   const json* data = FindSheet(view, "Data");
   REQUIRE(data);
   size_t id = ColumnIndex(*data, "Indicator ID");
@@ -278,7 +279,7 @@ TEST_CASE("a ward pack: the ward against the borough and England, in words, with
   for (const auto& pack : packs)
     if (pack.path == "downloads/packs/ward-kursaal.xlsx") kursaal = &pack;
   REQUIRE(kursaal);
-  json view = PackView(example.site, example.results, *kursaal);
+  json view = PackJson(PackView(example.site, example.results, *kursaal));
   // The exceptions right after the cover sheets, as in the scrutiny pack.
   std::vector<std::string> names;
   for (const auto& sheet : view["sheets"]) names.push_back(sheet["name"]);
@@ -341,7 +342,7 @@ TEST_CASE("summaries: worst status first, ties in outcome and indicator order") 
   size_t ward_packs = 0;
   for (const auto& pack : ListPacks(site, example.results)) {
     INFO(pack.path);
-    json view = PackView(site, example.results, pack);
+    json view = PackJson(PackView(site, example.results, pack));
     const json* summary = FindSheet(view, "Summary");
     REQUIRE(summary);
     if (pack.kind == PackKind::kScrutiny) {
@@ -376,7 +377,7 @@ TEST_CASE("every exception has its chart: the exception's indicator for its area
   size_t linked = 0, elsewhere = 0;
   for (const auto& pack : ListPacks(example.site, example.results)) {
     INFO(pack.path);
-    json view = PackView(example.site, example.results, pack);
+    json view = PackJson(PackView(example.site, example.results, pack));
     const json* exceptions = FindSheet(view, "Exceptions");
     REQUIRE(exceptions);
     if (!exceptions->contains("table")) continue;
@@ -430,7 +431,7 @@ TEST_CASE("the cover reads naturally whatever the pack's title: nothing is said 
   for (const std::string& pack_title : pack_titles) {
     INFO(pack_title);
     loaded.site.config.packs[0].title = pack_title;
-    json view = PackView(loaded.site, loaded.results, pack);
+    json view = PackJson(PackView(loaded.site, loaded.results, pack));
     const json& cover = view["sheets"][0];
     std::vector<std::string> texts{cover["title"], view["page_header"]};
     for (const auto& line : cover["lines"]) texts.push_back(line["text"]);
@@ -458,7 +459,7 @@ TEST_CASE("chart target lines run from the baseline to the target's period, as c
   size_t before_baseline = 0, steps = 0, drawn = 0, after_data = 0;
   for (const auto& pack : ListPacks(site, results)) {
     INFO(pack.path);
-    json view = PackView(site, results, pack);
+    json view = PackJson(PackView(site, results, pack));
     const json* data = FindSheet(view, "Chart_data");
     const json* charts = FindSheet(view, "Charts");
     if (!data || !charts) continue;
@@ -512,12 +513,54 @@ TEST_CASE("chart target lines run from the baseline to the target's period, as c
   CHECK(after_data > 0);
 }
 
+// The decimals and sign a number format carries beside its code (for the writer's column
+// widths) are those the code shows.
+void CheckFormat(const NumberFormat& format) {
+  INFO(format.code);
+  const size_t dot = format.code.find('.');
+  int decimals = 0;
+  for (size_t idx = dot + 1;
+       dot != std::string::npos && idx < format.code.size() && format.code[idx] == '0'; ++idx)
+    ++decimals;
+  CHECK(format.decimals == decimals);
+  CHECK(format.plus_sign == (format.code.find('+') != std::string::npos));
+}
+
+TEST_CASE("number formats carry the decimals and sign their codes show") {
+  const Loaded& example = Example();
+  std::set<std::string> codes;
+  for (const auto& pack : ListPacks(example.site, example.results)) {
+    INFO(pack.path);
+    const Pack view = PackView(example.site, example.results, pack);
+    for (const Sheet& sheet : view.sheets) {
+      if (!sheet.table) continue;
+      for (const TableColumn& column : sheet.table->columns) {
+        CheckFormat(column.format);
+        codes.insert(column.format.code);
+      }
+      for (const TableRow& row : sheet.table->rows)
+        for (const TableCell& cell : row)
+          if (cell.kind == TableCell::Kind::kFormattedNumber) {
+            CheckFormat(cell.format);
+            codes.insert(cell.format.code);
+          }
+    }
+  }
+  // Whole numbers, decimals, thousands and signed changes are all there.
+  CHECK(codes.count("0") == 1);
+  CHECK(codes.count("#,##0") == 1);
+  CHECK(codes.count("0.0") == 1);
+  bool signed_format = false;
+  for (const auto& code : codes) signed_format |= code.rfind("+", 0) == 0;
+  CHECK(signed_format);
+}
+
 TEST_CASE("the same inputs give the same view") {
   const Loaded& mini = Mini();
   for (const auto& pack : ListPacks(mini.site, mini.results)) {
     INFO(pack.path);
-    CHECK(PackView(mini.site, mini.results, pack).dump() ==
-          PackView(mini.site, mini.results, pack).dump());
+    CHECK(PackJson(PackView(mini.site, mini.results, pack)).dump() ==
+          PackJson(PackView(mini.site, mini.results, pack)).dump());
   }
 }
 

@@ -2,17 +2,19 @@
 // reader over zlib below) and checked for what the Analysis Function guidance and DESIGN §4
 // ask: text never a formula, table headers set, frozen header rows, print set-up, document
 // properties with a fixed creation time, charts with alt text, byte-identical rebuilds; and a
-// view that breaks the schema writes nothing and says why.
+// pack that breaks view/pack.h's contract writes nothing and says why.
 #include "render/xlsx/xlsx.h"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <string>
@@ -25,8 +27,10 @@
 namespace outcomes::render {
 namespace {
 
-using nlohmann::json;
 namespace fs = std::filesystem;
+using Cell = view::TableCell;
+using view::LineStyle;
+using view::Pack;
 
 // --- Reading a zip -------------------------------------------------------------------------------
 
@@ -105,47 +109,88 @@ fs::path TempDir() {
   return folder.path;
 }
 
-// --- A small view --------------------------------------------------------------------------------
+// --- A small pack --------------------------------------------------------------------------------
 
-json SmallView() {
-  return json::parse(R"json({
-    "properties": {"title": "Test pack", "subject": "s", "author": "Council", "company": "Council",
-                   "category": "Statistics", "keywords": "k", "comments": "c", "created": 1597881600},
-    "page_header": "Test & pack",
-    "tones": {"Not on track": "bad", "Target met": "good"},
-    "sheets": [
-      {"name": "Cover", "title": "=1+1 cover title",
-       "lines": [{"text": "Example data", "style": "warning"}, {"text": "About", "style": "heading"},
-                 {"text": "+44 is text"}, {"text": "Site", "url": "https://example.org/"}]},
-      {"name": "Contents", "title": "Table of contents", "lines": [{"text": "One table."}],
-       "table": {"name": "tbl_Contents",
-                 "columns": [{"header": "Sheet name"}, {"header": "Sheet title", "wrap": true}],
-                 "rows": [[{"text": "Data sheet", "sheet": "Data sheet"}, "Figures"]]}},
-      {"name": "Data sheet", "title": "Figures", "lines": [{"text": "One table."}],
-       "table": {"name": "tbl_Data",
-                 "columns": [{"header": "Label"}, {"header": "Value (%)", "format": "0.0"},
-                             {"header": "Status", "tone": true}, {"header": "Note"}],
-                 "rows": [["=HYPERLINK(\"http://evil\")", 74.06, "Not on track", "@SUM(A1)"],
-                          ["-2", {"number": 1234.5, "format": "#,##0.0"}, "Target met", null],
-                          ["[c] row", "[c]", "Target met", "+cmd"]]}},
-      {"name": "Charts", "title": "Charts", "lines": [{"text": "One chart."}],
-       "charts": [{"title": "Values (%)", "description": "Line chart of values.", "y_axis": "%",
-                   "number_format": "0.0",
-                   "categories": {"sheet": "Data sheet", "column": 0, "first_row": 0, "last_row": 1},
-                   "series": [{"name": "Area", "sheet": "Data sheet", "column": 1, "first_row": 0,
-                               "last_row": 1, "role": "primary"}]}]}
-    ]})json");
+Cell Text(const std::string& text) { return Cell::Text(text); }
+
+view::TableColumn Column(const std::string& header) {
+  view::TableColumn column;
+  column.header = header;
+  return column;
 }
 
-std::string WriteAndRead(const json& view, const std::string& name) {
+view::ChartRange Range(size_t column, size_t first_row, size_t last_row) {
+  return {"Data sheet", column, first_row, last_row};
+}
+
+// A cover, a contents sheet, a table of figures and a sheet with a chart of them.
+Pack SmallPack() {
+  Pack pack;
+  pack.properties = {"Test pack", "s", "Council", "Council", "Statistics", "k", "c", 1597881600};
+  pack.page_header = "Test & pack";
+  pack.tones = {{"Not on track", view::Tone::kBad}, {"Target met", view::Tone::kGood}};
+  view::Sheet cover;
+  cover.name = "Cover";
+  cover.title = "=1+1 cover title";
+  cover.lines = {{"Example data", LineStyle::kWarning, ""},
+                 {"About", LineStyle::kHeading, ""},
+                 {"+44 is text", LineStyle::kPlain, ""},
+                 {"Site", LineStyle::kPlain, "https://example.org/"}};
+  pack.sheets.push_back(cover);
+
+  view::Sheet contents;
+  contents.name = "Contents";
+  contents.title = "Table of contents";
+  contents.lines = {{"One table.", LineStyle::kPlain, ""}};
+  view::TableColumn wide = Column("Sheet title");
+  wide.wrap = true;
+  contents.table = view::Table{"tbl_Contents",
+                               {Column("Sheet name"), wide},
+                               {{Cell::SheetLink("Data sheet", "Data sheet"), Text("Figures")}}};
+  pack.sheets.push_back(contents);
+
+  view::Sheet data;
+  data.name = "Data sheet";
+  data.title = "Figures";
+  data.lines = {{"One table.", LineStyle::kPlain, ""}};
+  view::TableColumn value = Column("Value (%)");
+  value.format = {"0.0", 1, false};
+  view::TableColumn status = Column("Status");
+  status.tone = true;
+  data.table = view::Table{
+      "tbl_Data",
+      {Column("Label"), value, status, Column("Note")},
+      {{Text("=HYPERLINK(\"http://evil\")"), Cell::Number(74.06), Text("Not on track"),
+        Text("@SUM(A1)")},
+       {Text("-2"), Cell::Number(1234.5, {"#,##0.0", 1, false}), Text("Target met"), Cell::Empty()},
+       {Text("[c] row"), Text("[c]"), Text("Target met"), Text("+cmd")}}};
+  pack.sheets.push_back(data);
+
+  view::Sheet charts;
+  charts.name = "Charts";
+  charts.title = "Charts";
+  charts.lines = {{"One chart.", LineStyle::kPlain, ""}};
+  view::PackChart chart;
+  chart.title = "Values (%)";
+  chart.description = "Line chart of values.";
+  chart.y_axis = "%";
+  chart.number_format = "0.0";
+  chart.categories = Range(0, 0, 1);
+  chart.series = {{"Area", Range(1, 0, 1), view::SeriesRole::kPrimary}};
+  charts.charts = std::vector<view::PackChart>{chart};
+  pack.sheets.push_back(charts);
+  return pack;
+}
+
+std::string WriteAndRead(const Pack& pack, const std::string& name) {
   fs::path path = TempDir() / name;
   std::string error;
-  REQUIRE_MESSAGE(WriteWorkbook(view, path.string(), &error), error);
+  REQUIRE_MESSAGE(WriteWorkbook(pack, path.string(), &error), error);
   return ReadFile(path);
 }
 
 TEST_CASE("text is always text: nothing that starts with = + - @ becomes a formula") {
-  auto parts = Unzip(WriteAndRead(SmallView(), "text.xlsx"));
+  auto parts = Unzip(WriteAndRead(SmallPack(), "text.xlsx"));
   for (const auto& [name, contents] : parts) {
     INFO(name);
     CHECK(contents.find("<f>") == std::string::npos);
@@ -158,7 +203,7 @@ TEST_CASE("text is always text: nothing that starts with = + - @ becomes a formu
 }
 
 TEST_CASE("tables carry their headers, the title is in A1, the header row is frozen") {
-  auto parts = Unzip(WriteAndRead(SmallView(), "tables.xlsx"));
+  auto parts = Unzip(WriteAndRead(SmallPack(), "tables.xlsx"));
   const std::string& table = parts.at("xl/tables/table2.xml");
   CHECK(table.find("name=\"Value (%)\"") != std::string::npos);
   CHECK(table.find("Column1") == std::string::npos);
@@ -184,17 +229,15 @@ TEST_CASE("tables carry their headers, the title is in A1, the header row is fro
 }
 
 TEST_CASE("a link to a chart goes to the cell the chart is anchored at; one to none fails") {
-  json view = SmallView();
-  json& contents_rows = view["sheets"][1]["table"]["rows"];
+  Pack pack = SmallPack();
+  auto& contents_rows = pack.sheets[1].table->rows;
   // Three charts on the Charts sheet: the third is in the second row of charts, on the left.
-  json& charts = view["sheets"][3]["charts"];
+  auto& charts = *pack.sheets[3].charts;
   charts.push_back(charts[0]);
   charts.push_back(charts[0]);
-  contents_rows.push_back(json::array({{{"text", "Chart 3"}, {"sheet", "Charts"}, {"chart", 2}},
-                                       "The third chart"}));
-  contents_rows.push_back(json::array({{{"text", "Chart 2"}, {"sheet", "Charts"}, {"chart", 1}},
-                                       "The second chart"}));
-  auto parts = Unzip(WriteAndRead(view, "chart-links.xlsx"));
+  contents_rows.push_back({Cell::ChartLink("Chart 3", "Charts", 2), Text("The third chart")});
+  contents_rows.push_back({Cell::ChartLink("Chart 2", "Charts", 1), Text("The second chart")});
+  auto parts = Unzip(WriteAndRead(pack, "chart-links.xlsx"));
   // Charts sheet: title, one line, a row of space, then rows of 14; 8 columns a chart.
   const std::string& contents = parts.at("xl/worksheets/sheet2.xml");
   CHECK(contents.find("location=\"'Charts'!A18\"") != std::string::npos);
@@ -208,17 +251,16 @@ TEST_CASE("a link to a chart goes to the cell the chart is anchored at; one to n
   CHECK(anchored(0, 17));  // A18
   CHECK(anchored(8, 3));   // I4
 
-  contents_rows.push_back(json::array({{{"text", "Chart 4"}, {"sheet", "Charts"}, {"chart", 3}},
-                                       "No such chart"}));
+  contents_rows.push_back({Cell::ChartLink("Chart 4", "Charts", 3), Text("No such chart")});
   std::string error;
-  CHECK_FALSE(WriteWorkbook(view, (TempDir() / "chart-link-bad.xlsx").string(), &error));
+  CHECK_FALSE(WriteWorkbook(pack, (TempDir() / "chart-link-bad.xlsx").string(), &error));
   CHECK(error.find("a link to a chart that Charts does not have") != std::string::npos);
 }
 
 TEST_CASE(
     "print set-up: A4 landscape, one page wide, header row repeated, sheet and page in the "
     "footer") {
-  auto parts = Unzip(WriteAndRead(SmallView(), "print.xlsx"));
+  auto parts = Unzip(WriteAndRead(SmallPack(), "print.xlsx"));
   for (const char* name :
        {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"}) {
     INFO(name);
@@ -264,15 +306,15 @@ double RowHeight(const std::string& attributes) {
 }
 
 TEST_CASE("the cover: the title wraps, the warning hangs below it with room to spare") {
-  json view = SmallView();
+  Pack pack = SmallPack();
   std::string title;
   for (int word = 0; word < 30; ++word) title += "Title" + std::to_string(word) + " ";
-  view["sheets"][0]["title"] = title;
-  view["sheets"][0]["lines"][2]["text"] = std::string(60, 'x');  // the cover is 60 wide
+  pack.sheets[0].title = title;
+  pack.sheets[0].lines[2].text = std::string(60, 'x');  // the cover is 60 wide
   std::string header;
   for (int word = 0; word < 60; ++word) header += "word" + std::to_string(word) + " ";
-  view["page_header"] = header;
-  auto parts = Unzip(WriteAndRead(view, "cover.xlsx"));
+  pack.page_header = header;
+  auto parts = Unzip(WriteAndRead(pack, "cover.xlsx"));
   const std::string& cover = parts.at("xl/worksheets/sheet1.xml");
   const std::string& styles = parts.at("xl/styles.xml");
   // The title wraps within the one printed column: its row is several 14-point lines tall.
@@ -295,8 +337,8 @@ TEST_CASE("the cover: the title wraps, the warning hangs below it with room to s
 }
 
 TEST_CASE("document properties and a fixed creation time: the same view gives the same bytes") {
-  std::string first = WriteAndRead(SmallView(), "same-1.xlsx");
-  std::string second = WriteAndRead(SmallView(), "same-2.xlsx");
+  std::string first = WriteAndRead(SmallPack(), "same-1.xlsx");
+  std::string second = WriteAndRead(SmallPack(), "same-2.xlsx");
   CHECK(first == second);
   auto parts = Unzip(first);
   const std::string& core = parts.at("docProps/core.xml");
@@ -307,7 +349,7 @@ TEST_CASE("document properties and a fixed creation time: the same view gives th
 }
 
 TEST_CASE("a native line chart with its alt text and the cells it plots") {
-  auto parts = Unzip(WriteAndRead(SmallView(), "chart.xlsx"));
+  auto parts = Unzip(WriteAndRead(SmallPack(), "chart.xlsx"));
   REQUIRE(parts.count("xl/charts/chart1.xml") == 1);
   const std::string& chart = parts.at("xl/charts/chart1.xml");
   CHECK(chart.find("<c:lineChart>") != std::string::npos);
@@ -317,45 +359,67 @@ TEST_CASE("a native line chart with its alt text and the cells it plots") {
         std::string::npos);
 }
 
-TEST_CASE("a view that breaks the schema writes nothing and says why") {
+TEST_CASE("a pack that breaks the contract writes nothing and says why") {
   struct Case {
     const char* name;
-    std::function<void(json&)> spoil;
+    std::function<void(Pack&)> spoil;
     const char* message;
   };
   const Case cases[] = {
-      {"short row", [](json& v) { v["sheets"][2]["table"]["rows"][0].erase(3); },
+      {"short row", [](Pack& p) { p.sheets[2].table->rows[0].pop_back(); },
        "sheet Data sheet, table row 1: has 3 cells, the table has 4 columns"},
-      {"duplicate header",
-       [](json& v) { v["sheets"][2]["table"]["columns"][3]["header"] = "label"; },
+      {"long row", [](Pack& p) { p.sheets[2].table->rows[2].push_back(Cell::Empty()); },
+       "sheet Data sheet, table row 3: has 5 cells, the table has 4 columns"},
+      {"duplicate header", [](Pack& p) { p.sheets[2].table->columns[3].header = "label"; },
        "two columns are headed"},
-      {"bad sheet name", [](json& v) { v["sheets"][2]["name"] = "a/b"; },
+      {"empty header", [](Pack& p) { p.sheets[2].table->columns[3].header = ""; },
+       "every column needs a header"},
+      {"bad sheet name", [](Pack& p) { p.sheets[2].name = "a/b"; }, "not a valid Excel sheet name"},
+      {"long sheet name", [](Pack& p) { p.sheets[2].name = std::string(32, 'x'); },
        "not a valid Excel sheet name"},
-      {"long sheet name", [](json& v) { v["sheets"][2]["name"] = std::string(32, 'x'); },
-       "not a valid Excel sheet name"},
-      {"duplicate sheet", [](json& v) { v["sheets"][1]["name"] = "COVER"; },
-       "two sheets have this name"},
-      {"link to nowhere",
-       [](json& v) { v["sheets"][1]["table"]["rows"][0][0]["sheet"] = "Nowhere"; },
+      {"empty sheet name", [](Pack& p) { p.sheets[0].name = ""; }, "not a valid Excel sheet name"},
+      {"duplicate sheet", [](Pack& p) { p.sheets[1].name = "COVER"; }, "two sheets have this name"},
+      {"no sheets", [](Pack& p) { p.sheets.clear(); }, "has no sheets"},
+      {"link to nowhere", [](Pack& p) { p.sheets[1].table->rows[0][0].target = "Nowhere"; },
        "a link to a sheet that does not exist"},
-      {"chart outside", [](json& v) { v["sheets"][3]["charts"][0]["series"][0]["last_row"] = 3; },
+      {"chart outside", [](Pack& p) { (*p.sheets[3].charts)[0].series[0].values.last_row = 3; },
        "a chart range lies outside the table of Data sheet"},
-      {"no created", [](json& v) { v["properties"].erase("created"); }, "fixed creation time"},
-      {"empty table", [](json& v) { v["sheets"][2]["table"]["rows"] = json::array(); },
-       "at least one row"},
-      {"cell reference table name", [](json& v) { v["sheets"][2]["table"]["name"] = "AB12"; },
+      {"chart column outside", [](Pack& p) { (*p.sheets[3].charts)[0].categories.column = 4; },
+       "a chart range lies outside the table of Data sheet"},
+      {"chart range backwards", [](Pack& p) { (*p.sheets[3].charts)[0].categories.first_row = 2; },
+       "a chart range lies outside the table of Data sheet"},
+      {"chart of a sheet without a table",
+       [](Pack& p) { (*p.sheets[3].charts)[0].series[0].values.sheet = "Cover"; },
+       "a chart range names a sheet without a table"},
+      {"chart without series", [](Pack& p) { (*p.sheets[3].charts)[0].series.clear(); },
+       "a chart needs at least one series"},
+      {"table and charts", [](Pack& p) { p.sheets[2].charts = p.sheets[3].charts; },
+       "a sheet holds a table or charts, not both"},
+      {"no created", [](Pack& p) { p.properties.created = 0; }, "fixed creation time"},
+      {"empty table", [](Pack& p) { p.sheets[2].table->rows.clear(); }, "at least one row"},
+      {"no columns", [](Pack& p) { p.sheets[2].table->columns.clear(); },
+       "a table needs from 1 to 16,384 columns"},
+      {"cell reference table name", [](Pack& p) { p.sheets[2].table->name = "AB12"; },
        "not a valid Excel table name"},
-      {"not a cell", [](json& v) { v["sheets"][2]["table"]["rows"][0][0] = json::array(); },
-       "a cell must be"},
+      {"duplicate table name", [](Pack& p) { p.sheets[2].table->name = "TBL_contents"; },
+       "two tables are named TBL_contents"},
+      {"not a finite number",
+       [](Pack& p) { p.sheets[2].table->rows[0][1] = Cell::Number(std::nan("")); },
+       "sheet Data sheet, table row 1: a number is not finite"},
+      {"not a finite formatted number",
+       [](Pack& p) {
+         p.sheets[2].table->rows[1][1].number = std::numeric_limits<double>::infinity();
+       },
+       "sheet Data sheet, table row 2: a number is not finite"},
   };
   for (const auto& item : cases) {
     INFO(item.name);
-    json view = SmallView();
-    item.spoil(view);
+    Pack pack = SmallPack();
+    item.spoil(pack);
     fs::path path = TempDir() / "bad.xlsx";
     fs::remove(path);
     std::string error;
-    CHECK_FALSE(WriteWorkbook(view, path.string(), &error));
+    CHECK_FALSE(WriteWorkbook(pack, path.string(), &error));
     CHECK_MESSAGE(error.find(item.message) != std::string::npos, error);
     CHECK_FALSE(fs::exists(path));
   }
@@ -363,7 +427,7 @@ TEST_CASE("a view that breaks the schema writes nothing and says why") {
 
 TEST_CASE("a path that cannot be written is an error, not a crash") {
   std::string error;
-  CHECK_FALSE(WriteWorkbook(SmallView(), "/nonexistent-folder/x/pack.xlsx", &error));
+  CHECK_FALSE(WriteWorkbook(SmallPack(), "/nonexistent-folder/x/pack.xlsx", &error));
   CHECK(error.find("/nonexistent-folder/x/pack.xlsx") != std::string::npos);
 }
 
@@ -375,7 +439,7 @@ TEST_CASE("every pack of the mini-site writes, twice the same, with charts and t
   compute::Results results = compute::Compute(site);
   for (const auto& pack : view::ListPacks(site, results)) {
     INFO(pack.path);
-    json pack_view = view::PackView(site, results, pack);
+    Pack pack_view = view::PackView(site, results, pack);
     std::string name = fs::path(pack.path).filename().string();
     std::string first = WriteAndRead(pack_view, name);
     CHECK(first == WriteAndRead(view::PackView(site, results, pack), "again-" + name));

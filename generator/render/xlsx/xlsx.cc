@@ -1,6 +1,6 @@
-// Lays out a pack view as an .xlsx workbook (see xlsx.h). Two passes: Check() validates the
-// whole view and works out where every table sits, so a bad view writes nothing; Write() then
-// builds the workbook.
+// Lays out a pack as an .xlsx workbook (see xlsx.h). Two passes: Check() validates what the
+// pack's types cannot (view/pack.h) and works out where every table sits, so a bad pack writes
+// nothing; Write() then builds the workbook.
 //
 // constant_memory mode is not used: libxlsxwriter 1.1.4 refuses worksheet_add_table() in that
 // mode (LXW_ERROR_FEATURE_NOT_SUPPORTED, checked), every table sheet here is a marked-up Excel
@@ -25,7 +25,14 @@ namespace outcomes::render {
 
 namespace {
 
-using nlohmann::json;
+using view::ChartRange;
+using view::LineStyle;
+using view::NumberFormat;
+using view::PackChart;
+using view::SeriesRole;
+using view::Sheet;
+using view::TableCell;
+using view::TableColumn;
 
 // Colours: GOV.UK text colour and the Analysis Function's accessible chart palette.
 constexpr lxw_color_t kText = 0x0B0C0C;
@@ -37,17 +44,17 @@ constexpr lxw_color_t kOrange = 0xF46A25;
 constexpr lxw_color_t kTurquoise = 0x28A197;
 constexpr lxw_color_t kDarkGrey = 0x3D3D3D;
 
-struct Tone {
-  const char* name;
+struct ToneColours {
+  view::Tone tone;
   lxw_color_t fill;
   lxw_color_t font;
 };
 // Pale fills with dark text of the same hue: the status text stays readable in black and white
 // and for people who cannot tell the colours apart (the text, not the colour, carries it).
-constexpr Tone kTones[] = {{"good", 0xCCE2D8, 0x005A30},
-                           {"close", 0xFFF7BF, 0x594D00},
-                           {"bad", 0xF4CDC6, 0x942514},
-                           {"unclear", 0xE5E6E7, 0x383F43}};
+constexpr ToneColours kTones[] = {{view::Tone::kGood, 0xCCE2D8, 0x005A30},
+                                  {view::Tone::kClose, 0xFFF7BF, 0x594D00},
+                                  {view::Tone::kBad, 0xF4CDC6, 0x942514},
+                                  {view::Tone::kUnclear, 0xE5E6E7, 0x383F43}};
 
 constexpr double kMinWidth = 6;
 constexpr double kMaxWidth = 16;      // wider text wraps
@@ -76,15 +83,6 @@ size_t LongestWord(const std::string& text) {
     }
   }
   return longest;
-}
-
-// Decimal places a number format shows ("#,##0.00" -> 2).
-int FormatDecimals(const std::string& format) {
-  size_t dot = format.find('.');
-  if (dot == std::string::npos) return 0;
-  int decimals = 0;
-  for (size_t idx = dot + 1; idx < format.size() && format[idx] == '0'; ++idx) ++decimals;
-  return decimals;
 }
 
 // Lines a text takes when wrapped at spaces in a column `width` characters wide. Calibri's
@@ -194,15 +192,21 @@ bool ValidTableName(const std::string& name) {
   return lower != "r" && lower != "c";
 }
 
+// Whether a cell shows text (a label or a link's words), which wraps at spaces.
+bool HasText(const TableCell& cell) {
+  return cell.kind == TableCell::Kind::kText || cell.kind == TableCell::Kind::kSheetLink ||
+         cell.kind == TableCell::Kind::kChartLink || cell.kind == TableCell::Kind::kUrlLink;
+}
+
 // Where a sheet's parts sit, worked out before anything is written.
 struct Layout {
-  const json* sheet = nullptr;
+  const Sheet* sheet = nullptr;
   std::string name;
   lxw_row_t header_row = 0;  // the table's header row (when there is a table)
   size_t columns = 0;
   size_t rows = 0;
   bool has_table = false;
-  size_t charts = 0;  // charts on the sheet (a sheet without a table)
+  size_t charts = 0;  // charts on the sheet (a charts sheet)
 };
 
 // The top-left cell of chart `chart_idx` on a charts sheet: two charts across, below the title
@@ -214,7 +218,7 @@ void ChartAnchor(const Layout& layout, size_t chart_idx, lxw_row_t& row, lxw_col
 
 class Writer {
  public:
-  Writer(const json& view, std::string* error) : view_(view), error_(error) {}
+  Writer(const view::Pack& pack, std::string* error) : pack_(pack), error_(error) {}
 
   bool Check();
   bool Write(const std::string& path);
@@ -229,20 +233,21 @@ class Writer {
     return arena_.back().c_str();
   }
   lxw_format* BodyFormat(const std::string& number_format);
-  bool CheckCell(const json& cell, const std::string& where);
-  bool CheckChart(const json& chart, const std::string& where);
+  bool CheckCell(const TableCell& cell, const std::string& where);
+  bool CheckRange(const ChartRange& range, const std::string& where);
+  bool CheckChart(const PackChart& chart, const std::string& where);
   bool WriteSheet(const Layout& layout);
-  bool WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, const json& cell,
-                 const std::string& column_format, bool numeric);
+  bool WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, const TableCell& cell,
+                 const TableColumn& column);
   bool WriteCharts(lxw_worksheet* worksheet, const Layout& layout);
-  double CellWidth(const json& cell, const std::string& column_format) const;
+  double CellWidth(const TableCell& cell, const NumberFormat& column_format) const;
   void PageSetup(lxw_worksheet* worksheet);
   bool Ok(lxw_error status, const std::string& what) {
     if (status == LXW_NO_ERROR) return true;
     return Fail(what + ": " + lxw_strerror(status));
   }
 
-  const json& view_;
+  const view::Pack& pack_;
   std::string* error_;
   std::vector<Layout> layouts_;
   std::map<std::string, size_t> layout_by_name_;
@@ -259,97 +264,66 @@ class Writer {
   lxw_format* text_ = nullptr;    // table text: wraps, indented from a number to its left
   lxw_format* marker_ = nullptr;  // text in a column of figures ([c], [x]): on the right
   lxw_format* link_ = nullptr;
-  std::map<std::string, lxw_format*> tones_;
+  std::map<view::Tone, lxw_format*> tones_;
   std::deque<std::vector<lxw_row_t>> page_breaks_;  // kept until workbook_close
 };
 
 // --- Checking ------------------------------------------------------------------------------------
 
-bool Writer::CheckCell(const json& cell, const std::string& where) {
-  if (cell.is_string() || cell.is_null()) return true;
-  if (cell.is_number()) {
-    if (!std::isfinite(cell.get<double>())) return Fail(where + ": a number is not finite");
-    return true;
-  }
-  if (cell.is_object()) {
-    if (cell.contains("number")) {
-      if (!cell["number"].is_number() || !std::isfinite(cell["number"].get<double>()))
-        return Fail(where + ": \"number\" must be a finite number");
-      if (cell.contains("format") && !cell["format"].is_string())
-        return Fail(where + ": \"format\" must be text");
+bool Writer::CheckCell(const TableCell& cell, const std::string& where) {
+  switch (cell.kind) {
+    case TableCell::Kind::kNumber:
+    case TableCell::Kind::kFormattedNumber:
+      if (!std::isfinite(cell.number)) return Fail(where + ": a number is not finite");
+      return true;
+    case TableCell::Kind::kSheetLink:
+    case TableCell::Kind::kChartLink: {
+      auto target = layout_by_name_.find(cell.target);
+      if (target == layout_by_name_.end())
+        return Fail(where + ": a link to a sheet that does not exist");
+      const Layout& layout = layouts_[target->second];
+      if (cell.kind == TableCell::Kind::kChartLink && cell.chart >= layout.charts)
+        return Fail(where + ": a link to a chart that " + layout.name + " does not have");
       return true;
     }
-    if (cell.contains("text") && cell["text"].is_string()) {
-      if (cell.contains("sheet")) {
-        if (!cell["sheet"].is_string() || !layout_by_name_.count(cell["sheet"].get<std::string>()))
-          return Fail(where + ": a link to a sheet that does not exist");
-        if (cell.contains("chart")) {
-          const Layout& target = layouts_[layout_by_name_.at(cell["sheet"].get<std::string>())];
-          if (!cell["chart"].is_number_integer() || cell["chart"].get<int64_t>() < 0 ||
-              cell["chart"].get<size_t>() >= target.charts)
-            return Fail(where + ": a link to a chart that " + target.name + " does not have");
-        }
-        return true;
-      }
-      if (cell.contains("url") && cell["url"].is_string()) return true;
-    }
-  }
-  return Fail(where +
-              ": a cell must be text, a number, null, {number, format}, "
-              "{text, sheet} or {text, url}");
-}
-
-bool Writer::CheckChart(const json& chart, const std::string& where) {
-  if (!chart.is_object() || !chart.value("title", json()).is_string() ||
-      !chart.value("description", json()).is_string() || !chart.contains("categories") ||
-      !chart.value("series", json()).is_array() || chart["series"].empty())
-    return Fail(where + ": a chart needs a title, a description, categories and series");
-  auto check_range = [&](const json& range) {
-    if (!range.is_object() || !range.value("sheet", json()).is_string())
-      return Fail(where + ": a chart range needs a sheet");
-    auto it = layout_by_name_.find(range["sheet"].get<std::string>());
-    if (it == layout_by_name_.end() || !layouts_[it->second].has_table)
-      return Fail(where + ": a chart range names a sheet without a table");
-    const Layout& layout = layouts_[it->second];
-    for (const char* key : {"column", "first_row", "last_row"})
-      if (!range.value(key, json()).is_number_integer() || range[key].get<int64_t>() < 0)
-        return Fail(where + ": a chart range needs column, first_row and last_row");
-    size_t column = range["column"].get<size_t>();
-    size_t first = range["first_row"].get<size_t>();
-    size_t last = range["last_row"].get<size_t>();
-    if (column >= layout.columns || first > last || last >= layout.rows)
-      return Fail(where + ": a chart range lies outside the table of " + layout.name);
-    return true;
-  };
-  if (!check_range(chart["categories"])) return false;
-  for (const auto& series : chart["series"]) {
-    if (!series.value("name", json()).is_string())
-      return Fail(where + ": a chart series needs a name");
-    if (!check_range(series)) return false;
+    case TableCell::Kind::kEmpty:
+    case TableCell::Kind::kText:
+    case TableCell::Kind::kUrlLink:
+      return true;
   }
   return true;
 }
 
+bool Writer::CheckRange(const ChartRange& range, const std::string& where) {
+  auto it = layout_by_name_.find(range.sheet);
+  if (it == layout_by_name_.end() || !layouts_[it->second].has_table)
+    return Fail(where + ": a chart range names a sheet without a table");
+  const Layout& layout = layouts_[it->second];
+  if (range.column >= layout.columns || range.first_row > range.last_row ||
+      range.last_row >= layout.rows)
+    return Fail(where + ": a chart range lies outside the table of " + layout.name);
+  return true;
+}
+
+bool Writer::CheckChart(const PackChart& chart, const std::string& where) {
+  if (chart.series.empty()) return Fail(where + ": a chart needs at least one series");
+  if (!CheckRange(chart.categories, where)) return false;
+  for (const auto& series : chart.series)
+    if (!CheckRange(series.values, where)) return false;
+  return true;
+}
+
 bool Writer::Check() {
-  if (!view_.is_object() || !view_.value("sheets", json()).is_array() || view_["sheets"].empty())
-    return Fail("the pack view has no sheets");
-  if (!view_.value("properties", json()).is_object())
-    return Fail("the pack view has no properties");
-  if (!view_["properties"].value("created", json()).is_number_integer() ||
-      view_["properties"]["created"].get<int64_t>() <= 0)
+  if (pack_.sheets.empty()) return Fail("the pack view has no sheets");
+  if (pack_.properties.created <= 0)
     return Fail("the pack view's properties need a fixed creation time (\"created\" > 0)");
   std::set<std::string> sheet_names;
   std::set<std::string> table_names;
-  const json& sheets = view_["sheets"];
   // First the names and table shapes, so that links and chart ranges can be checked.
-  for (size_t sheet_idx = 0; sheet_idx < sheets.size(); ++sheet_idx) {
-    const json& sheet = sheets[sheet_idx];
-    if (!sheet.is_object() || !sheet.value("name", json()).is_string() ||
-        !sheet.value("title", json()).is_string())
-      return Fail("sheet " + std::to_string(sheet_idx + 1) + " needs a name and a title");
+  for (const Sheet& sheet : pack_.sheets) {
     Layout layout;
     layout.sheet = &sheet;
-    layout.name = sheet["name"].get<std::string>();
+    layout.name = sheet.name;
     const std::string where = "sheet " + layout.name;
     if (layout.name.empty() || DisplayLength(layout.name) > LXW_SHEETNAME_MAX ||
         layout.name.find_first_of("[]:*?/\\") != std::string::npos || layout.name.front() == '\'' ||
@@ -357,43 +331,29 @@ bool Writer::Check() {
       return Fail(where + ": not a valid Excel sheet name");
     if (!sheet_names.insert(Lower(layout.name)).second)
       return Fail(where + ": two sheets have this name");
-    if (sheet.contains("lines")) {
-      if (!sheet["lines"].is_array()) return Fail(where + ": \"lines\" must be a list");
-      for (const auto& line : sheet["lines"])
-        if (!line.is_object() || !line.value("text", json()).is_string())
-          return Fail(where + ": every line needs a text");
-    }
-    size_t lines = sheet.contains("lines") ? sheet["lines"].size() : 0;
-    layout.header_row = static_cast<lxw_row_t>(1 + lines);
-    if (sheet.contains("charts") && sheet["charts"].is_array())
-      layout.charts = sheet["charts"].size();
-    if (sheet.contains("table")) {
-      const json& table = sheet["table"];
-      if (!table.is_object() || !table.value("name", json()).is_string() ||
-          !table.value("columns", json()).is_array() || !table.value("rows", json()).is_array())
-        return Fail(where + ": a table needs a name, columns and rows");
-      std::string table_name = table["name"].get<std::string>();
-      if (!ValidTableName(table_name))
-        return Fail(where + ": \"" + table_name + "\" is not a valid Excel table name");
-      if (!table_names.insert(Lower(table_name)).second)
-        return Fail(where + ": two tables are named " + table_name);
-      const json& columns = table["columns"];
-      if (columns.empty() || columns.size() > LXW_COL_MAX)
+    layout.header_row = static_cast<lxw_row_t>(1 + sheet.lines.size());
+    if (sheet.charts) layout.charts = sheet.charts->size();
+    if (sheet.table) {
+      // A table sheet lays out no charts: they would silently go missing.
+      if (sheet.charts) return Fail(where + ": a sheet holds a table or charts, not both");
+      const view::Table& table = *sheet.table;
+      if (!ValidTableName(table.name))
+        return Fail(where + ": \"" + table.name + "\" is not a valid Excel table name");
+      if (!table_names.insert(Lower(table.name)).second)
+        return Fail(where + ": two tables are named " + table.name);
+      if (table.columns.empty() || table.columns.size() > LXW_COL_MAX)
         return Fail(where + ": a table needs from 1 to 16,384 columns");
-      if (table["rows"].empty())
+      if (table.rows.empty())
         return Fail(where + ": a table needs at least one row (leave the table out instead)");
       std::set<std::string> headers;
-      for (const auto& column : columns) {
-        if (!column.is_object() || !column.value("header", json()).is_string() ||
-            column["header"].get<std::string>().empty())
-          return Fail(where + ": every column needs a header");
-        if (!headers.insert(Lower(column["header"].get<std::string>())).second)
-          return Fail(where + ": two columns are headed \"" + column["header"].get<std::string>() +
-                      "\"");
+      for (const TableColumn& column : table.columns) {
+        if (column.header.empty()) return Fail(where + ": every column needs a header");
+        if (!headers.insert(Lower(column.header)).second)
+          return Fail(where + ": two columns are headed \"" + column.header + "\"");
       }
       layout.has_table = true;
-      layout.columns = columns.size();
-      layout.rows = table["rows"].size();
+      layout.columns = table.columns.size();
+      layout.rows = table.rows.size();
       if (static_cast<size_t>(layout.header_row) + layout.rows >= LXW_ROW_MAX)
         return Fail(where + ": too many rows for a worksheet");
     }
@@ -402,25 +362,23 @@ bool Writer::Check() {
   }
   // Then every cell and chart.
   for (const Layout& layout : layouts_) {
-    const json& sheet = *layout.sheet;
+    const Sheet& sheet = *layout.sheet;
     const std::string where = "sheet " + layout.name;
-    if (layout.has_table) {
-      const json& rows = sheet["table"]["rows"];
+    if (sheet.table) {
+      const auto& rows = sheet.table->rows;
       for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
-        const json& row = rows[row_idx];
+        const view::TableRow& row = rows[row_idx];
         std::string row_where = where + ", table row " + std::to_string(row_idx + 1);
-        if (!row.is_array() || row.size() != layout.columns)
-          return Fail(row_where + ": has " + std::to_string(row.is_array() ? row.size() : 0) +
-                      " cells, the table has " + std::to_string(layout.columns) + " columns");
-        for (const auto& cell : row)
+        if (row.size() != layout.columns)
+          return Fail(row_where + ": has " + std::to_string(row.size()) + " cells, the table has " +
+                      std::to_string(layout.columns) + " columns");
+        for (const TableCell& cell : row)
           if (!CheckCell(cell, row_where)) return false;
       }
     }
-    if (sheet.contains("charts")) {
-      if (!sheet["charts"].is_array()) return Fail(where + ": \"charts\" must be a list");
-      for (const auto& chart : sheet["charts"])
+    if (sheet.charts)
+      for (const PackChart& chart : *sheet.charts)
         if (!CheckChart(chart, where)) return false;
-    }
   }
   return true;
 }
@@ -439,64 +397,68 @@ lxw_format* Writer::BodyFormat(const std::string& number_format) {
   return format;
 }
 
-double Writer::CellWidth(const json& cell, const std::string& column_format) const {
-  if (cell.is_string())
-    return static_cast<double>(DisplayLength(cell.get_ref<const std::string&>()));
-  if (cell.is_null()) return 0;
-  double value = 0;
-  std::string format = column_format;
-  if (cell.is_number()) {
-    value = cell.get<double>();
-  } else if (cell.contains("number")) {
-    value = cell["number"].get<double>();
-    format = cell.value("format", column_format);
-  } else {
-    return static_cast<double>(DisplayLength(cell["text"].get<std::string>()));
+double Writer::CellWidth(const TableCell& cell, const NumberFormat& column_format) const {
+  const NumberFormat* format = &column_format;
+  switch (cell.kind) {
+    case TableCell::Kind::kEmpty:
+      return 0;
+    case TableCell::Kind::kFormattedNumber:
+      format = &cell.format;
+      break;
+    case TableCell::Kind::kNumber:
+      break;
+    case TableCell::Kind::kText:
+    case TableCell::Kind::kSheetLink:
+    case TableCell::Kind::kChartLink:
+    case TableCell::Kind::kUrlLink:
+      return static_cast<double>(DisplayLength(cell.text));
   }
-  std::string shown = base::FormatNumber(value, FormatDecimals(format), true);
-  return static_cast<double>(shown.size() + (format.find('+') != std::string::npos ? 1 : 0));
+  std::string shown = base::FormatNumber(cell.number, format->decimals, true);
+  return static_cast<double>(shown.size() + (format->plus_sign ? 1 : 0));
 }
 
-bool Writer::WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, const json& cell,
-                       const std::string& column_format, bool numeric) {
-  if (cell.is_null()) return true;  // an empty cell; the sheet's lines say what it means
-  if (cell.is_string())
-    return Ok(
-        worksheet_write_string(worksheet, row, col, cell.get_ref<const std::string&>().c_str(),
-                               numeric ? marker_ : text_),
-        "writing text");
-  if (cell.is_number())
-    return Ok(
-        worksheet_write_number(worksheet, row, col, cell.get<double>(), BodyFormat(column_format)),
-        "writing a number");
-  if (cell.contains("number"))
-    return Ok(worksheet_write_number(worksheet, row, col, cell["number"].get<double>(),
-                                     BodyFormat(cell.value("format", column_format))),
-              "writing a number");
-  const std::string& text = cell["text"].get_ref<const std::string&>();
+bool Writer::WriteCell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col,
+                       const TableCell& cell, const TableColumn& column) {
   std::string target;
-  if (cell.contains("sheet")) {
-    const std::string& sheet = cell["sheet"].get_ref<const std::string&>();
-    char where[LXW_MAX_CELL_NAME_LENGTH] = "A1";
-    if (cell.contains("chart")) {  // the chart's top-left cell (checked to exist)
-      lxw_row_t chart_row = 0;
-      lxw_col_t chart_col = 0;
-      ChartAnchor(layouts_[layout_by_name_.at(sheet)], cell["chart"].get<size_t>(), chart_row,
-                  chart_col);
-      lxw_rowcol_to_cell(where, chart_row, chart_col);
+  switch (cell.kind) {
+    case TableCell::Kind::kEmpty:
+      return true;  // the sheet's lines say what an empty cell means
+    case TableCell::Kind::kText:
+      return Ok(worksheet_write_string(worksheet, row, col, cell.text.c_str(),
+                                       column.numeric ? marker_ : text_),
+                "writing text");
+    case TableCell::Kind::kNumber:
+      return Ok(
+          worksheet_write_number(worksheet, row, col, cell.number, BodyFormat(column.format.code)),
+          "writing a number");
+    case TableCell::Kind::kFormattedNumber:
+      return Ok(
+          worksheet_write_number(worksheet, row, col, cell.number, BodyFormat(cell.format.code)),
+          "writing a number");
+    case TableCell::Kind::kSheetLink:
+    case TableCell::Kind::kChartLink: {
+      char where[LXW_MAX_CELL_NAME_LENGTH] = "A1";
+      if (cell.kind == TableCell::Kind::kChartLink) {  // the chart's top-left cell (checked)
+        lxw_row_t chart_row = 0;
+        lxw_col_t chart_col = 0;
+        ChartAnchor(layouts_[layout_by_name_.at(cell.target)], cell.chart, chart_row, chart_col);
+        lxw_rowcol_to_cell(where, chart_row, chart_col);
+      }
+      target = "internal:" + QuotedSheet(cell.target) + "!" + where;
+      break;
     }
-    target = "internal:" + QuotedSheet(sheet) + "!" + where;
-  } else {
-    const std::string& url = cell["url"].get_ref<const std::string&>();
-    // Only web and mail links; anything else stays plain text.
-    if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0 &&
-        url.rfind("mailto:", 0) != 0)
-      return Ok(worksheet_write_string(worksheet, row, col, text.c_str(), text_), "writing text");
-    target = url;
+    case TableCell::Kind::kUrlLink:
+      // Only web and mail links; anything else stays plain text.
+      if (cell.target.rfind("https://", 0) != 0 && cell.target.rfind("http://", 0) != 0 &&
+          cell.target.rfind("mailto:", 0) != 0)
+        return Ok(worksheet_write_string(worksheet, row, col, cell.text.c_str(), text_),
+                  "writing text");
+      target = cell.target;
+      break;
   }
-  return Ok(
-      worksheet_write_url_opt(worksheet, row, col, target.c_str(), link_, text.c_str(), nullptr),
-      "writing a link");
+  return Ok(worksheet_write_url_opt(worksheet, row, col, target.c_str(), link_, cell.text.c_str(),
+                                    nullptr),
+            "writing a link");
 }
 
 void Writer::PageSetup(lxw_worksheet* worksheet) {
@@ -504,7 +466,7 @@ void Writer::PageSetup(lxw_worksheet* worksheet) {
   worksheet_set_paper(worksheet, 9);  // A4
   worksheet_fit_to_pages(worksheet, 1, 0);
   worksheet_set_margins(worksheet, 0.5, 0.5, 0.75, 0.75);
-  std::string header = HeaderText(view_.value("page_header", std::string()));
+  std::string header = HeaderText(pack_.page_header);
   // "&9" sets 9 points; a digit straight after it would read as part of the size.
   if (!header.empty() && header[0] >= '0' && header[0] <= '9') header = " " + header;
   header = "&L&9" + header;
@@ -514,54 +476,57 @@ void Writer::PageSetup(lxw_worksheet* worksheet) {
 
 bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout) {
   const lxw_row_t first_row = layout.header_row + 1;  // as ChartAnchor places them
-  const json& charts = (*layout.sheet)["charts"];
+  const std::vector<PackChart>& charts = *layout.sheet->charts;
   std::vector<lxw_row_t>& breaks = page_breaks_.emplace_back();
   for (size_t chart_idx = 0; chart_idx < charts.size(); ++chart_idx) {
-    const json& spec = charts[chart_idx];
+    const PackChart& spec = charts[chart_idx];
     lxw_chart* chart = workbook_add_chart(workbook_, LXW_CHART_LINE);
     if (!chart) return Fail("could not add a chart");
-    chart_title_set_name(chart, Keep(spec["title"].get<std::string>()));
+    chart_title_set_name(chart, Keep(spec.title));
     lxw_chart_font title_font{};
     title_font.size = 11;
     title_font.bold = LXW_TRUE;
     chart_title_set_name_font(chart, &title_font);
-    const json& categories = spec["categories"];
-    auto range = [&](const json& item, lxw_row_t& first, lxw_row_t& last, lxw_col_t& col,
+    auto range = [&](const ChartRange& item, lxw_row_t& first, lxw_row_t& last, lxw_col_t& col,
                      const char*& sheet) {
-      const Layout& source = layouts_[layout_by_name_.at(item["sheet"].get<std::string>())];
-      first = source.header_row + 1 + static_cast<lxw_row_t>(item["first_row"].get<size_t>());
-      last = source.header_row + 1 + static_cast<lxw_row_t>(item["last_row"].get<size_t>());
-      col = static_cast<lxw_col_t>(item["column"].get<size_t>());
+      const Layout& source = layouts_[layout_by_name_.at(item.sheet)];
+      first = source.header_row + 1 + static_cast<lxw_row_t>(item.first_row);
+      last = source.header_row + 1 + static_cast<lxw_row_t>(item.last_row);
+      col = static_cast<lxw_col_t>(item.column);
       sheet = Keep(source.name);
     };
-    for (const auto& item : spec["series"]) {
+    for (const auto& item : spec.series) {
       lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
       if (!series) return Fail("could not add a chart series");
       lxw_row_t first = 0, last = 0;
       lxw_col_t col = 0;
       const char* sheet = nullptr;
-      range(categories, first, last, col, sheet);
+      range(spec.categories, first, last, col, sheet);
       chart_series_set_categories(series, sheet, first, col, last, col);
-      range(item, first, last, col, sheet);
+      range(item.values, first, last, col, sheet);
       chart_series_set_values(series, sheet, first, col, last, col);
-      chart_series_set_name(series, Keep(item["name"].get<std::string>()));
-      std::string role = item.value("role", std::string("primary"));
+      chart_series_set_name(series, Keep(item.name));
       lxw_chart_line line{};
       line.width = 2.25;
       uint8_t marker = LXW_CHART_MARKER_CIRCLE;
-      if (role == "secondary") {
-        line.color = kOrange;
-        marker = LXW_CHART_MARKER_SQUARE;
-      } else if (role == "tertiary") {
-        line.color = kTurquoise;
-        marker = LXW_CHART_MARKER_DIAMOND;
-      } else if (role == "target") {
-        line.color = kDarkGrey;
-        line.width = 1.5;
-        line.dash_type = LXW_CHART_LINE_DASH_DASH;
-        marker = LXW_CHART_MARKER_NONE;
-      } else {
-        line.color = kDarkBlue;
+      switch (item.role) {
+        case SeriesRole::kPrimary:
+          line.color = kDarkBlue;
+          break;
+        case SeriesRole::kSecondary:
+          line.color = kOrange;
+          marker = LXW_CHART_MARKER_SQUARE;
+          break;
+        case SeriesRole::kTertiary:
+          line.color = kTurquoise;
+          marker = LXW_CHART_MARKER_DIAMOND;
+          break;
+        case SeriesRole::kTarget:
+          line.color = kDarkGrey;
+          line.width = 1.5;
+          line.dash_type = LXW_CHART_LINE_DASH_DASH;
+          marker = LXW_CHART_MARKER_NONE;
+          break;
       }
       chart_series_set_line(series, &line);
       // Markers show single points that a line alone would not.
@@ -576,20 +541,18 @@ bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout) {
         chart_series_set_marker_fill(series, &marker_fill);
       }
     }
-    if (spec.contains("y_axis"))
-      chart_axis_set_name(chart->y_axis, Keep(spec["y_axis"].get<std::string>()));
+    chart_axis_set_name(chart->y_axis, Keep(spec.y_axis));
     lxw_chart_font axis_font{};
     axis_font.size = 9;
     axis_font.bold = LXW_FALSE;
     chart_axis_set_name_font(chart->y_axis, &axis_font);
-    if (spec.contains("number_format"))
-      chart_axis_set_num_format(chart->y_axis, Keep(spec["number_format"].get<std::string>()));
+    chart_axis_set_num_format(chart->y_axis, Keep(spec.number_format));
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
     lxw_chart_options options{};
     options.x_scale = kChartScale;
     options.y_scale = kChartScale;
-    options.description = const_cast<char*>(Keep(spec["description"].get<std::string>()));
+    options.description = const_cast<char*>(Keep(spec.description));
     lxw_row_t row = 0;
     lxw_col_t col = 0;
     ChartAnchor(layout, chart_idx, row, col);
@@ -610,20 +573,17 @@ bool Writer::WriteCharts(lxw_worksheet* worksheet, const Layout& layout) {
 }
 
 bool Writer::WriteSheet(const Layout& layout) {
-  const json& sheet = *layout.sheet;
+  const Sheet& sheet = *layout.sheet;
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook_, Keep(layout.name));
   if (!worksheet) return Fail("could not add the sheet " + layout.name);
   PageSetup(worksheet);
-  const std::string title = sheet["title"].get<std::string>();
-  const bool cover = !layout.has_table && !sheet.contains("charts");
+  const std::string& title = sheet.title;
+  const bool cover = !sheet.table && !sheet.charts;
   // Lines: A2 down. On a sheet with a table they overflow to the right over the empty cells;
   // on the cover (no table) column A is made wide and they wrap.
   double longest_line = static_cast<double>(DisplayLength(title)) * kTitleScale;
-  const json no_lines = json::array();
-  const json& lines = sheet.contains("lines") ? sheet["lines"] : no_lines;
-  for (const auto& line : lines)
-    longest_line =
-        std::max(longest_line, static_cast<double>(DisplayLength(line["text"].get<std::string>())));
+  for (const auto& line : sheet.lines)
+    longest_line = std::max(longest_line, static_cast<double>(DisplayLength(line.text)));
   const double cover_width = std::clamp(longest_line, 40.0, 100.0);
   // The title: on the cover it wraps within the column (the print area is that column alone).
   if (!Ok(worksheet_write_string(worksheet, 0, 0, title.c_str(), cover ? cover_title_ : title_),
@@ -633,15 +593,14 @@ bool Writer::WriteSheet(const Layout& layout) {
   const int title_lines = cover ? BoldLinesAnyFont(title, cover_width / kTitleScale) : 1;
   worksheet_set_row(worksheet, 0, title_lines * kTitleLineHeight + (cover ? 8 : 2), nullptr);
   lxw_row_t row = 1;
-  for (const auto& line : lines) {
-    const std::string text = line["text"].get<std::string>();
-    std::string style = line.value("style", std::string());
-    lxw_format* format = style == "heading"   ? heading_
-                         : style == "warning" ? warning_
-                         : cover              ? cover_line_
-                                              : line_;
+  for (const auto& line : sheet.lines) {
+    const std::string& text = line.text;
+    lxw_format* format = line.style == LineStyle::kHeading   ? heading_
+                         : line.style == LineStyle::kWarning ? warning_
+                         : cover                             ? cover_line_
+                                                             : line_;
     lxw_error status;
-    std::string url = line.value("url", std::string());
+    const std::string& url = line.url;
     if (url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0)
       status =
           worksheet_write_url_opt(worksheet, row, 0, url.c_str(), link_, text.c_str(), nullptr);
@@ -650,9 +609,9 @@ bool Writer::WriteSheet(const Layout& layout) {
     if (!Ok(status, "writing a line")) return false;
     // Spreadsheet programs do not grow rows for wrapped text when they open a file, so the
     // writer sets each row's height from the lines its text wraps to.
-    if (style == "heading") {
+    if (line.style == LineStyle::kHeading) {
       worksheet_set_row(worksheet, row, 24, nullptr);  // 12 points, with space above
-    } else if (style == "warning") {
+    } else if (line.style == LineStyle::kWarning) {
       // The text hangs from the top of the row, with room for a line more than Calibri needs
       // (or as many as a wider fallback font needs): were it to wrap further, it would run
       // down, never up over the title as a bottom-aligned text taller than its row does.
@@ -670,41 +629,32 @@ bool Writer::WriteSheet(const Layout& layout) {
     worksheet_print_area(worksheet, 0, 0, row - 1, 0);
     return true;
   }
-  if (!layout.has_table) return WriteCharts(worksheet, layout);
+  if (!sheet.table) return WriteCharts(worksheet, layout);
 
-  const json& table = sheet["table"];
-  const json& columns = table["columns"];
-  const json& rows = table["rows"];
+  const view::Table& table = *sheet.table;
+  const std::vector<TableColumn>& columns = table.columns;
+  const std::vector<view::TableRow>& rows = table.rows;
   const lxw_row_t header_row = layout.header_row;
   // Column widths that fit the header and every cell, up to a cap beyond which text wraps at
   // spaces; never narrower than the longest word or number, which cannot wrap.
   std::vector<double> widths(columns.size());
-  std::vector<std::string> formats(columns.size());
-  std::vector<bool> numeric(columns.size());
   for (size_t col = 0; col < columns.size(); ++col) {
-    const json& column = columns[col];
-    formats[col] = column.value("format", std::string());
-    numeric[col] = column.value("numeric", false);
-    const std::string header = column["header"].get<std::string>();
+    const TableColumn& column = columns[col];
     // The header wraps to fit the figures below it, down to its longest word.
-    double natural = static_cast<double>(LongestWord(header));
+    double natural = static_cast<double>(LongestWord(column.header));
     double unbreakable = natural;
     for (const auto& cells : rows) {
-      const json& cell = cells[col];
-      double width = CellWidth(cell, formats[col]);
+      const TableCell& cell = cells[col];
+      double width = CellWidth(cell, column.format);
       natural = std::max(natural, width);
-      if (cell.is_string())
-        unbreakable =
-            std::max<double>(unbreakable, LongestWord(cell.get_ref<const std::string&>()));
-      else if (cell.is_object() && cell.contains("text"))
-        unbreakable = std::max<double>(unbreakable, LongestWord(cell["text"].get<std::string>()));
+      if (HasText(cell))
+        unbreakable = std::max<double>(unbreakable, LongestWord(cell.text));
       else
         unbreakable = std::max(unbreakable, width);
     }
-    double cap = column.value("wrap", false) ? kMaxWideWidth : kMaxWidth;
+    double cap = column.wrap ? kMaxWideWidth : kMaxWidth;
     double width = std::max(std::min(natural, cap), std::min(unbreakable, kMaxWideWidth));
-    if (column.contains("width") && column["width"].is_number())
-      width = column["width"].get<double>();
+    if (column.width) width = *column.width;
     widths[col] = std::max(width + 3, kMinWidth);  // + the indent and a margin
     worksheet_set_column(worksheet, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
                          widths[col], nullptr);
@@ -713,12 +663,12 @@ bool Writer::WriteSheet(const Layout& layout) {
   std::vector<lxw_table_column> table_columns(columns.size());
   std::vector<lxw_table_column*> column_pointers(columns.size() + 1, nullptr);
   for (size_t col = 0; col < columns.size(); ++col) {
-    table_columns[col].header = const_cast<char*>(Keep(columns[col]["header"].get<std::string>()));
+    table_columns[col].header = const_cast<char*>(Keep(columns[col].header));
     table_columns[col].header_format = header_;
     column_pointers[col] = &table_columns[col];
   }
   lxw_table_options options{};
-  options.name = const_cast<char*>(Keep(table["name"].get<std::string>()));
+  options.name = const_cast<char*>(Keep(table.name));
   options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
   options.style_type_number = 1;
   options.columns = column_pointers.data();
@@ -729,45 +679,36 @@ bool Writer::WriteSheet(const Layout& layout) {
     return false;
   int header_lines = 1;
   for (size_t col = 0; col < columns.size(); ++col)
-    header_lines = std::max(
-        header_lines, WrappedLines(columns[col]["header"].get<std::string>(), widths[col], true));
+    header_lines = std::max(header_lines, WrappedLines(columns[col].header, widths[col], true));
   if (header_lines > 1)
     worksheet_set_row(worksheet, header_row, header_lines * kLineHeight, nullptr);
   for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
     const lxw_row_t sheet_row = header_row + 1 + static_cast<lxw_row_t>(row_idx);
     int row_lines = 1;
     for (size_t col = 0; col < columns.size(); ++col) {
-      const json& cell = rows[row_idx][col];
-      if (!WriteCell(worksheet, sheet_row, static_cast<lxw_col_t>(col), cell, formats[col],
-                     numeric[col]))
+      const TableCell& cell = rows[row_idx][col];
+      if (!WriteCell(worksheet, sheet_row, static_cast<lxw_col_t>(col), cell, columns[col]))
         return false;
-      const std::string* text = cell.is_string() ? &cell.get_ref<const std::string&>()
-                                : cell.is_object() && cell.contains("text")
-                                    ? &cell["text"].get_ref<const std::string&>()
-                                    : nullptr;
-      if (text && text->size() + 2 > widths[col])
-        row_lines = std::max(row_lines, WrappedLines(*text, widths[col] - 1, false));
+      if (HasText(cell) && cell.text.size() + 2 > widths[col])
+        row_lines = std::max(row_lines, WrappedLines(cell.text, widths[col] - 1, false));
     }
     if (row_lines > 1) worksheet_set_row(worksheet, sheet_row, row_lines * kLineHeight, nullptr);
   }
   // Status colours: one rule per tone over each run of toned columns.
-  const json tones = view_.value("tones", json::object());
   for (size_t col = 0; col < columns.size();) {
-    if (!columns[col].value("tone", false)) {
+    if (!columns[col].tone) {
       ++col;
       continue;
     }
     size_t end = col;
-    while (end + 1 < columns.size() && columns[end + 1].value("tone", false)) ++end;
-    for (const auto& [text, tone] : tones.items()) {
-      auto format = tones_.find(tone.get<std::string>());
-      if (format == tones_.end()) continue;
+    while (end + 1 < columns.size() && columns[end + 1].tone) ++end;
+    for (const view::ToneRule& tone : pack_.tones) {
       // "Begins with": a status may carry a qualifier after its label.
       lxw_conditional_format rule{};
       rule.type = LXW_CONDITIONAL_TYPE_TEXT;
       rule.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
-      rule.value_string = const_cast<char*>(Keep(text));
-      rule.format = format->second;
+      rule.value_string = const_cast<char*>(Keep(tone.start));
+      rule.format = tones_.at(tone.tone);
       if (!Ok(worksheet_conditional_format_range(worksheet, header_row + 1,
                                                  static_cast<lxw_col_t>(col), last_row,
                                                  static_cast<lxw_col_t>(end), &rule),
@@ -844,11 +785,11 @@ bool Writer::Write(const std::string& path) {
   format_set_font_color(link_, kLink);
   format_set_align(link_, LXW_ALIGN_VERTICAL_TOP);
   format_set_indent(link_, 1);
-  for (const Tone& tone : kTones) {
+  for (const ToneColours& tone : kTones) {
     lxw_format* format = workbook_add_format(workbook_);
     format_set_bg_color(format, tone.fill);
     format_set_font_color(format, tone.font);
-    tones_[tone.name] = format;
+    tones_[tone.tone] = format;
   }
   for (const Layout& layout : layouts_) {
     if (!WriteSheet(layout)) {
@@ -857,19 +798,17 @@ bool Writer::Write(const std::string& path) {
       return false;
     }
   }
-  const json& properties = view_["properties"];
+  const view::PackProperties& properties = pack_.properties;
   lxw_doc_properties doc{};
-  auto text = [&](const char* key) -> char* {
-    return const_cast<char*>(Keep(properties.value(key, std::string())));
-  };
-  doc.title = text("title");
-  doc.subject = text("subject");
-  doc.author = text("author");
-  doc.company = text("company");
-  doc.category = text("category");
-  doc.keywords = text("keywords");
-  doc.comments = text("comments");
-  doc.created = static_cast<time_t>(properties["created"].get<int64_t>());
+  auto text = [&](const std::string& value) -> char* { return const_cast<char*>(Keep(value)); };
+  doc.title = text(properties.title);
+  doc.subject = text(properties.subject);
+  doc.author = text(properties.author);
+  doc.company = text(properties.company);
+  doc.category = text(properties.category);
+  doc.keywords = text(properties.keywords);
+  doc.comments = text(properties.comments);
+  doc.created = static_cast<time_t>(properties.created);
   workbook_set_properties(workbook_, &doc);
   lxw_error status = workbook_close(workbook_);
   workbook_ = nullptr;
@@ -879,8 +818,8 @@ bool Writer::Write(const std::string& path) {
 
 }  // namespace
 
-bool WriteWorkbook(const nlohmann::json& pack_view, const std::string& path, std::string* error) {
-  Writer writer(pack_view, error);
+bool WriteWorkbook(const view::Pack& pack, const std::string& path, std::string* error) {
+  Writer writer(pack, error);
   return writer.Check() && writer.Write(path);
 }
 
