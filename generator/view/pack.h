@@ -64,12 +64,12 @@ struct ToneRule {
   Tone tone = Tone::kUnclear;
 };
 
-enum class LineStyle { kPlain, kHeading, kWarning };
+enum class SheetLineStyle { kPlain, kHeading, kWarning };
 
 // A line of text above a sheet's table or charts, one a row.
 struct SheetLine {
   std::string text;
-  LineStyle style = LineStyle::kPlain;
+  SheetLineStyle style = SheetLineStyle::kPlain;
   // When it starts with "https://" or "http://", the line is a link to it (in link style);
   // any other value is ignored. Empty: no link.
   std::string url;

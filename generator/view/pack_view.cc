@@ -225,7 +225,7 @@ std::string FigureStatus(const i18n::Catalogue& t, const compute::Cell& cell) {
 
 // --- Sheets --------------------------------------------------------------------------------------
 
-SheetLine Line(const std::string& text, LineStyle style = LineStyle::kPlain) {
+SheetLine Line(const std::string& text, SheetLineStyle style = SheetLineStyle::kPlain) {
   return {text, style, ""};
 }
 
@@ -702,38 +702,38 @@ std::vector<SheetLine> CoverLines(const Context& context, const std::string& abo
     lines.push_back(
         Line("Example data: some figures in this workbook are made up for "
              "demonstration. Do not use them to make decisions.",
-             LineStyle::kWarning));
-  lines.push_back(Line("About this workbook", LineStyle::kHeading));
+             SheetLineStyle::kWarning));
+  lines.push_back(Line("About this workbook", SheetLineStyle::kHeading));
   lines.push_back(Line(about));
   if (!outcome_lines.empty()) {
-    lines.push_back(Line("Outcomes covered", LineStyle::kHeading));
+    lines.push_back(Line("Outcomes covered", SheetLineStyle::kHeading));
     for (const auto& text : outcome_lines) lines.push_back(Line(text));
   }
-  lines.push_back(Line("What this workbook contains", LineStyle::kHeading));
+  lines.push_back(Line("What this workbook contains", SheetLineStyle::kHeading));
   lines.push_back(Line(contains));
   lines.push_back(
       Line("The Contents worksheet links to every worksheet. The Notes worksheet "
            "explains the shorthand used in place of figures: [c] confidential, "
            "[x] not available, [z] not applicable, [p] provisional, [r] revised."));
   if (!meeting_date.empty()) {
-    lines.push_back(Line("Meeting date", LineStyle::kHeading));
+    lines.push_back(Line("Meeting date", SheetLineStyle::kHeading));
     lines.push_back(Line(LongDate(context.site.text, meeting_date)));
   }
-  lines.push_back(Line("Data date", LineStyle::kHeading));
+  lines.push_back(Line("Data date", SheetLineStyle::kHeading));
   lines.push_back(Line(config.data_date.empty()
                            ? std::string("The site gives no data date.")
                            : "Figures as at " + LongDate(context.site.text, config.data_date) + "."));
-  lines.push_back(Line("Protecting privacy", LineStyle::kHeading));
+  lines.push_back(Line("Protecting privacy", SheetLineStyle::kHeading));
   int max_suppressed = config.suppression.MaxSuppressed();
   lines.push_back(Line(max_suppressed > 0
                            ? "Counts from 1 to " + std::to_string(max_suppressed) +
                                  " are not published, nor any figure from which one could be "
                                  "worked out: such cells show [c]."
                            : std::string("Figures suppressed by their publisher show [c].")));
-  lines.push_back(Line("Published by", LineStyle::kHeading));
+  lines.push_back(Line("Published by", SheetLineStyle::kHeading));
   lines.push_back(Line(config.organisation.empty() ? config.title : config.organisation));
   if (!config.base_url.empty()) {
-    lines.push_back(Line("Website", LineStyle::kHeading));
+    lines.push_back(Line("Website", SheetLineStyle::kHeading));
     SheetLine link = Line(config.base_url);
     link.url = config.base_url;
     lines.push_back(link);
@@ -1486,7 +1486,7 @@ std::optional<Sheet> BalanceSheet(const Context& context, const std::vector<size
       Line("Spending behind it: what is recorded as spent for " + context.HomeName() +
            " in the service categories linked to it, in the latest year they have."),
       Line("In short: which of the two there are. An empty cell means none is linked yet."),
-      Line("Each outcome as a whole:", LineStyle::kHeading)};
+      Line("Each outcome as a whole:", SheetLineStyle::kHeading)};
   std::vector<Row> rows;
   for (size_t outcome_idx : outcomes) {
     const model::Outcome& outcome = site.outcomes[outcome_idx];
@@ -1913,13 +1913,13 @@ const char* ToneName(Tone tone) {
   return "unclear";
 }
 
-const char* StyleName(LineStyle style) {
+const char* StyleName(SheetLineStyle style) {
   switch (style) {
-    case LineStyle::kPlain:
+    case SheetLineStyle::kPlain:
       return "";
-    case LineStyle::kHeading:
+    case SheetLineStyle::kHeading:
       return "heading";
-    case LineStyle::kWarning:
+    case SheetLineStyle::kWarning:
       return "warning";
   }
   return "";

@@ -29,7 +29,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using Cell = view::TableCell;
-using view::LineStyle;
+using view::SheetLineStyle;
 using view::Pack;
 
 // --- Reading a zip -------------------------------------------------------------------------------
@@ -132,16 +132,16 @@ Pack SmallPack() {
   view::Sheet cover;
   cover.name = "Cover";
   cover.title = "=1+1 cover title";
-  cover.lines = {{"Example data", LineStyle::kWarning, ""},
-                 {"About", LineStyle::kHeading, ""},
-                 {"+44 is text", LineStyle::kPlain, ""},
-                 {"Site", LineStyle::kPlain, "https://example.org/"}};
+  cover.lines = {{"Example data", SheetLineStyle::kWarning, ""},
+                 {"About", SheetLineStyle::kHeading, ""},
+                 {"+44 is text", SheetLineStyle::kPlain, ""},
+                 {"Site", SheetLineStyle::kPlain, "https://example.org/"}};
   pack.sheets.push_back(cover);
 
   view::Sheet contents;
   contents.name = "Contents";
   contents.title = "Table of contents";
-  contents.lines = {{"One table.", LineStyle::kPlain, ""}};
+  contents.lines = {{"One table.", SheetLineStyle::kPlain, ""}};
   view::TableColumn wide = Column("Sheet title");
   wide.wrap = true;
   contents.table = view::Table{"tbl_Contents",
@@ -152,7 +152,7 @@ Pack SmallPack() {
   view::Sheet data;
   data.name = "Data sheet";
   data.title = "Figures";
-  data.lines = {{"One table.", LineStyle::kPlain, ""}};
+  data.lines = {{"One table.", SheetLineStyle::kPlain, ""}};
   view::TableColumn value = Column("Value (%)");
   value.format = {"0.0", 1, false};
   view::TableColumn status = Column("Status");
@@ -169,7 +169,7 @@ Pack SmallPack() {
   view::Sheet charts;
   charts.name = "Charts";
   charts.title = "Charts";
-  charts.lines = {{"One chart.", LineStyle::kPlain, ""}};
+  charts.lines = {{"One chart.", SheetLineStyle::kPlain, ""}};
   view::PackChart chart;
   chart.title = "Values (%)";
   chart.description = "Line chart of values.";

@@ -26,7 +26,7 @@ namespace outcomes::render {
 namespace {
 
 using view::ChartRange;
-using view::LineStyle;
+using view::SheetLineStyle;
 using view::NumberFormat;
 using view::PackChart;
 using view::SeriesRole;
@@ -595,8 +595,8 @@ bool Writer::WriteSheet(const Layout& layout) {
   lxw_row_t row = 1;
   for (const auto& line : sheet.lines) {
     const std::string& text = line.text;
-    lxw_format* format = line.style == LineStyle::kHeading   ? heading_
-                         : line.style == LineStyle::kWarning ? warning_
+    lxw_format* format = line.style == SheetLineStyle::kHeading   ? heading_
+                         : line.style == SheetLineStyle::kWarning ? warning_
                          : cover                             ? cover_line_
                                                              : line_;
     lxw_error status;
@@ -609,9 +609,9 @@ bool Writer::WriteSheet(const Layout& layout) {
     if (!Ok(status, "writing a line")) return false;
     // Spreadsheet programs do not grow rows for wrapped text when they open a file, so the
     // writer sets each row's height from the lines its text wraps to.
-    if (line.style == LineStyle::kHeading) {
+    if (line.style == SheetLineStyle::kHeading) {
       worksheet_set_row(worksheet, row, 24, nullptr);  // 12 points, with space above
-    } else if (line.style == LineStyle::kWarning) {
+    } else if (line.style == SheetLineStyle::kWarning) {
       // The text hangs from the top of the row, with room for a line more than Calibri needs
       // (or as many as a wider fallback font needs): were it to wrap further, it would run
       // down, never up over the title as a bottom-aligned text taller than its row does.
