@@ -1,7 +1,7 @@
 // The Excel packs' view types: what view::PackView (view/pack_view.h) decides and
 // render::WriteWorkbook (render/xlsx/xlsx.h) lays out. Plain values only, with no model,
 // compute or JSON behind them, so that the writer sees a pack and nothing of the stages that
-// made it (CMake target outcomes_view_types; tests/tools/check_xlsx_includes.cmake keeps the
+// made it (CMake target outcomes_view_types; tests/base/layering_test.cc keeps the
 // writer to this header).
 //
 // A pack is a workbook of sheets, in tab order. Every sheet has its title in A1 and its lines

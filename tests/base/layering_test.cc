@@ -1,5 +1,9 @@
 // The pipeline's layering (STYLE.md): each module includes only the modules to its left, and
-// writers (render/*) never see the model or the computed results — only views.
+// writers (render/*) never see the model or the computed results — only views, and of view/
+// only the plain types they lay out (kViewTypes), never the headers of the functions that make
+// the views (which include model/ and compute/). The writers' libraries link only
+// outcomes_view_types (CMakeLists.txt); this catches a header that would compile through the
+// shared include path all the same.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -40,6 +44,14 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"cli", {"serve", "site", "theme", "scaffold", "output", "base"}},
 };
 
+// Writer -> the only view/ headers it may include.
+const std::map<std::string, std::set<std::string>> kViewTypes = {
+    {"render/html", {"view/page.h", "view/chart.h", "view/text.h"}},
+    {"render/svg", {"view/chart.h"}},
+    {"render/xlsx", {"view/pack.h"}},
+    {"render/opendata", {}},
+};
+
 // "render/html/html.cc" -> "render/html"; "load/internal/x.h" -> "load".
 std::string ModuleOf(const std::string& path) {
   if (path.rfind("render/", 0) == 0) return path.substr(0, path.find('/', 7));
@@ -69,6 +81,8 @@ TEST_CASE("every #include respects the pipeline's layering") {
       std::string included = ModuleOf(match[1].str());
       INFO(line);
       CHECK((included == module || allowed->second.count(included) == 1));
+      if (auto types = kViewTypes.find(module); types != kViewTypes.end() && included == "view")
+        CHECK(types->second.count(match[1].str()) == 1);
     }
   }
   CHECK(files > 20);

@@ -28,8 +28,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "view/opendata_view.h"
-
 namespace outcomes::render {
 
 // Where WriteOpenData sends the files: (path relative to the output folder, bytes, append).

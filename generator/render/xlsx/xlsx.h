@@ -1,6 +1,6 @@
 // The Excel writer: lays out a pack (view/pack.h) as an .xlsx workbook with libxlsxwriter, the
 // only code that includes <xlsxwriter.h>. It sees the pack's types and nothing else of the view,
-// model or compute stages (tests/tools/check_xlsx_includes.cmake).
+// model or compute stages (tests/base/layering_test.cc).
 //
 // What the writer decides is presentation only: row positions (title in A1, the sheet's lines
 // below it, the table straight after them with no blank rows or columns), column widths that
