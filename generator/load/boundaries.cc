@@ -259,7 +259,9 @@ void ReadBoundaryText(const std::string& text, const std::string& file, model::S
                                                             : message.substr(cut + 2)));
     return;
   }
-  if (!document.is_object() || document.value("type", "") != "FeatureCollection" ||
+  // value("type", json()): a "type" that is not text compares unequal (value with a text
+  // default would throw on it; found by fuzzing).
+  if (!document.is_object() || document.value("type", json()) != "FeatureCollection" ||
       !document.contains("features") || !document["features"].is_array()) {
     diagnostics.Error({file, 1, 1}, "expected a GeoJSON FeatureCollection");
     return;
