@@ -65,7 +65,7 @@ std::string OutDir(const Options& options) {
 struct Computed {
   model::Site site;
   std::optional<compute::Results> results;
-  nlohmann::ordered_json opendata;  // the open data view without its rows (downloads/)
+  view::OpenData opendata;  // the open data view without its rows (downloads/)
   tmpl::Templates templates;
 };
 
@@ -265,7 +265,7 @@ bool WriteLargeFiles(const Options& options, const Computed& computed, output::S
     PhaseTimer timer(options, "open data");
     ok = render::WriteOpenData(
         computed.opendata,
-        [&](size_t table, const std::function<void(const nlohmann::ordered_json&)>& row) {
+        [&](size_t table, const std::function<void(const view::OpenDataRow&)>& row) {
           view::OpenDataRows(computed.site, *computed.results, static_cast<uint32_t>(table), row);
         },
         to_sink);

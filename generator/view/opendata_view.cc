@@ -35,21 +35,54 @@ constexpr const char* kLicenceTitle = "Open Government Licence v3.0";
 constexpr const char* kLicenceUrl =
     "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 
-// A number for a row: null when missing (or not finite), an integer when it is a whole number
-// a double holds exactly, otherwise the double itself.
-Json Number(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  if (value == std::trunc(value) && std::fabs(value) < 9007199254740992.0)  // 2^53
-    return static_cast<int64_t>(value);
-  return value;
-}
+using Cell = OpenDataCell;
 
-// Text for a row: null when empty, so that JSON says "no value" the way the CSV's empty cell
+// A number for a row: missing when not finite.
+Cell Number(double value) { return std::isfinite(value) ? Cell::Number(value) : Cell::Missing(); }
+
+// Text for a row: missing when empty, so that JSON says "no value" the way the CSV's empty cell
 // (the schema's missing value) does.
-Json Text(std::string text) {
-  if (text.empty()) return nullptr;
-  return text;
-}
+Cell Text(std::string text) { return text.empty() ? Cell::Missing() : Cell::Text(std::move(text)); }
+
+// Fills a row cell by cell, reusing the cells (and their text's memory) of the row before.
+class RowCells {
+ public:
+  explicit RowCells(OpenDataRow& row) : row_(row) {}
+  // Text, even empty.
+  void Words(std::string_view text) {
+    Cell& cell = Next(Cell::Kind::kText);
+    cell.text.assign(text);
+  }
+  // Text, or missing when empty.
+  void WordsOrMissing(std::string_view text) {
+    if (text.empty())
+      Next(Cell::Kind::kMissing);
+    else
+      Words(text);
+  }
+  // A number, or missing when not finite (or when `have` is false).
+  void Figure(double value, bool have = true) {
+    if (!have || !std::isfinite(value)) {
+      Next(Cell::Kind::kMissing);
+      return;
+    }
+    Next(Cell::Kind::kNumber).number = value;
+  }
+  void Finish() { row_.resize(used_); }
+
+ private:
+  Cell& Next(Cell::Kind kind) {
+    if (used_ == row_.size()) row_.emplace_back();
+    Cell& cell = row_[used_++];
+    cell.kind = kind;
+    cell.number = 0;
+    if (kind != Cell::Kind::kText) cell.text.clear();
+    return cell;
+  }
+
+  OpenDataRow& row_;
+  size_t used_ = 0;
+};
 
 std::string Flags(uint8_t flags) {
   std::string out;
@@ -103,10 +136,6 @@ bool Suppressed(compute::Hidden hidden) {
          hidden == compute::Hidden::kSourceSuppressed;
 }
 
-std::string BreakdownName(const model::Indicator& indicator, uint16_t breakdown) {
-  return breakdown == 0 ? std::string(kAllBreakdown) : indicator.breakdowns[breakdown - 1];
-}
-
 std::string PeriodTypeWords(model::PeriodType type) {
   std::string words(model::PeriodTypeName(type));
   for (char& c : words)
@@ -150,22 +179,22 @@ std::string ComparisonField(const compute::ResultArea& comparator) {
   return "compared_with_" + comparator.code;
 }
 
-// One field descriptor. `constraints` is added only when it says something.
-Json Field(const char* name, const char* type, const char* title, std::string description,
-           bool required = false) {
-  Json field;
-  field["name"] = name;
-  field["type"] = type;
-  field["title"] = title;
-  field["description"] = std::move(description);
-  if (required) field["constraints"] = {{"required", true}};
+// One field descriptor.
+OpenDataField Field(const char* name, const char* type, const char* title,
+                    std::string description, bool required = false) {
+  OpenDataField field;
+  field.name = name;
+  field.type = type;
+  field.title = title;
+  field.description = std::move(description);
+  field.constraints.required = required;
   return field;
 }
 
 // The fields of a table, for one indicator or (indicator == nullptr) for all of them.
-Json Fields(const model::Site& site, const compute::Results& results,
-            const model::Indicator* indicator) {
-  Json fields = Json::array();
+std::vector<OpenDataField> Fields(const model::Site& site, const compute::Results& results,
+                                  const model::Indicator* indicator) {
+  std::vector<OpenDataField> fields;
   fields.push_back(Field("indicator", "string", "Indicator",
                          "The indicator's id (its page is indicators/<id>/ on the website).",
                          true));
@@ -198,19 +227,21 @@ Json Fields(const model::Site& site, const compute::Results& results,
   fields.push_back(Field("breakdown", "string", "Breakdown", breakdowns + ".", true));
 
   std::string unit = indicator ? UnitPhrase(*indicator) : "the unit given in the unit column";
-  Json value = Field("value", "number", "Value",
-                     "The published figure, as " + unit +
-                         ". Empty when there is no published figure (see marker).");
-  Json lower =
+  OpenDataField value = Field("value", "number", "Value",
+                              "The published figure, as " + unit +
+                                  ". Empty when there is no published figure (see marker).");
+  OpenDataField lower =
       Field("lower_ci_95", "number", "Lower 95% confidence limit",
             "Lower limit of the figure's 95% confidence interval" +
                 (indicator ? " (" + CiMethodPhrase(indicator->ci_method) + ")" : std::string()) +
                 ", in the same unit as value.");
-  Json upper = Field("upper_ci_95", "number", "Upper 95% confidence limit",
-                     "Upper limit of the figure's 95% confidence interval, in the same unit as "
-                     "value.");
+  OpenDataField upper =
+      Field("upper_ci_95", "number", "Upper 95% confidence limit",
+            "Upper limit of the figure's 95% confidence interval, in the same unit as "
+            "value.");
   if (indicator) {
-    for (Json* field : {&value, &lower, &upper}) (*field)["unit"] = UnitLabel(site.text, *indicator);
+    for (OpenDataField* field : {&value, &lower, &upper})
+      field->unit = UnitLabel(site.text, *indicator);
   }
   fields.push_back(value);
   fields.push_back(lower);
@@ -230,12 +261,13 @@ Json Fields(const model::Site& site, const compute::Results& results,
                          "The unit of value, the interval limits and target: % for a percentage, "
                          "per N ... for a rate.",
                          true));
-  Json marker = Field("marker", "string", "Marker",
-                      "Empty when the figure is published. [c]: suppressed (a small number, a "
-                      "figure that would let a small number be worked out, or suppressed by the "
-                      "data's publisher); [x]: not available. A row with a marker has no "
-                      "figures.");
-  marker["constraints"] = {{"enum", {"[c]", "[x]"}}};
+  OpenDataField marker =
+      Field("marker", "string", "Marker",
+            "Empty when the figure is published. [c]: suppressed (a small number, a "
+            "figure that would let a small number be worked out, or suppressed by the "
+            "data's publisher); [x]: not available. A row with a marker has no "
+            "figures.");
+  marker.constraints.values = {"[c]", "[x]"};
   fields.push_back(marker);
   fields.push_back(Field("missing_reason", "string", "Why there is no value",
                          "Why the row has no figure, in words; empty when the figure is "
@@ -245,21 +277,23 @@ Json Fields(const model::Site& site, const compute::Results& results,
                          "planned for this period on the path to it (see target_type); empty "
                          "when there is no target for the row's period or no published "
                          "figure."));
-  Json target_type = Field("target_type", "string", "What the figure is judged against",
-                           "target: the target itself; trajectory step: the step planned for "
-                           "this period on the path to the target; passed target: the target, "
-                           "whose date is earlier than this period. Empty when there is no "
-                           "target.");
-  target_type["constraints"]["enum"] = {"target", "trajectory step", "passed target"};
+  OpenDataField target_type =
+      Field("target_type", "string", "What the figure is judged against",
+            "target: the target itself; trajectory step: the step planned for "
+            "this period on the path to the target; passed target: the target, "
+            "whose date is earlier than this period. Empty when there is no "
+            "target.");
+  target_type.constraints.values = {"target", "trajectory step", "passed target"};
   fields.push_back(target_type);
-  Json status = Field("target_status", "string", "Progress against target",
-                      "Judged on the published figure: Target met (meets or beats it), Close "
-                      "to target (short by no more than the tolerance), Target not met; the "
-                      "same with \"the path to target\" for a trajectory step (On the path to "
-                      "target, Close to the path to target, Behind the path to target). No "
-                      "target, or No data.",
-                      true);
-  Json labels = Json::array();
+  OpenDataField status =
+      Field("target_status", "string", "Progress against target",
+            "Judged on the published figure: Target met (meets or beats it), Close "
+            "to target (short by no more than the tolerance), Target not met; the "
+            "same with \"the path to target\" for a trajectory step (On the path to "
+            "target, Close to the path to target, Behind the path to target). No "
+            "target, or No data.",
+            true);
+  std::vector<std::string> labels;
   for (auto kind : {compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue,
                     compute::TargetStatus::kMet, compute::TargetStatus::kClose,
                     compute::TargetStatus::kNotMet})
@@ -267,30 +301,30 @@ Json Fields(const model::Site& site, const compute::Results& results,
   for (auto path : {"On the path to target", "Close to the path to target",
                     "Behind the path to target"})
     labels.push_back(path);
-  status["constraints"]["enum"] = labels;
+  status.constraints.values = std::move(labels);
   fields.push_back(status);
-  Json qualifier = Field("target_status_qualifier", "string", "Could the status be chance?",
-                         std::string(NotCertain(site.text)) +
-                             ": the target lies inside the figure's 95% confidence interval, "
-                             "so the status could be down to chance. Empty otherwise.");
-  qualifier["constraints"]["enum"] = {NotCertain(site.text)};
+  OpenDataField qualifier =
+      Field("target_status_qualifier", "string", "Could the status be chance?",
+            std::string(NotCertain(site.text)) +
+                ": the target lies inside the figure's 95% confidence interval, "
+                "so the status could be down to chance. Empty otherwise.");
+  qualifier.constraints.values = {NotCertain(site.text)};
   fields.push_back(qualifier);
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx) {
     const compute::ResultArea& comparator = results.areas[results.comparator_areas[idx]];
-    std::string name = ComparisonField(comparator);
-    Json field;
-    field["name"] = name;
-    field["type"] = "string";
-    field["title"] = "Compared with " + comparator.name;
-    field["description"] =
+    OpenDataField field;
+    field.name = ComparisonField(comparator);
+    field.type = "string";
+    field.title = "Compared with " + comparator.name;
+    field.description =
         "The " + comparator.name + " (" + comparator.code +
         ") figure for the same period and breakdown tested against this figure's 95% confidence "
         "interval: Similar to when it lies inside; otherwise Better than or Worse than, or Higher "
         "than or Lower than when neither a higher nor a lower figure is better. Not compared, "
         "with the reason, when there is no interval or no figure.";
-    field["constraints"] = {{"required", true}};
-    fields.push_back(field);
+    field.constraints.required = true;
+    fields.push_back(std::move(field));
   }
   fields.push_back(Field("recent_trend", "string", "Recent trend",
                          "On the latest published row of each area and breakdown only: the "
@@ -306,12 +340,12 @@ Json Fields(const model::Site& site, const compute::Results& results,
   return fields;
 }
 
-Json Schema(const model::Site& site, const compute::Results& results,
-            const model::Indicator* indicator) {
-  Json schema;
-  schema["fields"] = Fields(site, results, indicator);
-  schema["missingValues"] = {""};
-  schema["primaryKey"] = {"indicator", "period", "area_code", "breakdown"};
+OpenDataSchema Schema(const model::Site& site, const compute::Results& results,
+                      const model::Indicator* indicator) {
+  OpenDataSchema schema;
+  schema.fields = Fields(site, results, indicator);
+  schema.missing_values = {""};
+  schema.primary_key = {"indicator", "period", "area_code", "breakdown"};
   return schema;
 }
 
@@ -336,14 +370,16 @@ class TableWords {
 
   const std::string& unit() const { return unit_; }
   // The status badge's label and qualifier: they depend only on these three.
-  const std::pair<Json, std::string>& Status(const compute::Cell& cell) {
+  const std::pair<std::string, std::string>& Status(const compute::Cell& cell) {
     auto key = std::make_tuple(static_cast<int>(cell.target_status),
                                cell.target_reference_kind == compute::TargetReference::kTrajectoryStep,
                                cell.target_uncertain);
     auto it = status_.find(key);
     if (it == status_.end()) {
       Json badge = TargetStatusBadge(site_.text, indicator_, cell);
-      it = status_.emplace(key, std::make_pair(badge["label"], badge["qualifier"].get<std::string>()))
+      it = status_
+               .emplace(key, std::make_pair(badge["label"].get<std::string>(),
+                                            badge["qualifier"].get<std::string>()))
                .first;
     }
     return it->second;
@@ -371,86 +407,82 @@ class TableWords {
   const compute::Results& results_;
   const model::Indicator& indicator_;
   std::string unit_;
-  std::map<std::tuple<int, bool, bool>, std::pair<Json, std::string>> status_;
+  std::map<std::tuple<int, bool, bool>, std::pair<std::string, std::string>> status_;
   std::map<std::tuple<int, int, size_t>, std::string> comparisons_;
   std::map<uint32_t, std::string> notes_;
 };
 
-Json Row(const model::Site& site, const compute::Results& results,
+// Fills `out` with the row of `cell`.
+void Row(const model::Site& site, const compute::Results& results,
          const model::Indicator& indicator, const compute::Series& series,
-         const compute::Cell& cell, bool latest, TableWords& words) {
+         const compute::Cell& cell, bool latest, TableWords& words, OpenDataRow& out) {
   const compute::ResultArea& area = results.areas[series.area];
   const bool published = cell.Published();
-  // A cell that is not published carries no figure here even if one were left in it.
-  auto figure = [published](double value) { return published ? Number(value) : Json(nullptr); };
   compute::Hidden hidden =
       cell.hidden == compute::Hidden::kNo && !published ? compute::Hidden::kMissing : cell.hidden;
-  Json row = Json::array();
-  row.push_back(indicator.id);
-  row.push_back(cell.period.Label());
-  row.push_back(area.code);
-  row.push_back(area.name);
-  row.push_back(area.type);
-  row.push_back(BreakdownName(indicator, series.breakdown));
-  row.push_back(figure(cell.value));
-  row.push_back(figure(cell.lower95));
-  row.push_back(figure(cell.upper95));
-  row.push_back(figure(cell.count));
-  row.push_back(figure(cell.denominator));
-  row.push_back(words.unit());
-  row.push_back(Text(published ? std::string() : HiddenMarker(hidden)));
-  row.push_back(Text(published ? std::string() : HiddenLabel(site.text, hidden)));
-  row.push_back(figure(cell.target_reference));
+  RowCells row(out);
+  row.Words(indicator.id);
+  row.Words(cell.period.Label());
+  row.Words(area.code);
+  row.Words(area.name);
+  row.Words(area.type);
+  row.Words(series.breakdown == 0 ? std::string_view(kAllBreakdown)
+                                  : std::string_view(indicator.breakdowns[series.breakdown - 1]));
+  // A cell that is not published carries no figure here even if one were left in it.
+  row.Figure(cell.value, published);
+  row.Figure(cell.lower95, published);
+  row.Figure(cell.upper95, published);
+  row.Figure(cell.count, published);
+  row.Figure(cell.denominator, published);
+  row.Words(words.unit());
+  row.WordsOrMissing(published ? std::string() : HiddenMarker(hidden));
+  row.WordsOrMissing(published ? std::string() : HiddenLabel(site.text, hidden));
+  row.Figure(cell.target_reference, published);
   const auto& [status_label, status_qualifier] = words.Status(cell);
-  row.push_back(Text(published && model::Has(cell.target_reference)
+  row.WordsOrMissing(published && model::Has(cell.target_reference)
                          ? TargetTypeText(cell.target_reference_kind)
-                         : std::string()));
-  row.push_back(status_label);
-  row.push_back(Text(status_qualifier));
+                         : std::string());
+  row.Words(status_label);
+  row.WordsOrMissing(status_qualifier);
   for (size_t idx = 0; idx < results.comparator_areas.size() && idx < compute::kMaxComparators;
        ++idx)
-    row.push_back(words.Comparison(cell, idx));
-  row.push_back(Text(latest ? TrendLabel(site.text, indicator, series.trend) : std::string()));
-  row.push_back(Text(Flags(cell.flags)));
+    row.Words(words.Comparison(cell, idx));
+  row.WordsOrMissing(latest ? TrendLabel(site.text, indicator, series.trend) : std::string());
+  row.WordsOrMissing(Flags(cell.flags));
   // A free-text note could restate a suppressed figure ("3 children"), so it goes with it.
-  row.push_back(
-      Text(Suppressed(cell.hidden) ? std::string() : words.Note(cell.note)));
-  return row;
+  row.WordsOrMissing(Suppressed(cell.hidden) ? std::string_view() : words.Note(cell.note));
+  row.Finish();
 }
 
 // The indicator as the table's JSON file describes it.
-Json IndicatorMeta(const model::Site& site, const model::Indicator& indicator) {
-  Json out;
-  out["id"] = indicator.id;
-  out["title"] = indicator.title;
-  out["short_title"] = indicator.short_title;
-  out["unit"] = model::UnitName(indicator.unit);
-  out["unit_label"] = UnitLabel(site.text, indicator);
-  if (indicator.unit == model::Unit::kRate) out["per"] = Number(indicator.per);
-  out["decimals"] = indicator.decimals;
-  out["polarity"] = model::PolarityName(indicator.polarity);
-  out["polarity_text"] = PolarityText(site.text, indicator.polarity);
-  out["period_type"] = model::PeriodTypeName(indicator.period_type);
-  out["ci_method"] = model::CiMethodName(indicator.ci_method);
-  out["source"] = indicator.source;
-  out["definition"] = indicator.definition;
-  out["method"] = indicator.method;
-  if (indicator.baseline) out["baseline"] = indicator.baseline->Label();
+OpenDataIndicator IndicatorMeta(const model::Site& site, const model::Indicator& indicator) {
+  OpenDataIndicator out;
+  out.id = indicator.id;
+  out.title = indicator.title;
+  out.short_title = indicator.short_title;
+  out.unit = model::UnitName(indicator.unit);
+  out.unit_label = UnitLabel(site.text, indicator);
+  if (indicator.unit == model::Unit::kRate) out.per = indicator.per;
+  out.decimals = indicator.decimals;
+  out.polarity = model::PolarityName(indicator.polarity);
+  out.polarity_text = PolarityText(site.text, indicator.polarity);
+  out.period_type = model::PeriodTypeName(indicator.period_type);
+  out.ci_method = model::CiMethodName(indicator.ci_method);
+  out.source = indicator.source;
+  out.definition = indicator.definition;
+  out.method = indicator.method;
+  if (indicator.baseline) out.baseline = indicator.baseline->Label();
   if (indicator.target) {
-    Json target;
-    target["value"] = Number(indicator.target->value);
-    target["period"] = indicator.target->period.Label();
-    target["tolerance"] = Number(indicator.target->tolerance.value_or(site.config.close_tolerance));
-    Json trajectory = Json::array();
+    OpenDataTarget target;
+    target.value = indicator.target->value;
+    target.period = indicator.target->period.Label();
+    target.tolerance = indicator.target->tolerance.value_or(site.config.close_tolerance);
     for (const auto& point : indicator.target->trajectory)
-      trajectory.push_back({{"period", point.period.Label()}, {"value", Number(point.value)}});
-    target["trajectory"] = trajectory;
-    out["target"] = target;
+      target.trajectory.push_back({point.period.Label(), point.value});
+    out.target = std::move(target);
   }
-  Json breakdowns = Json::array();
-  breakdowns.push_back(kAllBreakdown);
-  for (const auto& name : indicator.breakdowns) breakdowns.push_back(name);
-  out["breakdowns"] = breakdowns;
+  out.breakdowns.push_back(kAllBreakdown);
+  for (const auto& name : indicator.breakdowns) out.breakdowns.push_back(name);
   return out;
 }
 
@@ -480,12 +512,12 @@ std::string SuppressionSentence(const model::SiteConfig& config) {
   return out;
 }
 
-Json Package(const model::Site& site) {
+OpenDataPackage Package(const model::Site& site) {
   const model::SiteConfig& config = site.config;
-  Json package;
-  package["profile"] = "tabular-data-package";
-  package["name"] = base::Slugify(config.title);
-  package["title"] = config.title + ": open data";
+  OpenDataPackage package;
+  package.profile = "tabular-data-package";
+  package.name = base::Slugify(config.title);
+  package.title = config.title + ": open data";
   std::string description =
       "Every published figure behind " + config.title +
       (config.organisation.empty() ? std::string() : ", from " + config.organisation) +
@@ -499,35 +531,32 @@ Json Package(const model::Site& site) {
     description +=
         " This site contains made-up example data (rows flagged example): do not use those "
         "figures as statistics.";
-  package["description"] = description;
-  if (!config.base_url.empty()) package["homepage"] = config.base_url;
-  package["licenses"] = {{{"name", kLicenceId}, {"path", kLicenceUrl}, {"title", kLicenceTitle}}};
-  Json sources = Json::array();
+  package.description = std::move(description);
+  package.homepage = config.base_url;
+  package.licenses = {{kLicenceId, kLicenceUrl, kLicenceTitle}};
   std::set<std::string> seen;
   for (const auto& indicator : site.indicators)
     if (!indicator.source.empty() && seen.insert(indicator.source).second)
-      sources.push_back({{"title", indicator.source}});
-  if (!sources.empty()) package["sources"] = sources;
-  if (!config.organisation.empty())
-    package["contributors"] = {{{"title", config.organisation}, {"role", "publisher"}}};
+      package.sources.push_back({indicator.source});
+  if (!config.organisation.empty()) package.contributors = {{config.organisation, "publisher"}};
   return package;
 }
 
 // data/spending.csv as a table of its own (it is not an indicator, so not in all.csv): one row
 // per row of the file, in its order, with the outcome's, area's and partner's names beside
 // their ids.
-Json SpendingTable(const model::Site& site) {
-  Json table;
-  table["name"] = kSpendingTable;
-  table["title"] = site.config.title + ": spending";
-  table["description"] =
+OpenDataTable SpendingTable(const model::Site& site) {
+  OpenDataTable table;
+  table.name = kSpendingTable;
+  table.title = site.config.title + ": spending";
+  table.description =
       "What is spent on each outcome, by financial year, in pounds (cash terms, not adjusted "
       "for inflation): by area where known, and by partner and service category where the "
       "site records them." +
       std::string(site.config.example_data
                       ? " Rows whose note says example are made-up figures: do not use them."
                       : "");
-  Json fields = Json::array();
+  std::vector<OpenDataField>& fields = table.schema.fields;
   fields.push_back(Field("outcome_id", "string", "Outcome id", "The outcome's id.", true));
   fields.push_back(Field("outcome", "string", "Outcome", "The outcome's title.", true));
   fields.push_back(Field("area_code", "string", "Area code",
@@ -542,15 +571,14 @@ Json SpendingTable(const model::Site& site) {
   fields.push_back(Field("partner", "string", "Partner", "The partner's name."));
   fields.push_back(Field("category", "string", "Service category",
                          "The kind of service (empty when not recorded)."));
-  Json amount = Field("amount_gbp", "number", "Amount (£)", "Pounds spent, cash terms.", true);
-  amount["constraints"]["minimum"] = 0;
-  fields.push_back(amount);
+  OpenDataField amount =
+      Field("amount_gbp", "number", "Amount (£)", "Pounds spent, cash terms.", true);
+  amount.constraints.minimum = 0;
+  fields.push_back(std::move(amount));
   fields.push_back(Field("note", "string", "Note", "The publisher's note on the row."));
   // No primary key: a row is one outcome, area, year, partner and category (load refuses a
   // second), but partner and category may be empty, which a key may not.
-  table["schema"] = {{"fields", fields}, {"missingValues", {""}}};
-  table["meta"] = Json::object();
-  Json rows = Json::array();
+  table.schema.missing_values = {""};
   for (const model::Spending& spending : site.spending) {
     std::string outcome_title;
     for (const auto& outcome : site.outcomes)
@@ -558,80 +586,72 @@ Json SpendingTable(const model::Site& site) {
     std::string partner_name;
     for (const auto& partner : site.config.partners)
       if (partner.id == spending.partner) partner_name = partner.name;
-    rows.push_back(Json::array({Text(spending.outcome), Text(outcome_title), Text(spending.area),
-                                Text(site.AreaOrGroupName(spending.area)),
-                                Text(spending.period.Label()), Text(spending.partner),
-                                Text(partner_name), Text(spending.category),
-                                Number(spending.amount), Text(spending.note)}));
+    table.rows.push_back({Text(spending.outcome), Text(outcome_title), Text(spending.area),
+                          Text(site.AreaOrGroupName(spending.area)),
+                          Text(spending.period.Label()), Text(spending.partner),
+                          Text(partner_name), Text(spending.category), Number(spending.amount),
+                          Text(spending.note)});
   }
-  table["rows"] = std::move(rows);
   return table;
 }
 
 }  // namespace
 
-nlohmann::ordered_json OpenDataHeader(const model::Site& site, const compute::Results& results) {
-  Json out;
-  out["folder"] = kFolder;
-  out["package"] = Package(site);
-  Json tables = Json::array();
-  Json metas = Json::array();
+OpenData OpenDataHeader(const model::Site& site, const compute::Results& results) {
+  OpenData out;
+  out.folder = kFolder;
+  out.package = Package(site);
+  std::vector<OpenDataIndicator> metas;
   for (const model::Indicator& indicator : site.indicators) {
     // load/validate.cc rejects ids and breakdowns that would clash with these files' names.
-    Json table;
-    table["name"] = indicator.id;
-    table["title"] = indicator.title;
-    table["description"] = TableDescription(site.text, indicator);
-    if (!indicator.source.empty()) table["sources"] = {{{"title", indicator.source}}};
-    table["schema"] = Schema(site, results, &indicator);
-    Json meta = IndicatorMeta(site, indicator);
-    metas.push_back(meta);
-    table["meta"] = {{"indicator", meta}};
-    tables.push_back(std::move(table));
+    OpenDataTable table;
+    table.name = indicator.id;
+    table.title = indicator.title;
+    table.description = TableDescription(site.text, indicator);
+    if (!indicator.source.empty()) table.sources = {{indicator.source}};
+    table.schema = Schema(site, results, &indicator);
+    table.indicator = IndicatorMeta(site, indicator);
+    metas.push_back(*table.indicator);
+    out.tables.push_back(std::move(table));
   }
-  out["tables"] = std::move(tables);
-  Json all;
-  all["name"] = kAllTable;
-  all["title"] = site.config.title + ": every indicator";
-  all["description"] =
+  OpenDataTable& all = out.all;
+  all.name = kAllTable;
+  all.title = site.config.title + ": every indicator";
+  all.description =
       "Every indicator's rows in one table: the rows of each indicator's own table, one "
       "indicator after another. The unit column gives each row's unit.";
-  if (out["package"].contains("sources")) all["sources"] = out["package"]["sources"];
-  all["schema"] = Schema(site, results, nullptr);
-  all["meta"] = {{"indicators", metas}};
-  out["all"] = std::move(all);
+  all.sources = out.package.sources;
+  all.schema = Schema(site, results, nullptr);
+  all.indicators = std::move(metas);
   // Tables of their own, after all (small: they come with their rows).
-  Json others = Json::array();
-  if (!site.spending.empty()) others.push_back(SpendingTable(site));
-  out["others"] = std::move(others);
+  if (!site.spending.empty()) out.others.push_back(SpendingTable(site));
   return out;
 }
 
 void OpenDataRows(const model::Site& site, const compute::Results& results,
-                  uint32_t indicator_idx,
-                  const std::function<void(const nlohmann::ordered_json&)>& row) {
+                  uint32_t indicator_idx, const std::function<void(const OpenDataRow&)>& row) {
   const model::Indicator& indicator = site.indicators[indicator_idx];
   TableWords words(site, results, indicator);
+  OpenDataRow cells;
   for (const auto& series : results.series) {
     if (series.indicator != indicator_idx) continue;
     const compute::Cell* latest = series.Latest();
-    for (const auto& cell : series.cells)
-      row(Row(site, results, indicator, series, cell, &cell == latest, words));
+    for (const auto& cell : series.cells) {
+      Row(site, results, indicator, series, cell, &cell == latest, words, cells);
+      row(cells);
+    }
   }
 }
 
-nlohmann::ordered_json OpenDataView(const model::Site& site, const compute::Results& results) {
-  Json out = OpenDataHeader(site, results);
+OpenData OpenDataView(const model::Site& site, const compute::Results& results) {
+  OpenData out = OpenDataHeader(site, results);
   for (uint32_t indicator_idx = 0; indicator_idx < site.indicators.size(); ++indicator_idx) {
-    Json rows = Json::array();
-    const size_t fields = out["tables"][indicator_idx]["schema"]["fields"].size();
-    OpenDataRows(site, results, indicator_idx, [&](const Json& row) {
+    OpenDataTable& table = out.tables[indicator_idx];
+    OpenDataRows(site, results, indicator_idx, [&](const OpenDataRow& row) {
       // Programmer error if Row() and Fields() ever list different columns.
-      assert(row.size() == fields);
-      (void)fields;
-      rows.push_back(row);
+      assert(row.size() == table.schema.fields.size());
+      table.rows.push_back(row);
     });
-    out["tables"][indicator_idx]["rows"] = std::move(rows);
   }
   return out;
 }

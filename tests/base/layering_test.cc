@@ -49,7 +49,7 @@ const std::map<std::string, std::set<std::string>> kViewTypes = {
     {"render/html", {"view/page.h", "view/chart.h", "view/text.h"}},
     {"render/svg", {"view/chart.h"}},
     {"render/xlsx", {"view/pack.h"}},
-    {"render/opendata", {}},
+    {"render/opendata", {"view/opendata.h"}},
 };
 
 // "render/html/html.cc" -> "render/html"; "load/internal/x.h" -> "load".

@@ -122,7 +122,7 @@ SiteBuilder SmallSite() {
 
 Files Render(const model::Site& site) {
   compute::Results results = compute::Compute(site);
-  Json view = view::OpenDataView(site, results);
+  view::OpenData view = view::OpenDataView(site, results);
   return render::RenderOpenData(view);
 }
 
@@ -209,7 +209,7 @@ std::string ExpectedCsvText(const Json& value) {
     const std::string& text = value.get_ref<const std::string&>();
     return render::internal::LooksLikeFormula(text) ? "'" + text : text;
   }
-  return render::internal::NumberText(value);
+  return render::internal::NumberText(value.get<double>());
 }
 
 // Checks a CSV table and its JSON twin say the same thing, cell by cell.
@@ -246,35 +246,38 @@ void CheckCsvMatchesJson(const std::string& csv, const std::string& json) {
 // CSV cells
 
 TEST_CASE("formula injection: text that a spreadsheet would run is prefixed and quoted") {
+  using Cell = view::OpenDataCell;
   struct Case {
-    Json value;
+    Cell value;
     std::string csv;
   };
+  auto text = [](const char* words) { return Cell::Text(words); };
   const Case cases[] = {
-      {"=SUM(A1)", "\"'=SUM(A1)\""},
-      {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
-      {"+1", "\"'+1\""},
-      {"-x", "\"'-x\""},
-      {"-1.5", "\"'-1.5\""},  // the text "-1.5" is text; only a number is a number
-      {"@cmd", "\"'@cmd\""},
-      {"\tindent", "\"'\tindent\""},
-      {"\rreturn", "\"'\rreturn\""},
-      {"a=b", "a=b"},
-      {"2020-22", "2020-22"},
-      {"Kursaal", "Kursaal"},
-      {"", ""},
-      {nullptr, ""},
-      {-1.5, "-1.5"},
-      {-3, "-3"},
-      {0.1, "0.1"},
-      {74.0, "74"},
-      {1026, "1026"},
-      {-0.0, "0"},
-      {61.25, "61.25"},
-      {53.535353535353536, "53.535353535353536"},
+      {text("=SUM(A1)"), "\"'=SUM(A1)\""},
+      {text("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+      {text("+1"), "\"'+1\""},
+      {text("-x"), "\"'-x\""},
+      {text("-1.5"), "\"'-1.5\""},  // the text "-1.5" is text; only a number is a number
+      {text("@cmd"), "\"'@cmd\""},
+      {text("\tindent"), "\"'\tindent\""},
+      {text("\rreturn"), "\"'\rreturn\""},
+      {text("a=b"), "a=b"},
+      {text("2020-22"), "2020-22"},
+      {text("Kursaal"), "Kursaal"},
+      {text(""), ""},
+      {Cell::Missing(), ""},
+      {Cell::Number(-1.5), "-1.5"},
+      {Cell::Number(-3), "-3"},
+      {Cell::Number(0.1), "0.1"},
+      {Cell::Number(74.0), "74"},
+      {Cell::Number(1026), "1026"},
+      {Cell::Number(-0.0), "0"},
+      {Cell::Number(61.25), "61.25"},
+      {Cell::Number(53.535353535353536), "53.535353535353536"},
+      {Cell::Number(std::nan("")), ""},  // not finite: missing
   };
   for (const Case& c : cases) {
-    CAPTURE(c.value.dump());
+    CAPTURE(c.csv);
     CHECK(render::internal::CsvField(c.value) == c.csv);
   }
   CHECK(render::internal::LooksLikeFormula("=1"));

@@ -94,7 +94,7 @@ TEST_CASE("the open data written table by table is the whole view's files, byte 
   std::map<std::string, int> starts;
   bool written = render::WriteOpenData(
       OpenDataHeader(site, results),
-      [&](size_t table, const std::function<void(const nlohmann::ordered_json&)>& row) {
+      [&](size_t table, const std::function<void(const OpenDataRow&)>& row) {
         OpenDataRows(site, results, static_cast<uint32_t>(table), row);
       },
       [&](const std::string& path, std::string_view bytes, bool append) {
@@ -116,7 +116,7 @@ TEST_CASE("the open data written table by table is the whole view's files, byte 
   size_t calls = 0;
   CHECK_FALSE(render::WriteOpenData(
       OpenDataHeader(site, results),
-      [&](size_t table, const std::function<void(const nlohmann::ordered_json&)>& row) {
+      [&](size_t table, const std::function<void(const OpenDataRow&)>& row) {
         OpenDataRows(site, results, static_cast<uint32_t>(table), row);
       },
       [&calls](const std::string&, std::string_view, bool) { return ++calls < 3; }));

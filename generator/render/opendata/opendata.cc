@@ -1,5 +1,6 @@
 #include "render/opendata/opendata.h"
 
+#include <cassert>
 #include <map>
 
 #include "base/parallel.h"
@@ -11,10 +12,14 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using internal::CsvField;
+using internal::JsonText;
 using internal::JsonValue;
 using internal::kCsvLineEnd;
+using internal::NumberJson;
+using view::OpenDataRow;
+using view::OpenDataTable;
 
-void AppendCsvLine(const Json& cells, std::string& out) {
+void AppendCsvLine(const OpenDataRow& cells, std::string& out) {
   bool first = true;
   for (const auto& cell : cells) {
     if (!first) out += ',';
@@ -24,37 +29,166 @@ void AppendCsvLine(const Json& cells, std::string& out) {
   out += kCsvLineEnd;
 }
 
-Json FieldNames(const Json& table) {
-  Json names = Json::array();
-  for (const auto& field : table["schema"]["fields"]) names.push_back(field["name"]);
+void AppendCsvHeader(const std::vector<std::string>& names, std::string& out) {
+  bool first = true;
+  for (const auto& name : names) {
+    if (!first) out += ',';
+    first = false;
+    out += internal::CsvText(name);
+  }
+  out += kCsvLineEnd;
+}
+
+std::vector<std::string> FieldNames(const OpenDataTable& table) {
+  std::vector<std::string> names;
+  for (const auto& field : table.schema.fields) names.push_back(field.name);
   return names;
+}
+
+// The JSON of the view's types, properties in the order of their members.
+
+Json SourcesJson(const std::vector<view::OpenDataSource>& sources) {
+  Json out = Json::array();
+  for (const auto& source : sources) out.push_back({{"title", source.title}});
+  return out;
+}
+
+Json FieldJson(const view::OpenDataField& field) {
+  Json out;
+  out["name"] = field.name;
+  out["type"] = field.type;
+  out["title"] = field.title;
+  out["description"] = field.description;
+  const view::OpenDataConstraints& constraints = field.constraints;
+  if (constraints.required || !constraints.values.empty() || constraints.minimum) {
+    Json json = Json::object();
+    if (constraints.required) json["required"] = true;
+    if (!constraints.values.empty()) json["enum"] = constraints.values;
+    if (constraints.minimum) json["minimum"] = NumberJson(*constraints.minimum);
+    out["constraints"] = std::move(json);
+  }
+  if (field.unit) out["unit"] = *field.unit;
+  return out;
+}
+
+Json SchemaJson(const view::OpenDataSchema& schema) {
+  Json out;
+  Json fields = Json::array();
+  for (const auto& field : schema.fields) fields.push_back(FieldJson(field));
+  out["fields"] = std::move(fields);
+  out["missingValues"] = schema.missing_values;
+  if (!schema.primary_key.empty()) out["primaryKey"] = schema.primary_key;
+  return out;
+}
+
+Json IndicatorJson(const view::OpenDataIndicator& indicator) {
+  Json out;
+  out["id"] = indicator.id;
+  out["title"] = indicator.title;
+  out["short_title"] = indicator.short_title;
+  out["unit"] = indicator.unit;
+  out["unit_label"] = indicator.unit_label;
+  if (indicator.per) out["per"] = NumberJson(*indicator.per);
+  out["decimals"] = indicator.decimals;
+  out["polarity"] = indicator.polarity;
+  out["polarity_text"] = indicator.polarity_text;
+  out["period_type"] = indicator.period_type;
+  out["ci_method"] = indicator.ci_method;
+  out["source"] = indicator.source;
+  out["definition"] = indicator.definition;
+  out["method"] = indicator.method;
+  if (indicator.baseline) out["baseline"] = *indicator.baseline;
+  if (indicator.target) {
+    const view::OpenDataTarget& target = *indicator.target;
+    Json json;
+    json["value"] = NumberJson(target.value);
+    json["period"] = target.period;
+    json["tolerance"] = NumberJson(target.tolerance);
+    Json trajectory = Json::array();
+    for (const auto& step : target.trajectory) {
+      Json point;
+      point["period"] = step.period;
+      point["value"] = NumberJson(step.value);
+      trajectory.push_back(std::move(point));
+    }
+    json["trajectory"] = std::move(trajectory);
+    out["target"] = std::move(json);
+  }
+  out["breakdowns"] = indicator.breakdowns;
+  return out;
+}
+
+Json LicencesJson(const view::OpenDataPackage& package) {
+  Json out = Json::array();
+  for (const auto& licence : package.licenses) {
+    Json json;
+    json["name"] = licence.name;
+    json["path"] = licence.path;
+    json["title"] = licence.title;
+    out.push_back(std::move(json));
+  }
+  return out;
+}
+
+// The package's properties, before its resources.
+Json PackageJson(const view::OpenDataPackage& package) {
+  Json out;
+  out["profile"] = package.profile;
+  out["name"] = package.name;
+  out["title"] = package.title;
+  out["description"] = package.description;
+  if (!package.homepage.empty()) out["homepage"] = package.homepage;
+  out["licenses"] = LicencesJson(package);
+  if (!package.sources.empty()) out["sources"] = SourcesJson(package.sources);
+  if (!package.contributors.empty()) {
+    Json contributors = Json::array();
+    for (const auto& contributor : package.contributors) {
+      Json json;
+      json["title"] = contributor.title;
+      json["role"] = contributor.role;
+      contributors.push_back(std::move(json));
+    }
+    out["contributors"] = std::move(contributors);
+  }
+  return out;
 }
 
 // The start of the JSON file of `table`: its metadata, the package's licences, its schema, and
 // the opening of its rows.
-std::string JsonHead(const Json& table, const Json& package) {
+std::string JsonHead(const OpenDataTable& table, const Json& licences) {
   std::string out = "{\n";
-  auto property = [&out](const std::string& key, const Json& value) {
-    out += " " + JsonValue(key) + ": " + JsonValue(value) + ",\n";
+  auto property = [&out](std::string_view key, const std::string& value) {
+    out += " ";
+    out += JsonText(key);
+    out += ": ";
+    out += value;
+    out += ",\n";
   };
-  for (const char* key : {"name", "title", "description"}) property(key, table[key]);
-  property("licenses", package["licenses"]);
-  if (table.contains("sources")) property("sources", table["sources"]);
-  for (const auto& [key, value] : table["meta"].items()) property(key, value);
-  property("schema", table["schema"]);
+  property("name", JsonText(table.name));
+  property("title", JsonText(table.title));
+  property("description", JsonText(table.description));
+  property("licenses", JsonValue(licences));
+  if (!table.sources.empty()) property("sources", JsonValue(SourcesJson(table.sources)));
+  if (table.indicator) property("indicator", JsonValue(IndicatorJson(*table.indicator)));
+  if (table.indicators) {
+    Json indicators = Json::array();
+    for (const auto& indicator : *table.indicators) indicators.push_back(IndicatorJson(indicator));
+    property("indicators", JsonValue(indicators));
+  }
+  property("schema", JsonValue(SchemaJson(table.schema)));
   out += " \"rows\": [";
   return out;
 }
 
 // What starts each field of a JSON row: `"name": `, with ", " before all but the first.
-std::vector<std::string> JsonKeys(const Json& names) {
+std::vector<std::string> JsonKeys(const std::vector<std::string>& names) {
   std::vector<std::string> keys;
-  for (const auto& name : names) keys.push_back((keys.empty() ? "" : ", ") + JsonValue(name) + ": ");
+  for (const auto& name : names) keys.push_back((keys.empty() ? "" : ", ") + JsonText(name) + ": ");
   return keys;
 }
 
 // One row of a JSON file, an object per line (`first`: the file's first row).
-void AppendJsonRow(const std::vector<std::string>& keys, const Json& row, bool first,
+void AppendJsonRow(const std::vector<std::string>& keys, const OpenDataRow& row, bool first,
                    std::string& out) {
   out += first ? "\n  {" : ",\n  {";
   for (size_t idx = 0; idx < keys.size(); ++idx) {
@@ -104,13 +238,13 @@ class Piecewise {
 };
 
 // The resource describing one CSV file in datapackage.json.
-Json Resource(const Json& table, size_t bytes) {
+Json Resource(const OpenDataTable& table, size_t bytes) {
   Json resource;
   resource["profile"] = "tabular-data-resource";
-  resource["name"] = table["name"];
-  resource["path"] = table["name"].get<std::string>() + ".csv";
-  resource["title"] = table["title"];
-  resource["description"] = table["description"];
+  resource["name"] = table.name;
+  resource["path"] = table.name + ".csv";
+  resource["title"] = table.title;
+  resource["description"] = table.description;
   resource["format"] = "csv";
   resource["mediatype"] = "text/csv";
   resource["encoding"] = "utf-8";
@@ -120,8 +254,8 @@ Json Resource(const Json& table, size_t bytes) {
                          {"lineTerminator", std::string(kCsvLineEnd)},
                          {"quoteChar", "\""},
                          {"header", true}};
-  if (table.contains("sources")) resource["sources"] = table["sources"];
-  resource["schema"] = table["schema"];
+  if (!table.sources.empty()) resource["sources"] = SourcesJson(table.sources);
+  resource["schema"] = SchemaJson(table.schema);
   return resource;
 }
 
@@ -153,20 +287,24 @@ struct TableFiles {
   }
 };
 
-TableFiles MakeTable(const Json& table, const Json& package, const Json& all_names,
-                     const std::function<void(const std::function<void(const Json&)>&)>& rows) {
+using RowSource = std::function<void(const std::function<void(const OpenDataRow&)>&)>;
+
+TableFiles MakeTable(const OpenDataTable& table, const Json& licences,
+                     const std::vector<std::string>& all_names, const RowSource& rows) {
   TableFiles files;
-  const Json names = FieldNames(table);
+  const std::vector<std::string> names = FieldNames(table);
   const std::vector<std::string> keys = JsonKeys(names);
   const std::vector<std::string> all_keys = JsonKeys(all_names);
   // The tables share the all table's columns: its rows are then the table's own text.
   files.same_columns = names == all_names;
-  AppendCsvLine(names, files.csv);
+  AppendCsvHeader(names, files.csv);
   files.csv_rows = files.csv.size();
-  files.json = JsonHead(table, package);
+  files.json = JsonHead(table, licences);
   files.json_rows = files.json.size();
   bool first = true;
-  rows([&](const Json& row) {
+  rows([&](const OpenDataRow& row) {
+    // Programmer error if a row's cells and its table's fields ever differ.
+    assert(row.size() == names.size());
     AppendCsvLine(row, files.csv);
     AppendJsonRow(keys, row, first, files.json);
     first = false;
@@ -182,28 +320,30 @@ TableFiles MakeTable(const Json& table, const Json& package, const Json& all_nam
 
 }  // namespace
 
-bool WriteOpenData(const Json& header, const OpenDataRows& rows, const OpenDataSink& sink) {
-  const std::string folder = header["folder"].get<std::string>() + "/";
-  const Json& package = header["package"];
-  const Json& all = header["all"];
-  const std::string all_name = all["name"].get<std::string>();
-  const Json all_names = FieldNames(all);
+bool WriteOpenData(const view::OpenData& header, const OpenDataRows& rows,
+                   const OpenDataSink& sink) {
+  const std::string folder = header.folder + "/";
+  const Json licences = LicencesJson(header.package);
+  const OpenDataTable& all = header.all;
+  const std::vector<std::string> all_names = FieldNames(all);
   Json resources = Json::array();
-  Piecewise all_csv(folder + all_name + ".csv", sink);
-  Piecewise all_json(folder + all_name + ".json", sink);
-  AppendCsvLine(all_names, all_csv.text());
-  all_json.text() = JsonHead(all, package);
+  Piecewise all_csv(folder + all.name + ".csv", sink);
+  Piecewise all_json(folder + all.name + ".json", sink);
+  AppendCsvHeader(all_names, all_csv.text());
+  all_json.text() = JsonHead(all, licences);
   bool all_first = true;
-  const Json& tables = header["tables"];
+  const std::vector<OpenDataTable>& tables = header.tables;
   // Tables are made in parallel and written in order.
   bool written = base::InOrder<TableFiles>(
       tables.size(),
       [&](size_t idx) {
-        return MakeTable(tables[idx], package, all_names,
-                         [&](const std::function<void(const Json&)>& row) { rows(idx, row); });
+        return MakeTable(tables[idx], licences, all_names,
+                         [&](const std::function<void(const OpenDataRow&)>& row) {
+                           rows(idx, row);
+                         });
       },
       [&](size_t idx, TableFiles& files) {
-        const std::string name = tables[idx]["name"].get<std::string>();
+        const std::string& name = tables[idx].name;
         resources.push_back(Resource(tables[idx], files.csv.size()));
         if (!sink(folder + name + ".csv", files.csv, false) ||
             !sink(folder + name + ".json", files.json, false))
@@ -219,31 +359,29 @@ bool WriteOpenData(const Json& header, const OpenDataRows& rows, const OpenDataS
   all_json.text() += JsonTail(!all_first);
   if (!all_csv.Flush(true) || !all_json.Flush(true)) return false;
   resources.push_back(Resource(all, all_csv.bytes()));
-  if (header.contains("others"))
-    for (const Json& table : header["others"]) {
-      TableFiles files = MakeTable(table, package, FieldNames(table),
-                                   [&table](const std::function<void(const Json&)>& row) {
-                                     for (const Json& cells : table["rows"]) row(cells);
-                                   });
-      const std::string name = table["name"].get<std::string>();
-      resources.push_back(Resource(table, files.csv.size()));
-      if (!sink(folder + name + ".csv", files.csv, false) ||
-          !sink(folder + name + ".json", files.json, false))
-        return false;
-    }
+  for (const OpenDataTable& table : header.others) {
+    TableFiles files = MakeTable(table, licences, FieldNames(table),
+                                 [&table](const std::function<void(const OpenDataRow&)>& row) {
+                                   for (const OpenDataRow& cells : table.rows) row(cells);
+                                 });
+    resources.push_back(Resource(table, files.csv.size()));
+    if (!sink(folder + table.name + ".csv", files.csv, false) ||
+        !sink(folder + table.name + ".json", files.json, false))
+      return false;
+  }
 
-  Json descriptor = package;
+  Json descriptor = PackageJson(header.package);
   descriptor["resources"] = std::move(resources);
   return sink(folder + "datapackage.json",
               descriptor.dump(1, ' ', false, Json::error_handler_t::replace) + "\n", false);
 }
 
-std::vector<std::pair<std::string, std::string>> RenderOpenData(const Json& view) {
+std::vector<std::pair<std::string, std::string>> RenderOpenData(const view::OpenData& view) {
   std::map<std::string, std::string> files;
   WriteOpenData(
       view,
-      [&view](size_t table, const std::function<void(const Json&)>& row) {
-        for (const auto& cells : view["tables"][table]["rows"]) row(cells);
+      [&view](size_t table, const std::function<void(const OpenDataRow&)>& row) {
+        for (const OpenDataRow& cells : view.tables[table].rows) row(cells);
       },
       [&files](const std::string& path, std::string_view bytes, bool append) {
         if (!append) files[path].clear();

@@ -1,4 +1,4 @@
-// The open data writer: lays the open data view (view/opendata_view.h) out as files under the
+// The open data writer: lays the open data view (view/opendata.h) out as files under the
 // view's folder (downloads/):
 //
 //   <table>.csv, <table>.json   one pair per indicator table, and all.csv / all.json
@@ -17,7 +17,8 @@
 // JSON files hold the table's metadata and its rows as objects keyed by field name, one row
 // per line; numbers are the same text as in the CSV, missing values are null.
 //
-// Pure: the same view gives the same bytes. Sees only the view, never the model or results.
+// Pure: the same view gives the same bytes. Sees only the view types (view/opendata.h), never
+// the model or results.
 #pragma once
 
 #include <functional>
@@ -28,27 +29,32 @@
 
 #include <nlohmann/json.hpp>
 
+#include "view/opendata.h"
+
 namespace outcomes::render {
 
 // Where WriteOpenData sends the files: (path relative to the output folder, bytes, append).
 // `append` false starts the file, true adds to its end. Returns false to stop the writing.
 using OpenDataSink = std::function<bool(const std::string&, std::string_view, bool)>;
-// The rows of table `table` (an index into the view's "tables"): calls `row` with each, in
+// The rows of table `table` (an index into the view's tables): calls `row` with each, in
 // order.
 using OpenDataRows =
-    std::function<void(size_t table, const std::function<void(const nlohmann::ordered_json&)>& row)>;
+    std::function<void(size_t table, const std::function<void(const view::OpenDataRow&)>& row)>;
 
 // Writes every open data file through `sink`, a table at a time, so memory follows the largest
 // table and never the whole: each table's CSV and JSON, then all.csv and all.json (written in
-// pieces as the tables' rows go by), then datapackage.json. `header` is the view without rows
-// (OpenDataHeader); `rows` gives them. Returns false when the sink did.
-bool WriteOpenData(const nlohmann::ordered_json& header, const OpenDataRows& rows,
+// pieces as the tables' rows go by), then the other tables (with their own rows), then
+// datapackage.json. `header` is the view without the indicator tables' rows (OpenDataHeader);
+// `rows` gives them. Returns false when the sink did.
+//
+// Precondition: every row has one cell per field of its table's schema (a programmer error
+// otherwise).
+bool WriteOpenData(const view::OpenData& header, const OpenDataRows& rows,
                    const OpenDataSink& sink);
 
-// Every open data file as (path relative to the output folder, bytes), sorted by path.
-// Precondition: `view` has the shape OpenDataView() documents; any other shape is a programmer
-// error, and nlohmann::json throws its type_error.
-std::vector<std::pair<std::string, std::string>> RenderOpenData(const nlohmann::ordered_json& view);
+// Every open data file as (path relative to the output folder, bytes), sorted by path, for a
+// view whose indicator tables carry their rows (OpenDataView).
+std::vector<std::pair<std::string, std::string>> RenderOpenData(const view::OpenData& view);
 
 // A figure's table (a table view of view/site_view.cc: "headers" [{"text"}], "rows"
 // [{"cells": [{"text"}]}]) as CSV, for the "Download its figures" link under a chart: the header
