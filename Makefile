@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps configure tool build site check test test-unit test-sanitize fuzz bench clean
+.PHONY: all deps configure tool build site check test test-unit test-sanitize fuzz fuzz-merge bench clean
 
 all: build
 
@@ -57,6 +57,10 @@ fuzz:
 	  -DCMAKE_CXX_COMPILER=clang++ -DOUTCOMES_FUZZ=ON >/dev/null
 	@cmake --build $(BUILD_FUZZ) -j$(JOBS) --target fuzz_targets
 	FUZZ_RUNS=$(FUZZ_RUNS) scripts/fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+
+# After make fuzz: adds to tests/fuzz/corpus/ the inputs it found that reach new code edges.
+fuzz-merge:
+	scripts/fuzz-merge.sh $(BUILD_FUZZ)
 
 bench: build
 	bench/check.sh
