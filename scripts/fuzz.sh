@@ -25,7 +25,7 @@ dict_for() {
     site_config|outcomes|indicator|mapping|mapped_observations|i18n) echo yaml ;;
     content|markdown) echo markdown ;;
     template) echo mustache ;;
-    boundaries) echo geojson ;;
+    boundaries|scaffold) echo geojson ;;
     *) echo "$1" ;;
   esac
 }

@@ -1,5 +1,7 @@
 #include "load/load.h"
 
+#include <unordered_map>
+
 #include "load/internal/files.h"
 #include "load/internal/loaders.h"
 
@@ -28,6 +30,20 @@ model::Site LoadSite(const std::string& root, base::Diagnostics& diagnostics) {
   internal::Validate(site, diagnostics);
   internal::CheckPageTemplates(site, diagnostics);
   return site;
+}
+
+void CheckNewSiteFiles(const std::string& site_yaml, const std::string& areas_csv,
+                       const std::string& boundary_text, const std::string& boundary_file,
+                       base::Diagnostics& diagnostics) {
+  // The boundary file first: its own problems are the ones to tell the user about.
+  if (!internal::CheckText(boundary_text, boundary_file, diagnostics)) return;
+  model::Site site;
+  if (internal::CheckText(site_yaml, "site.yaml", diagnostics))
+    internal::ReadSiteConfigText(site_yaml, site, diagnostics);
+  if (internal::CheckText(areas_csv, "data/areas.csv", diagnostics))
+    internal::ReadAreasText(areas_csv, site, diagnostics);
+  std::unordered_map<std::string, size_t> seen;
+  internal::ReadBoundaryText(boundary_text, boundary_file, site, seen, diagnostics);
 }
 
 std::vector<std::string> ListSiteFiles(const std::string& root, const std::string& folder,

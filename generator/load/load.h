@@ -37,6 +37,14 @@ std::vector<std::string> ListSiteFiles(const std::string& root, const std::strin
 std::optional<std::string> ReadSiteFile(const std::string& root, const std::string& relative,
                                         base::Diagnostics& diagnostics);
 
+// What `outcomes new` makes from a ward boundary file, read as LoadSite reads it, before New
+// writes anything: the new site's site.yaml and data/areas.csv, then the boundary file, named
+// `boundary_file` in diagnostics (the user's own path). Reports what LoadSite would of them:
+// so a boundary file New accepts gives a site whose areas and maps load.
+void CheckNewSiteFiles(const std::string& site_yaml, const std::string& areas_csv,
+                       const std::string& boundary_text, const std::string& boundary_file,
+                       base::Diagnostics& diagnostics);
+
 // The page templates (names under templates/ without ".mustache", e.g. "indicator") that a
 // build of `site` renders pages with: the pages every site has, and those of its outcomes,
 // indicators and published content when it has any. Partials and layouts are not listed:

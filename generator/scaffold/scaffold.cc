@@ -7,10 +7,12 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include "base/diagnostics.h"
 #include "base/text.h"
+#include "load/load.h"
 #include "scaffold/internal/boundaries.h"
 #include "scaffold/internal/embedded.h"
 #include "scaffold/internal/sample.h"
@@ -120,24 +122,36 @@ std::string WriteFile(const fs::path& dir, const std::string& relative, const st
   return "";
 }
 
-}  // namespace
+// "wards.geojson:5:4: " (what a diagnostic's location has of it; "" for none).
+std::string WhereText(const base::Location& where) {
+  if (where.file.empty()) return "";
+  std::string out = where.file;
+  if (where.line > 0) {
+    out += ':' + std::to_string(where.line);
+    if (where.column > 0) out += ':' + std::to_string(where.column);
+  }
+  return out + ": ";
+}
 
-Result New(const Options& options) {
-  Result result;
+// Why the council's name cannot be used, or "".
+std::string CheckName(const Options& options) {
   const std::string name = options.name.empty() ? kDefaultName : options.name;
   if (HasControlCharacter(name) || name.find_first_not_of(' ') == std::string::npos ||
-      base::CharacterCount(name) > base::kMaxNameLength) {
-    result.error = "the council's name (--name) must be one line of at most " +
-                   std::to_string(base::kMaxNameLength) + " characters";
-    return result;
-  }
-  const fs::path dir(options.dir);
-  if (options.dir.empty()) {
-    result.error = "no folder given";
-    return result;
-  }
-  result.error = CheckFolder(dir, options.force, result.hint);
+      base::CharacterCount(name) > base::kMaxNameLength)
+    return "the council's name (--name) must be one line of at most " +
+           std::to_string(base::kMaxNameLength) + " characters";
+  return "";
+}
+
+}  // namespace
+
+Result Render(const Options& options, const std::string& boundary_text,
+              std::vector<NewFile>& files) {
+  Result result;
+  files.clear();
+  result.error = CheckName(options);
   if (!result.error.empty()) return result;
+  const std::string name = options.name.empty() ? kDefaultName : options.name;
 
   // The areas: the boundary file's wards and their council, or the samples.
   internal::WardFile wards;
@@ -147,7 +161,8 @@ Result New(const Options& options) {
   if (!options.boundaries.empty()) {
     internal::WardOptions ward_options{options.code_property, options.name_property,
                                        options.council_property, options.council_name_property};
-    result.error = internal::ReadWards(options.boundaries, ward_options, wards, result.hint);
+    result.error =
+        internal::ReadWards(options.boundaries, boundary_text, ward_options, wards, result.hint);
     if (!result.error.empty()) return result;
     if (!wards.council_code.empty()) {
       council_code = wards.council_code;
@@ -210,7 +225,6 @@ Result New(const Options& options) {
   context["observations"] = std::move(observations);
 
   // Render every file first: nothing is written when a template is broken (a bug of ours).
-  std::vector<std::pair<std::string, std::string>> files;
   for (const File& file : Files()) {
     tmpl::Templates templates;
     base::Diagnostics diagnostics;
@@ -225,10 +239,61 @@ Result New(const Options& options) {
                           : error);
       return result;
     }
-    files.emplace_back(path, std::move(text));
+    files.push_back({path, std::move(text)});
   }
-  if (!boundary_file.empty()) files.emplace_back("data/boundaries/" + boundary_file, wards.bytes);
-  std::sort(files.begin(), files.end());
+  if (!boundary_file.empty()) {
+    // Read back as `outcomes check` will read it: a file whose wards the areas or boundary
+    // loaders would refuse (a ring that is not closed, a name too long) is refused here, at the
+    // user's own file, with nothing written.
+    auto text_of = [&files](const std::string& path) -> const std::string& {
+      static const std::string kNone;
+      auto it = std::find_if(files.begin(), files.end(),
+                             [&path](const NewFile& file) { return file.path == path; });
+      return it == files.end() ? kNone : it->bytes;
+    };
+    base::Diagnostics diagnostics;
+    load::CheckNewSiteFiles(text_of("site.yaml"), text_of("data/areas.csv"), wards.bytes,
+                            options.boundaries, diagnostics);
+    for (const base::Diagnostic& item : diagnostics.items()) {
+      if (item.severity != base::Severity::kError) continue;
+      result.error = WhereText(item.location) + item.message;
+      result.hint = item.hint;
+      files.clear();
+      return result;
+    }
+    files.push_back({"data/boundaries/" + boundary_file, wards.bytes});
+  }
+  std::sort(files.begin(), files.end(),
+            [](const NewFile& a, const NewFile& b) { return a.path < b.path; });
+  return result;
+}
+
+Result New(const Options& options) {
+  Result result;
+  result.error = CheckName(options);
+  if (!result.error.empty()) return result;
+  const fs::path dir(options.dir);
+  if (options.dir.empty()) {
+    result.error = "no folder given";
+    return result;
+  }
+  result.error = CheckFolder(dir, options.force, result.hint);
+  if (!result.error.empty()) return result;
+
+  std::string boundary_text;
+  if (!options.boundaries.empty()) {
+    std::ifstream in(options.boundaries, std::ios::binary);
+    std::stringstream bytes;
+    if (in) bytes << in.rdbuf();
+    if (!in || in.bad()) {
+      result.error = "cannot read the boundary file " + options.boundaries;
+      return result;
+    }
+    boundary_text = bytes.str();
+  }
+  std::vector<NewFile> files;
+  result = Render(options, boundary_text, files);
+  if (!result.error.empty()) return result;
 
   std::error_code error;
   fs::create_directories(dir, error);

@@ -52,4 +52,17 @@ struct Result {
 // are errors too; files written before one are left.
 Result New(const Options& options);
 
+// A file of a new site: its path relative to the site's folder ('/' separated) and its bytes.
+struct NewFile {
+  std::string path;
+  std::string bytes;
+};
+
+// What New writes, made in memory, for the fuzz target that checks every site New makes loads
+// (tests/fuzz/scaffold_fuzz.cc). `boundary_text` is the boundary file's bytes (read from
+// options.boundaries, which names it in messages); options.dir is not looked at. Refuses as New
+// does for the name and the boundary file; `files` is sorted by path.
+Result Render(const Options& options, const std::string& boundary_text,
+              std::vector<NewFile>& files);
+
 }  // namespace outcomes::scaffold

@@ -40,7 +40,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"site", {"theme", "load", "compute", "view", "render/html", "render/svg", "render/xlsx",
               "render/opendata", "output", "template", "markdown", "model", "i18n", "stats", "base"}},
     {"serve", {"site", "base"}},
-    {"scaffold", {"template", "base"}},
+    // outcomes new reads back what it makes from a boundary file through the loaders.
+    {"scaffold", {"template", "load", "base"}},
     {"cli", {"serve", "site", "theme", "scaffold", "output", "base"}},
 };
 

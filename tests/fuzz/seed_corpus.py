@@ -7,6 +7,7 @@ files whose names it makes, so minimized finds merged by hand (see docs/fuzzing.
 seeds are cut at a line end after MAX_TEXT bytes: libFuzzer mutates small inputs best, and the
 corpus stays small; whole files are kept where cutting would break them (GeoJSON, .xlsx).
 """
+import json
 import pathlib
 import sys
 
@@ -45,6 +46,28 @@ def sources(relative_glob: str):
             yield case.name.split("-")[0] + "-" + path.name, path
 
 
+def small_ward_files() -> dict:
+    """Three-ward GeoJSON files in the shapes `outcomes new` reads."""
+    def square(x: float) -> dict:
+        ring = [[x, 51.5], [x + 0.01, 51.5], [x + 0.01, 51.51], [x, 51.51], [x, 51.5]]
+        return {"type": "Polygon", "coordinates": [ring]}
+
+    wards = [("E05000001", "Abbey, North & \"Old\" Town"), ("E05000002", "Brook"),
+             ("E05000003", "Castle")]
+    def collection(properties) -> str:
+        features = [{"type": "Feature", "properties": properties(code, name),
+                     "geometry": square(idx * 0.01)}
+                    for idx, (code, name) in enumerate(wards)]
+        return json.dumps({"type": "FeatureCollection", "features": features}, indent=1)
+
+    return {
+        "ons.geojson": collection(lambda code, name: {
+            "WD25CD": code, "WD25NM": name, "LAD25CD": "E06000099", "LAD25NM": "Anytown"}),
+        "code-name.geojson": collection(lambda code, name: {"code": code, "name": name}),
+        "no-council.geojson": collection(lambda code, name: {"WD24CD": code, "WD24NM": name}),
+    }
+
+
 def main() -> int:
     for name, path in sources("data/observations/*.csv"):
         write("observations", name, path.read_bytes())
@@ -75,6 +98,14 @@ def main() -> int:
             write("spending", name, path.read_bytes())
     for name, path in sources("data/boundaries/*.geojson"):
         write("boundaries", name, path.read_bytes(), whole=True)
+    # outcomes new --boundaries: the ONS file the tests use, the example's, and small ones in
+    # each shape New reads (ONS properties; "id" codes; no council).
+    write("scaffold", "southend-wards-2025.geojson",
+          (ROOT / "tests/fixtures/boundaries/southend-wards-2025.geojson").read_bytes(), whole=True)
+    for name, path in sources("data/boundaries/*.geojson"):
+        write("scaffold", name, path.read_bytes(), whole=True)
+    for name, text in small_ward_files().items():
+        write("scaffold", name, text.encode(), whole=True)
     for name, path in sources("content/**/*.md"):
         write("content", name, path.read_bytes())
         write("markdown", name, path.read_bytes())

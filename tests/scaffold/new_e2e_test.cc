@@ -237,6 +237,7 @@ TEST_CASE("a boundary file that cannot be used is one error saying why, and noth
   json wards = json::parse(ReadAll(kWardsFixture));
   std::string options;
   std::string expected;
+  std::string also;  // a second part of the message, when the first is its place
   SUBCASE("not there") {
     options = "--boundaries " + (folder / "missing.geojson").string();
     expected = "error: cannot read the boundary file " + (folder / "missing.geojson").string();
@@ -285,10 +286,42 @@ TEST_CASE("a boundary file that cannot be used is one error saying why, and noth
     options = WardOptions(folder / "bad.geojson");
     expected = "features 2 and 5 have the same ward code E05002213";
   }
+  SUBCASE("a ward name with a line break") {
+    wards["features"][0]["properties"]["WD25NM"] = "Belfairs\nNorth";
+    WriteAll(folder / "bad.geojson", wards.dump());
+    options = WardOptions(folder / "bad.geojson");
+    expected =
+        "bad.geojson: the ward name of feature 1 has a line break, tab or other invisible "
+        "character";
+  }
+  SUBCASE("a ward name longer than a site allows") {
+    wards["features"][0]["properties"]["WD25NM"] = std::string(151, 'B');
+    WriteAll(folder / "bad.geojson", wards.dump());
+    options = WardOptions(folder / "bad.geojson");
+    expected = "bad.geojson: the ward name of feature 1 is 151 characters long; the most is 150";
+  }
+  SUBCASE("a council name with a control character") {
+    for (auto& feature : wards["features"]) feature["properties"]["LAD25NM"] = "Southend\x01";
+    WriteAll(folder / "bad.geojson", wards.dump());
+    options = WardOptions(folder / "bad.geojson");
+    expected =
+        "bad.geojson: the council's LAD25NM has a line break, tab or other invisible "
+        "character";
+  }
+  SUBCASE("a boundary the loader would refuse: a ring that is not closed, at its place") {
+    wards["features"][0]["geometry"] = {
+        {"type", "Polygon"},
+        {"coordinates", {{{0.6, 51.5}, {0.61, 51.5}, {0.61, 51.51}, {0.6, 51.51}}}}};
+    WriteAll(folder / "bad.geojson", wards.dump());
+    options = WardOptions(folder / "bad.geojson");
+    expected = "bad.geojson:1:";
+    also = ": boundary of 'E05002212': a ring must be closed";
+  }
   Run made = RunOutcomes("new " + site.string() + " " + options);
   INFO(made.output);
   CHECK(made.exit_code == 1);
   CHECK(Contains(made.output, expected));
+  CHECK(Contains(made.output, also));
   CHECK(!fs::exists(site));
 }
 

@@ -355,31 +355,36 @@ std::vector<std::string> List(const std::string& root, const std::string& folder
 
 }  // namespace
 
-std::optional<std::string> ReadFile(const std::string& root, const std::string& relative,
-                                    base::Diagnostics& diagnostics, bool required) {
-  std::optional<std::string> text = ReadChecked(root, relative, diagnostics, required);
-  if (!text) return std::nullopt;
+bool CheckText(const std::string& text, const std::string& relative,
+               base::Diagnostics& diagnostics) {
   // Every input file has something in it: an empty one is a mistake of the same kind for a
   // CSV, a YAML or a Markdown file. Blamed on line 1, where the content should start.
-  if (IsBlank(*text)) {
+  if (IsBlank(text)) {
     diagnostics.Error({relative, 1, 1}, "the file is empty",
                       EndsWith(relative, ".csv") ? "a CSV file starts with a header row"
                                                  : "write its content, or delete the file");
-    return std::nullopt;
+    return false;
   }
   // Invalid UTF-8 is reported by each reader with its own message; control characters are
   // checked here, once, for every kind of file.
-  if (!base::FindInvalidUtf8(*text)) {
+  if (!base::FindInvalidUtf8(text)) {
     uint32_t code_point = 0;
-    if (auto bad = base::FindControlCharacter(*text, &code_point)) {
+    if (auto bad = base::FindControlCharacter(text, &code_point)) {
       char name[16];
       std::snprintf(name, sizeof name, "U+%04X", code_point);
       diagnostics.Error({relative, bad->line, bad->column},
                         std::string("control character ") + name + " is not allowed",
                         "delete it: it is invisible, and web pages and feeds cannot carry it");
-      return std::nullopt;
+      return false;
     }
   }
+  return true;
+}
+
+std::optional<std::string> ReadFile(const std::string& root, const std::string& relative,
+                                    base::Diagnostics& diagnostics, bool required) {
+  std::optional<std::string> text = ReadChecked(root, relative, diagnostics, required);
+  if (!text || !CheckText(*text, relative, diagnostics)) return std::nullopt;
   return text;
 }
 

@@ -25,6 +25,11 @@ namespace outcomes::load::internal {
 std::optional<std::string> ReadFile(const std::string& root, const std::string& relative,
                                     base::Diagnostics& diagnostics, bool required);
 
+// The checks ReadFile makes of every text file once read: reports "the file is empty" or a
+// control character at `relative` and returns false.
+bool CheckText(const std::string& text, const std::string& relative,
+               base::Diagnostics& diagnostics);
+
 // Reads `root/relative` as bytes, as they are (static files such as images): only the link
 // rule and "cannot read file" apply. A missing file is reported too.
 std::optional<std::string> ReadBytes(const std::string& root, const std::string& relative,

@@ -3,13 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "base/ons.h"
 #include "base/text.h"
+#include "base/utf8.h"
 
 namespace outcomes::scaffold::internal {
 
@@ -62,6 +61,20 @@ bool SameInEveryFeature(const json& features, const std::string& key) {
   return true;
 }
 
+// What is wrong with `value` as a one-line name or code for pages and data/areas.csv, or "":
+// "has a line break, tab or other invisible character" or "is 151 characters long; the most
+// is 150".
+std::string CheckValue(const std::string& value) {
+  if (value.find_first_of("\t\r\n") != std::string::npos ||
+      base::FindControlCharacter(value, nullptr))
+    return "has a line break, tab or other invisible character";
+  const size_t characters = base::CharacterCount(value);
+  if (characters > base::kMaxNameLength)
+    return "is " + std::to_string(characters) + " characters long; the most is " +
+           std::to_string(base::kMaxNameLength);
+  return "";
+}
+
 // A feature's own code: its "id" or its "code" property (as the loader reads it).
 std::string OwnCode(const json& feature) {
   auto id = feature.find("id");
@@ -111,16 +124,9 @@ std::string ChooseCodeProperty(const json& features, std::string& error, std::st
 
 }  // namespace
 
-std::string ReadWards(const std::string& path, const WardOptions& options, WardFile& out,
-                      std::string& hint) {
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "cannot read the boundary file " + path;
-    std::stringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return "cannot read the boundary file " + path;
-    out.bytes = text.str();
-  }
+std::string ReadWards(const std::string& path, std::string text, const WardOptions& options,
+                      WardFile& out, std::string& hint) {
+  out.bytes = std::move(text);
   json document;
   try {
     document = json::parse(out.bytes);
@@ -196,6 +202,14 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
       return path + ": " + number + " has no property " + key +
              " (or it is empty or not text); it has " + PropertyNames(feature);
     }
+    for (const auto& [value, what] :
+         {std::pair{&ward.code, "code"}, std::pair{&ward.name, "name"}}) {
+      const std::string problem = CheckValue(*value);
+      if (problem.empty()) continue;
+      hint = "correct it in the file: a ward's " + std::string(what) +
+             " is one line, on its pages and in data/areas.csv";
+      return path + ": the ward " + what + " of " + number + " " + problem;
+    }
     auto [existing, inserted] = seen.emplace(ward.code, idx + 1);
     if (!inserted) {
       hint =
@@ -265,6 +279,14 @@ std::string ReadWards(const std::string& path, const WardOptions& options, WardF
   }
   out.council_code = *councils.begin();
   out.council_name = Property(features.front(), council_name);
+  for (const auto& [value, what] : {std::pair{&out.council_code, council.c_str()},
+                                    std::pair{&out.council_name, council_name.c_str()}}) {
+    const std::string problem = CheckValue(*value);
+    if (problem.empty()) continue;
+    hint = "correct it in the file, or name another property with --council-property and "
+           "--council-name-property";
+    return path + ": the council's " + what + " " + problem;
+  }
   return "";
 }
 

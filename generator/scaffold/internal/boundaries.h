@@ -30,8 +30,9 @@ struct WardOptions {
   std::string council_name_property;
 };
 
-// Reads `path` into `out`. Returns "" or an error for the user (with `hint` set where one
-// helps): a file that cannot be read, invalid JSON (at its file:line:col), not a non-empty
+// Reads the wards of `text`, the bytes of the boundary file `path` (named in messages), into
+// `out`. Returns "" or an error for the user (with `hint` set where one
+// helps): invalid JSON (at its file:line:col), not a non-empty
 // FeatureCollection, a feature without the code or name property (naming the feature by
 // number and the properties it has), two features with one code, or wards of several councils.
 //
@@ -40,7 +41,7 @@ struct WardOptions {
 // value; else each feature's "id" or "code". Without a name property: the code property's ONS
 // partner (WD25CD → WD25NM), else "name". Without a council property: a property named like
 // an ONS code whose value, and its name partner's, is the same in every feature (LAD… first).
-std::string ReadWards(const std::string& path, const WardOptions& options, WardFile& out,
-                      std::string& hint);
+std::string ReadWards(const std::string& path, std::string text, const WardOptions& options,
+                      WardFile& out, std::string& hint);
 
 }  // namespace outcomes::scaffold::internal
