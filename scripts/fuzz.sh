@@ -26,6 +26,7 @@ dict_for() {
     content|markdown) echo markdown ;;
     template) echo mustache ;;
     boundaries|scaffold) echo geojson ;;
+    serve) echo url ;;
     *) echo "$1" ;;
   esac
 }

@@ -26,7 +26,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr const char* kFolder = "downloads";
 constexpr const char* kAllTable = "all";
-constexpr const char* kPackageFile = "datapackage";
 
 // The licence of the downloads. site.yaml has no licence key yet, so every site publishes under
 // the Open Government Licence v3.0, the licence of UK public sector information.

@@ -1709,7 +1709,10 @@ Pack WardPack(const Context& context, uint32_t ward) {
   // Rows worst first; stable, so ties keep the outcome and indicator order.
   std::vector<std::pair<size_t, Row>> ranked_rows;
   std::vector<Row> plain;
-  for (const auto& [indicator_idx, outcome] : indicators) {
+  for (const auto& entry : indicators) {
+    // Not a structured binding: the lambda below captures it, which clang 14 refuses.
+    const auto indicator_idx = entry.first;
+    const auto& outcome = entry.second;
     const auto& indicator = context.site.indicators[indicator_idx];
     const compute::Series* series = context.SeriesOf(indicator_idx, ward);
     const compute::Cell* latest = series ? series->Latest() : nullptr;

@@ -1209,7 +1209,9 @@ Figure SpendingView(const SiteMap& map, const model::Outcome& outcome) {
   }
   view["years"] = years;
   const auto& [first_period, first_amount] = *by_year.begin();
-  const auto& [last_period, last_amount] = *by_year.rbegin();
+  // Named, not a structured binding: lambdas below capture them, which clang 14 refuses.
+  const auto& last_period = by_year.rbegin()->first;
+  const auto& last_amount = by_year.rbegin()->second;
   if (by_year.size() > 1) {
     i18n::Args args = {{"from", Money(text, first_amount)},
                        {"from_when", first_period.Label()},

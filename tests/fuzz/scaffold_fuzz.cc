@@ -20,16 +20,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A folder of this process's own, removed at exit.
+// A folder of this process's own, removed at exit (never destroyed: the exit handler runs
+// after static destructors).
 const fs::path& Scratch() {
-  static const fs::path folder = [] {
+  static const fs::path* const folder = [] {
     const fs::path shm = "/dev/shm";
     fs::path base = fs::is_directory(shm) ? shm : fs::temp_directory_path();
-    fs::path made = base / ("outcomes-scaffold-fuzz-" + std::to_string(getpid()));
     std::atexit([] { std::error_code ignored; fs::remove_all(Scratch(), ignored); });
-    return made;
+    return new fs::path(base / ("outcomes-scaffold-fuzz-" + std::to_string(getpid())));
   }();
-  return folder;
+  return *folder;
 }
 
 [[noreturn]] void Fail(const std::string& what, const outcomes::base::Diagnostics& diagnostics) {

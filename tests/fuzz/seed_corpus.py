@@ -118,6 +118,12 @@ def main() -> int:
         write("template", "theme-" + name, path.read_bytes())
     for name, path in sources("templates/**/*.mustache"):
         write("template", name, path.read_bytes())
+    # outcomes serve: request targets, as the tests of serve/internal/files.h ask them.
+    targets = ["/", "/index.html", "/areas", "/areas/", "/areas?x=1#top", "/a%20b.csv",
+               "/../secret.txt", "/%2e%2e/secret.txt", "/areas/%2E%2E/index.html",
+               "/.outcomes-output", "/a b.csv", "/areas//./index.html", "/%5C..%5Csecret.txt"]
+    for idx, target in enumerate(targets):
+        write("serve", f"target-{idx + 1:02}", target.encode())
     # Periods: the first byte is the type (model::PeriodType, in order), then the text.
     periods = {
         0: ["2023", "2015-17", "2015 to 2017", "2015 - 19", "1900", "2199"],

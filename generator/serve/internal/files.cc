@@ -51,6 +51,9 @@ Resolved ResolveTarget(const fs::path& root, std::string_view target) {
   std::string_view raw_path = TargetPath(target);
   std::string path;
   if (raw_path.empty() || raw_path[0] != '/' || !PercentDecode(raw_path, &path)) return resolved;
+  // A request line cannot carry control characters; one here would end up in a header.
+  for (char ch : target)
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) return resolved;
   // Segments, refusing any that could leave the root or reveal what is hidden. Empty and "."
   // segments are skipped; ".." is refused rather than resolved, as no link of ours makes one.
   std::string relative;
@@ -72,7 +75,10 @@ Resolved ResolveTarget(const fs::path& root, std::string_view target) {
   if (fs::is_directory(status)) {
     if (path.back() != '/') {
       resolved.kind = Resolution::kRedirect;
-      resolved.location = std::string(raw_path) + "/" + std::string(target.substr(raw_path.size()));
+      // One leading slash: "//areas/" would send the browser to a host named "areas".
+      const std::string_view rest = raw_path.substr(raw_path.find_first_not_of('/'));
+      resolved.location =
+          "/" + std::string(rest) + "/" + std::string(target.substr(raw_path.size()));
       return resolved;
     }
     relative += relative.empty() ? "index.html" : "/index.html";

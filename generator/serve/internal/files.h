@@ -28,7 +28,9 @@ std::string_view TargetPath(std::string_view target);
 // Resolves the raw request target `target` against the built site at `root`: the path is
 // percent-decoded once, split on '/', and refused when a segment is ".." or starts with '.'
 // (the marker file and anything hidden). A folder serves its index.html; a folder asked for
-// without a trailing slash is redirected so that the site's relative links resolve.
+// without a trailing slash is redirected so that the site's relative links resolve, to a path
+// with one leading slash (never "//name/", which a browser reads as another host). A target
+// with a control character is refused.
 Resolved ResolveTarget(const std::filesystem::path& root, std::string_view target);
 
 // The Content-Type for a file name by its extension (text types with charset=utf-8);
