@@ -1134,17 +1134,15 @@ Chart SpineChartSpec(const model::Site& site, const compute::Results& results, u
 
     compute::Comparison comparison = compute::Comparison::kNotCompared;
     if (benchmark_comparator >= 0) comparison = cell->comparisons[static_cast<size_t>(benchmark_comparator)];
-    json badge = ComparisonBadge(t, comparison, benchmark_name);
+    Badge badge = ComparisonBadge(t, comparison, benchmark_name);
+    const std::string legend_label = badge.label;
     if (comparison == compute::Comparison::kNotCompared && benchmark_comparator >= 0)
-      badge["label"] = t("not_compared_because",
+      badge.label = t("not_compared_because",
                          {{"reason", NotComparedText(t, cell->not_compared[static_cast<size_t>(
                                                             benchmark_comparator)])}});
     const ComparisonLook look = LookOf(comparison);
-    const std::string key = badge["key"].get<std::string>();
-    if (comparisons_used.insert(key).second)
-      legend_comparisons.push_back(
-          {ComparisonBadge(t, comparison, benchmark_name)["label"].get<std::string>(),
-           "comparison", look.marker, look.color});
+    if (comparisons_used.insert(badge.key).second)
+      legend_comparisons.push_back({legend_label, "comparison", look.marker, look.color});
 
     SpineRow row;
     row.indicator = indicator.short_title;
@@ -1166,12 +1164,8 @@ Chart SpineChartSpec(const model::Site& site, const compute::Results& results, u
                  FormatValue(t, indicator, q3),
                  FormatValue(t, indicator, high)};
     row.count = values.size();
-    row.comparison = {key,
-                      badge["label"].get<std::string>(),
-                      badge["shape"].get<std::string>(),
-                      look.marker,
-                      look.color,
-                      badge["class"].get<std::string>()};
+    row.comparison = {badge.key, badge.label, badge.shape, look.marker, look.color,
+                      badge.css_class};
     rows.push_back(std::move(row));
   }
   if (rows.empty() && listed.empty()) return {};

@@ -42,30 +42,44 @@ std::string UnitLabel(const i18n::Catalogue& t, const model::Indicator& indicato
   return t("unit_number");
 }
 
-nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, compute::TargetStatus status) {
-  struct Badge {
+nlohmann::json BadgeJson(const Badge& badge) {
+  nlohmann::json out = {{"label", badge.label},
+                        {"class", badge.css_class},
+                        {"shape", badge.shape},
+                        {"key", badge.key},
+                        {"qualifier", badge.qualifier}};
+  if (badge.status) {
+    out["description"] = badge.description;
+    out["reference"] = badge.reference;
+    out["text"] = badge.text;
+  }
+  return out;
+}
+
+Badge TargetStatusBadge(const i18n::Catalogue& t, compute::TargetStatus status) {
+  struct Look {
     const char* label;        // catalogue keys
     const char* css;
     const char* shape;
     const char* description;
   };
-  static constexpr Badge kBadges[] = {
+  static constexpr Look kLooks[] = {
       {"status_no_target", "none", "–", "status_no_target_about"},
       {"status_no_data", "none", "–", "status_no_data_about"},
       {"status_met", "met", "●", "status_met_about"},
       {"status_close", "close", "▲", "status_close_about"},
       {"status_not_met", "off", "■", "status_not_met_about"},
   };
-  const Badge& badge = kBadges[static_cast<size_t>(status)];
-  const std::string label = t(badge.label);
-  return {{"label", label},
-          {"class", std::string("status--") + badge.css},
-          {"shape", badge.shape},
-          {"description", t(badge.description)},
-          {"key", compute::TargetStatusName(status)},
-          {"qualifier", ""},
-          {"reference", ""},
-          {"text", label}};
+  const Look& look = kLooks[static_cast<size_t>(status)];
+  Badge badge;
+  badge.label = t(look.label);
+  badge.css_class = std::string("status--") + look.css;
+  badge.shape = look.shape;
+  badge.key = std::string(compute::TargetStatusName(status));
+  badge.status = true;
+  badge.description = t(look.description);
+  badge.text = badge.label;
+  return badge;
 }
 
 std::string TargetBy(const i18n::Catalogue& t, const model::Indicator& indicator) {
@@ -91,10 +105,10 @@ std::string TargetReferenceText(const i18n::Catalogue& t, const model::Indicator
   return {};
 }
 
-nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, const model::Indicator& indicator,
-                                 const compute::Cell& cell) {
+Badge TargetStatusBadge(const i18n::Catalogue& t, const model::Indicator& indicator,
+                        const compute::Cell& cell) {
   compute::TargetStatus status = cell.target_status;
-  nlohmann::json badge = TargetStatusBadge(t, status);
+  Badge badge = TargetStatusBadge(t, status);
   const bool step = cell.target_reference_kind == compute::TargetReference::kTrajectoryStep;
   const bool judged = status == compute::TargetStatus::kMet ||
                       status == compute::TargetStatus::kClose ||
@@ -105,22 +119,21 @@ nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, const model::Indicato
     static constexpr const char* kPathDescription[] = {
         "status_path_met_about", "status_path_close_about", "status_path_behind_about"};
     size_t idx = static_cast<size_t>(status) - static_cast<size_t>(compute::TargetStatus::kMet);
-    badge["label"] = t(kPath[idx]);
-    badge["description"] = t(kPathDescription[idx]);
+    badge.label = t(kPath[idx]);
+    badge.description = t(kPathDescription[idx]);
   }
-  std::string qualifier = judged && cell.target_uncertain ? NotCertain(t) : "";
-  std::string reference = judged ? TargetReferenceText(t, indicator, cell) : "";
-  std::string text = badge["label"].get<std::string>();
-  if (!reference.empty()) text = t("status_with_reference", {{"status", text}, {"reference", reference}});
-  if (!qualifier.empty()) text = t("status_with_qualifier", {{"status", text}, {"qualifier", qualifier}});
-  badge["qualifier"] = qualifier;
-  badge["reference"] = reference;
-  badge["text"] = text;
+  badge.qualifier = judged && cell.target_uncertain ? NotCertain(t) : "";
+  badge.reference = judged ? TargetReferenceText(t, indicator, cell) : "";
+  badge.text = badge.label;
+  if (!badge.reference.empty())
+    badge.text = t("status_with_reference", {{"status", badge.text}, {"reference", badge.reference}});
+  if (!badge.qualifier.empty())
+    badge.text = t("status_with_qualifier", {{"status", badge.text}, {"qualifier", badge.qualifier}});
   return badge;
 }
 
-nlohmann::json ComparisonBadge(const i18n::Catalogue& t, compute::Comparison comparison,
-                               const std::string& benchmark) {
+Badge ComparisonBadge(const i18n::Catalogue& t, compute::Comparison comparison,
+                      const std::string& benchmark) {
   std::string key;
   std::string css;
   std::string shape;
@@ -132,9 +145,12 @@ nlohmann::json ComparisonBadge(const i18n::Catalogue& t, compute::Comparison com
     case compute::Comparison::kLower: key = "compare_lower"; css = "lower"; shape = "▽"; break;
     case compute::Comparison::kNotCompared: key = "compare_not"; css = "none"; shape = "–"; break;
   }
-  const std::string label = t(key, {{"benchmark", benchmark}});
-  return {{"label", label}, {"class", "compare--" + css}, {"shape", shape},
-          {"key", compute::ComparisonName(comparison)}, {"qualifier", ""}};
+  Badge badge;
+  badge.label = t(key, {{"benchmark", benchmark}});
+  badge.css_class = "compare--" + css;
+  badge.shape = shape;
+  badge.key = std::string(compute::ComparisonName(comparison));
+  return badge;
 }
 
 std::string TrendLabel(const i18n::Catalogue& t, const model::Indicator& indicator,

@@ -22,18 +22,35 @@ std::string FormatInterval(const i18n::Catalogue& t, const model::Indicator& ind
 // The unit in words for table headings: "%", "per 10,000 children aged under 5", "number".
 std::string UnitLabel(const i18n::Catalogue& t, const model::Indicator& indicator);
 
-// A status badge for a key or legend: {"label", "class", "shape", "description", "key"}; the
-// shape is a character that differs per status so status never depends on colour alone.
-nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, compute::TargetStatus status);
-// The badge of one judged cell: the above, with "label" naming a trajectory step as the path
+// The words and look of a judgement (a target status or a comparison), as every output shows
+// it; `shape` is a character that differs per judgement, so that none depends on colour alone.
+struct Badge {
+  std::string label;        // "Target met", "Better than England"
+  std::string css_class;    // "status--met", "compare--better"
+  std::string shape;        // "●"
+  std::string key;          // the machine name: "met", "better"
+  std::string qualifier;    // kNotCertain when the reference lies inside the 95% interval, else ""
+  // Target statuses only (a comparison's JSON has none of these keys):
+  bool status = false;
+  std::string description;  // what the status means, for a key
+  std::string reference;    // what it was judged against (below), or ""
+  std::string text;         // label, reference and qualifier in one phrase
+};
+// The badge as a page's Mustache view has it: {"label", "class", "shape", "key", "qualifier"},
+// and for a status also "description", "reference" and "text".
+nlohmann::json BadgeJson(const Badge& badge);
+
+// A status badge for a key or legend (no reference, no qualifier; text = label).
+Badge TargetStatusBadge(const i18n::Catalogue& t, compute::TargetStatus status);
+// The badge of one judged cell: the above, with the label naming a trajectory step as the path
 // ("On the path to target"), plus
-//   "qualifier"  kNotCertain when the reference lies inside the 95% interval, else ""
-//   "reference"  what it was judged against: "Target: 75.0% by 2019/20", "Path to target:
-//                74.5% in 2018/19, on the way to 75.0% by 2019/20", "Target: 75.0% by
-//                2019/20 (that date has passed)"; "" when there is no reference
-//   "text"       label, reference and qualifier in one phrase for a sentence or a cell title.
-nlohmann::json TargetStatusBadge(const i18n::Catalogue& t, const model::Indicator& indicator,
-                                 const compute::Cell& cell);
+//   qualifier  kNotCertain when the reference lies inside the 95% interval, else ""
+//   reference  what it was judged against: "Target: 75.0% by 2019/20", "Path to target:
+//              74.5% in 2018/19, on the way to 75.0% by 2019/20", "Target: 75.0% by
+//              2019/20 (that date has passed)"; "" when there is no reference
+//   text       label, reference and qualifier in one phrase for a sentence or a cell title.
+Badge TargetStatusBadge(const i18n::Catalogue& t, const model::Indicator& indicator,
+                        const compute::Cell& cell);
 // The qualifier a status carries when chance could explain it ("not certain — small numbers,
 // could be chance").
 std::string NotCertain(const i18n::Catalogue& t);
@@ -42,8 +59,9 @@ std::string TargetBy(const i18n::Catalogue& t, const model::Indicator& indicator
 // "Target: 75.0% by 2019/20" (and the path step / passed date as above); "" for none.
 std::string TargetReferenceText(const i18n::Catalogue& t, const model::Indicator& indicator,
                                 const compute::Cell& cell);
-nlohmann::json ComparisonBadge(const i18n::Catalogue& t, compute::Comparison comparison,
-                               const std::string& benchmark);
+// "Better than England" and its look.
+Badge ComparisonBadge(const i18n::Catalogue& t, compute::Comparison comparison,
+                      const std::string& benchmark);
 // "Getting better (more than chance)", "No clear change", "Up since 2017/18 (not tested)",
 // and a large or contrary latest change first: "Up in 2019/20 (more than chance); over the
 // longer run, down since 2014/15 (not tested)".

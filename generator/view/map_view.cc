@@ -156,7 +156,7 @@ MapClass ComparisonClass(const i18n::Catalogue& t, compute::Comparison compariso
 
 MapClass StatusClass(const i18n::Catalogue& t, compute::TargetStatus status) {
   auto Label = [&](compute::TargetStatus of) {
-    return TargetStatusBadge(t, of)["label"].get<std::string>();
+    return TargetStatusBadge(t, of).label;
   };
   switch (status) {
     case compute::TargetStatus::kMet: return {"met", Label(status), "#a6d5b3", "#00703c", "dots"};
@@ -355,10 +355,9 @@ Chart ChoroplethSpec(const MapGeometry& geometry, const model::Site& site,
         label = name + ": " + value + ", " + words;
       } else if (classes == MapClasses::kTargetStatus) {
         map_class = StatusClass(site.text, cell->target_status);
-        json badge = TargetStatusBadge(site.text, indicator, *cell);
-        std::string qualifier = badge["qualifier"];
-        label = name + ": " + value + ", " + LowerFirst(badge["label"].get<std::string>()) +
-                (qualifier.empty() ? "" : " (" + qualifier + ")");
+        const Badge badge = TargetStatusBadge(site.text, indicator, *cell);
+        label = name + ": " + value + ", " + LowerFirst(badge.label) +
+                (badge.qualifier.empty() ? "" : " (" + badge.qualifier + ")");
       } else {
         int band = BandOf(cell->value, cuts);
         for (const auto& item : legend)

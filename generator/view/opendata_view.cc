@@ -167,7 +167,7 @@ std::string CiMethodPhrase(model::CiMethod method) {
 
 std::string ComparisonText(const i18n::Catalogue& t, compute::Comparison comparison, compute::NotComparedReason reason,
                            const std::string& benchmark) {
-  std::string label = ComparisonBadge(t, comparison, benchmark)["label"].get<std::string>();
+  std::string label = ComparisonBadge(t, comparison, benchmark).label;
   if (comparison == compute::Comparison::kNotCompared &&
       reason != compute::NotComparedReason::kNone)
     label += ": " + NotComparedText(t, reason);
@@ -296,7 +296,7 @@ std::vector<OpenDataField> Fields(const model::Site& site, const compute::Result
   for (auto kind : {compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue,
                     compute::TargetStatus::kMet, compute::TargetStatus::kClose,
                     compute::TargetStatus::kNotMet})
-    labels.push_back(TargetStatusBadge(site.text, kind)["label"].get<std::string>());
+    labels.push_back(TargetStatusBadge(site.text, kind).label);
   for (auto path : {"On the path to target", "Close to the path to target",
                     "Behind the path to target"})
     labels.push_back(path);
@@ -375,10 +375,8 @@ class TableWords {
                                cell.target_uncertain);
     auto it = status_.find(key);
     if (it == status_.end()) {
-      Json badge = TargetStatusBadge(site_.text, indicator_, cell);
-      it = status_
-               .emplace(key, std::make_pair(badge["label"].get<std::string>(),
-                                            badge["qualifier"].get<std::string>()))
+      Badge badge = TargetStatusBadge(site_.text, indicator_, cell);
+      it = status_.emplace(key, std::make_pair(std::move(badge.label), std::move(badge.qualifier)))
                .first;
     }
     return it->second;

@@ -95,7 +95,7 @@ Cell PartCell(const compute::Cell& cell, double part, const NumberFormat& format
 }
 
 std::string StatusLabel(const i18n::Catalogue& t, compute::TargetStatus status) {
-  return TargetStatusBadge(t, status)["label"].get<std::string>();
+  return TargetStatusBadge(t, status).label;
 }
 
 // A status as every sheet shows it: the web page's label for the cell (a figure judged against
@@ -103,11 +103,8 @@ std::string StatusLabel(const i18n::Catalogue& t, compute::TargetStatus status) 
 // it when chance could explain it. No cell is "No data" (compute judges a hidden cell so).
 std::string StatusText(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Cell* cell) {
   if (!cell) return StatusLabel(t, compute::TargetStatus::kNoValue);
-  json badge = TargetStatusBadge(t, indicator, *cell);
-  std::string text = badge["label"].get<std::string>();
-  const std::string qualifier = badge["qualifier"].get<std::string>();
-  if (!qualifier.empty()) text += " (" + qualifier + ")";
-  return text;
+  const Badge badge = TargetStatusBadge(t, indicator, *cell);
+  return badge.qualifier.empty() ? badge.label : badge.label + " (" + badge.qualifier + ")";
 }
 
 // The label of a judged status against a reference of `kind`: "Target not met", or "Behind the
@@ -117,7 +114,7 @@ std::string JudgedLabel(const i18n::Catalogue& t, compute::TargetStatus status, 
   compute::Cell judged;
   judged.target_status = status;
   judged.target_reference_kind = kind;
-  return TargetStatusBadge(t, any, judged)["label"].get<std::string>();
+  return TargetStatusBadge(t, any, judged).label;
 }
 
 // --- Targets -------------------------------------------------------------------------------------
@@ -398,8 +395,9 @@ std::string CompareText(const Context& context, const model::Indicator& indicato
     if (cell->not_compared[idx] == compute::NotComparedReason::kSameArea) return "[z]";
     return "Not compared: " + NotComparedText(context.site.text, cell->not_compared[idx]);
   }
-  return ComparisonBadge(context.site.text, comparison, context.Name(context.results.comparator_areas[idx]))["label"]
-      .get<std::string>();
+  return ComparisonBadge(context.site.text, comparison,
+                         context.Name(context.results.comparator_areas[idx]))
+      .label;
 }
 
 // How `cell` (of `area`, indicator `indicator_idx`, all breakdowns) compares with the pack's
@@ -418,7 +416,7 @@ std::string CompareHomeText(const Context& context, uint32_t indicator_idx, uint
       indicator, *cell, context.CellAt(indicator_idx, context.home, cell->period), reason);
   if (comparison == compute::Comparison::kNotCompared)
     return "Not compared: " + NotComparedText(context.site.text, reason);
-  return ComparisonBadge(context.site.text, comparison, context.HomeName())["label"].get<std::string>();
+  return ComparisonBadge(context.site.text, comparison, context.HomeName()).label;
 }
 
 std::string TrendText(const i18n::Catalogue& t, const model::Indicator& indicator, const compute::Series* series) {

@@ -558,18 +558,19 @@ json ComparisonTable(const SiteMap& map, uint32_t indicator_idx, const std::vect
     std::vector<json> row{TextCell(results.areas[area].name), ValueCell(map.site().text, indicator, cell),
                           IntervalCell(map.site().text, indicator, cell)};
     if (cell && cell->Published() && home_comparator >= 0) {
-      json badge = ComparisonBadge(map.site().text, cell->comparisons[static_cast<size_t>(home_comparator)], home_name);
+      Badge badge = ComparisonBadge(map.site().text, cell->comparisons[static_cast<size_t>(home_comparator)], home_name);
       if (cell->comparisons[static_cast<size_t>(home_comparator)] == compute::Comparison::kNotCompared)
-        badge["label"] = t("not_compared_because",
+        badge.label = t("not_compared_because",
                            {{"reason", NotComparedText(t, cell->not_compared[static_cast<size_t>(
                                                               home_comparator)])}});
-      row.push_back({{"text", badge["label"]}, {"numeric", false}, {"badge", badge}});
+      row.push_back({{"text", badge.label}, {"numeric", false}, {"badge", BadgeJson(badge)}});
     } else {
       row.push_back(TextCell("–"));
     }
     if (cell && cell->Published()) {
-      json badge = TargetStatusBadge(map.site().text, map.site().indicators[indicator_idx], *cell);
-      row.push_back({{"text", badge["text"]}, {"numeric", false}, {"badge", badge}});
+      const Badge badge =
+          TargetStatusBadge(map.site().text, map.site().indicators[indicator_idx], *cell);
+      row.push_back({{"text", badge.text}, {"numeric", false}, {"badge", BadgeJson(badge)}});
     } else {
       row.push_back(TextCell("–"));
     }
@@ -754,24 +755,26 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
   const compute::Cell* latest = series ? series->Latest() : nullptr;
   if (!latest) {
     item["value"] = map.site().text("no_published_figure");
-    item["status"] = TargetStatusBadge(map.site().text, compute::TargetStatus::kNoValue);
+    item["status"] = BadgeJson(TargetStatusBadge(map.site().text, compute::TargetStatus::kNoValue));
     item["trend"] = map.site().text("trend_not_known");
-    item["comparison"] = ComparisonBadge(map.site().text, compute::Comparison::kNotCompared, "");
+    item["comparison"] =
+        BadgeJson(ComparisonBadge(map.site().text, compute::Comparison::kNotCompared, ""));
     return item;
   }
   item["value"] = FormatValue(map.site().text, indicator, latest->value);
   item["period"] = latest->period.Label();
-  item["status"] = TargetStatusBadge(map.site().text, indicator, *latest);
+  item["status"] = BadgeJson(TargetStatusBadge(map.site().text, indicator, *latest));
   item["trend"] = TrendLabel(map.site().text, indicator, series->trend);
   int widest = map.WidestComparator();
   int home = map.ComparatorIndex(map.home());
   int benchmark = area == map.home() ? widest : home;
   if (benchmark >= 0) {
     size_t idx = static_cast<size_t>(benchmark);
-    item["comparison"] = ComparisonBadge(map.site().text, 
-        latest->comparisons[idx], results.areas[results.comparator_areas[idx]].name);
+    item["comparison"] = BadgeJson(ComparisonBadge(
+        map.site().text, latest->comparisons[idx], results.areas[results.comparator_areas[idx]].name));
   } else {
-    item["comparison"] = ComparisonBadge(map.site().text, compute::Comparison::kNotCompared, "");
+    item["comparison"] =
+        BadgeJson(ComparisonBadge(map.site().text, compute::Comparison::kNotCompared, ""));
   }
   // Every configured comparator, in the site's order (the area itself left out).
   json comparisons = json::array();
@@ -779,16 +782,16 @@ json IndicatorSummary(const SiteMap& map, const std::string& from, uint32_t indi
        ++idx) {
     if (results.comparator_areas[idx] == area) continue;
     const std::string& name = results.areas[results.comparator_areas[idx]].name;
-    json badge = ComparisonBadge(map.site().text, latest->comparisons[idx], name);
+    Badge badge = ComparisonBadge(map.site().text, latest->comparisons[idx], name);
     if (latest->comparisons[idx] == compute::Comparison::kNotCompared)
-      badge["label"] =
+      badge.label =
           latest->not_compared[idx] == compute::NotComparedReason::kNone
               ? map.site().text("not_compared_with", {{"area", name}})
               : map.site().text("not_compared_with_reason",
                                 {{"area", name},
                                  {"reason", NotComparedText(map.site().text,
                                                             latest->not_compared[idx])}});
-    comparisons.push_back(badge);
+    comparisons.push_back(BadgeJson(badge));
   }
   item["comparisons"] = comparisons;
   if (indicator.target) {
@@ -817,7 +820,7 @@ json StatusCounts(const SiteMap& map, const model::Outcome& outcome) {
                       compute::TargetStatus::kNotMet,
                       compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue}) {
     if (!counts[status]) continue;
-    json badge = TargetStatusBadge(map.site().text, status);
+    json badge = BadgeJson(TargetStatusBadge(map.site().text, status));
     badge["count"] = counts[status];
     list.push_back(badge);
   }
@@ -2481,17 +2484,17 @@ DashboardCell MakeDashboardCell(const SiteMap& map, uint32_t indicator_idx, uint
   const auto& indicator = map.site().indicators[indicator_idx];
   const compute::Series* series = map.results().Find(indicator_idx, area, 0);
   const compute::Cell* latest = series ? series->Latest() : nullptr;
-  json badge = latest ? TargetStatusBadge(map.site().text, indicator, *latest)
-                      : TargetStatusBadge(map.site().text, compute::TargetStatus::kNoValue);
+  const Badge badge = latest ? TargetStatusBadge(map.site().text, indicator, *latest)
+                             : TargetStatusBadge(map.site().text, compute::TargetStatus::kNoValue);
   DashboardCell cell;
   cell.status = latest ? latest->target_status : compute::TargetStatus::kNoValue;
   cell.indicator = indicator.short_title;
-  cell.shape = badge["shape"];
-  cell.css = badge["class"];
-  cell.words = badge["label"];
-  cell.description = badge["description"];
-  cell.reference = badge["reference"];
-  cell.uncertain = !badge["qualifier"].get<std::string>().empty();
+  cell.shape = badge.shape;
+  cell.css = badge.css_class;
+  cell.words = badge.label;
+  cell.description = badge.description;
+  cell.reference = badge.reference;
+  cell.uncertain = !badge.qualifier.empty();
   if (latest) {
     cell.path_step = latest->target_reference_kind == compute::TargetReference::kTrajectoryStep;
     cell.value = FormatValue(map.site().text, indicator, latest->value);
@@ -2980,7 +2983,7 @@ PageView MethodologyPage(SiteMap& map) {
   for (auto status : {compute::TargetStatus::kMet, compute::TargetStatus::kClose,
                       compute::TargetStatus::kNotMet,
                       compute::TargetStatus::kNoTarget, compute::TargetStatus::kNoValue})
-    statuses.push_back(TargetStatusBadge(map.site().text, status));
+    statuses.push_back(BadgeJson(TargetStatusBadge(map.site().text, status)));
   view["statuses"] = statuses;
   view["not_certain"] = NotCertain(map.site().text);
   std::vector<std::string> comparators;

@@ -1765,25 +1765,35 @@ TEST_CASE("status words: the qualifier, the path step, a passed date") {
   Results results = Compute(site);
   const model::Indicator& gld = site.indicators[0];
   // Before the baseline: no target yet.
-  nlohmann::json before = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2021"));
-  CHECK(before["label"] == "No target");
-  CHECK(before["qualifier"] == "");
+  const view::Badge before = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2021"));
+  CHECK(before.label == "No target");
+  CHECK(before.qualifier == "");
   // A trajectory step, met, with 72.5 inside 70-76: named as the path, and qualified.
-  nlohmann::json step = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2023"));
-  CHECK(step["label"] == "On the path to target");
-  CHECK(step["reference"] == "Path to target: 72.5% in 2023, on the way to 75.0% by 2025");
-  CHECK(step["qualifier"] == view::NotCertain(site.text));
-  CHECK(step["key"] == "target-met");
+  const view::Badge step = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2023"));
+  CHECK(step.label == "On the path to target");
+  CHECK(step.reference == "Path to target: 72.5% in 2023, on the way to 75.0% by 2025");
+  CHECK(step.qualifier == view::NotCertain(site.text));
+  CHECK(step.key == "target-met");
   // Belfairs' shape: 80.6% against 75%, target inside the interval: met, not certain.
-  nlohmann::json met = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2025"));
-  CHECK(met["label"] == "Target met");
-  CHECK(met["reference"] == "Target: 75.0% by 2025");
-  CHECK(met["text"] == std::string("Target met (Target: 75.0% by 2025); ") + view::NotCertain(site.text));
+  const view::Badge met = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2025"));
+  CHECK(met.label == "Target met");
+  CHECK(met.reference == "Target: 75.0% by 2025");
+  CHECK(met.text == std::string("Target met (Target: 75.0% by 2025); ") + view::NotCertain(site.text));
   // After the target's date: not met, and the date has passed; 75 outside 69-71: certain.
-  nlohmann::json passed = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2026"));
-  CHECK(passed["label"] == "Target not met");
-  CHECK(passed["reference"] == "Target: 75.0% by 2025 (that date has passed)");
-  CHECK(passed["qualifier"] == "");
+  const view::Badge passed = view::TargetStatusBadge(site.text, gld, CellOf(results, site, "gld", kHome, "2026"));
+  CHECK(passed.label == "Target not met");
+  CHECK(passed.reference == "Target: 75.0% by 2025 (that date has passed)");
+  CHECK(passed.qualifier == "");
+  // A page's view: a status badge has its description, reference and text; a comparison not.
+  const nlohmann::json status = view::BadgeJson(met);
+  CHECK(status.size() == 8);
+  CHECK(status["class"] == "status--met");
+  CHECK(status["text"] == met.text);
+  const nlohmann::json comparison =
+      view::BadgeJson(view::ComparisonBadge(site.text, compute::Comparison::kBetter, "England"));
+  CHECK(comparison.size() == 5);
+  CHECK(comparison["class"] == "compare--better");
+  CHECK(!comparison.contains("text"));
 }
 
 // The short trend label (dashboard, summaries, downloads) must not contradict the sentence:
@@ -1874,7 +1884,7 @@ TEST_CASE("fair comparisons: a count indicator is never compared between areas")
     CHECK(sentence.find("than") == std::string::npos);
     CHECK(sentence.find("same as") == std::string::npos);
   }
-  CHECK(view::ComparisonBadge(load::internal::ReferenceCatalogue(), kursaal.comparisons[0], "Southend-on-Sea")["label"] ==
+  CHECK(view::ComparisonBadge(load::internal::ReferenceCatalogue(), kursaal.comparisons[0], "Southend-on-Sea").label ==
         "Not compared");
 }
 

@@ -255,8 +255,7 @@ TEST_CASE("a status shows the web page's label, a path step as such, the qualifi
       if (candidate.period.Label() == row[period]) cell = &candidate;
     REQUIRE(cell);
     INFO(row.dump());
-    json badge = TargetStatusBadge(example.site.text, indicator, *cell);
-    std::string expected = badge["label"];
+    std::string expected = TargetStatusBadge(example.site.text, indicator, *cell).label;
     if (cell->target_uncertain && cell->Published()) {
       expected += " (" + NotCertain(example.site.text) + ")";
       ++uncertain;
