@@ -6,8 +6,8 @@
 # BUILD_DIR/fuzz/corpus/<target>/ (what scripts/fuzz.sh saved) that reach code edges the seeds
 # and regressions do not. libFuzzer's merge is run with -use_counters=0, so an input is kept
 # for a new edge only, not for reaching a known edge more often: that keeps the additions to a
-# few dozen small files per target, where a plain merge keeps hundreds. Prints, per target,
-# the files and bytes added.
+# few dozen small files per target, where a plain merge keeps hundreds. Inputs over 16 KB are
+# not kept. Prints, per target, the files and bytes added.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,8 +58,10 @@ for target in "${targets[@]}"; do
     failed=1
     continue
   fi
+  # Inputs over 16 KB are left out: they are whole files copied with a small change, and the
+  # seeds already hold a whole file of each kind.
   (cd "$work" && ls) | sort | comm -13 "$work.before" - | while read -r name; do
-    cp "$work/$name" "$seeds/$name"
+    [ "$(stat -c %s "$work/$name")" -le 16384 ] && cp "$work/$name" "$seeds/$name"
   done
   rm -rf "$work" "$work.before"
   files_after=$(find "$seeds" -type f | wc -l)
